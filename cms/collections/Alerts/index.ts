@@ -1,0 +1,58 @@
+import type { CollectionConfig } from 'payload'
+
+import { validateDateOrder, validateLink } from '../../lib/validators'
+import { contentCollection } from '../shared'
+
+/** The banner on every page while `startsAt <= now < endsAt`. */
+export const Alerts: CollectionConfig = contentCollection({
+  slug: 'alerts',
+  labels: { singular: 'Alert', plural: 'Alerts' },
+  admin: {
+    useAsTitle: 'message',
+    defaultColumns: ['message', 'level', 'startsAt', 'endsAt', '_status'],
+    group: 'Content',
+  },
+  defaultSort: '-startsAt',
+  fields: [
+    { name: 'message', type: 'textarea', localized: true, required: true, maxLength: 300 },
+    {
+      name: 'level',
+      type: 'select',
+      required: true,
+      defaultValue: 'info',
+      options: [
+        { value: 'info', label: 'Information' },
+        { value: 'warning', label: 'Warning' },
+        { value: 'emergency', label: 'Emergency' },
+      ],
+    },
+    {
+      name: 'link',
+      type: 'text',
+      localized: true,
+      validate: (value: unknown) => validateLink(value),
+      admin: { description: 'Where to read more: https://… or a site path such as /naujienos/.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'startsAt',
+          type: 'date',
+          required: true,
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'endsAt',
+          type: 'date',
+          required: true,
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            value ? validateDateOrder(siblingData.startsAt, value, 'The end time') : 'Enter the end time.',
+        },
+      ],
+    },
+  ],
+})

@@ -1,0 +1,42 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { roles } from '../../access/roles'
+import { adminOrSelf } from '../../access/usersAccess'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'User', plural: 'Users' },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'], group: 'Administration' },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    useAPIKey: true,
+    cookies: { sameSite: 'Lax' },
+  },
+  access: {
+    admin: ({ req: { user } }) => Boolean(user),
+    read: adminOrSelf,
+    create: isAdmin,
+    update: adminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'author',
+      saveToJWT: true,
+      options: roles.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+      access: { create: isAdminField, update: isAdminField },
+      admin: {
+        description:
+          'Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.',
+      },
+    },
+  ],
+}

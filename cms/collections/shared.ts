@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+
+import { deleteContent } from '../access/deleteContent'
+import { publishedOrStaff } from '../access/publishedOrStaff'
+import { staff } from '../access/staff'
+import { publicVersions } from '../fields/common'
+import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
+
+/** Collections whose documents are published to the site. */
+export const publicCollections = [
+  'news',
+  'guides',
+  'leaflets',
+  'handbook',
+  'services',
+  'consultations',
+  'pages',
+  'topics',
+  'alerts',
+] as const
+
+export type PublicCollection = (typeof publicCollections)[number]
+
+/** The public reads published documents; staff write; authors never publish. */
+export const contentAccess: CollectionConfig['access'] = {
+  read: publishedOrStaff,
+  readVersions: staff,
+  create: staff,
+  update: staff,
+  delete: deleteContent,
+}
+
+/** Everything a published-content collection shares: access, drafts, author guard. */
+export function contentCollection(config: CollectionConfig): CollectionConfig {
+  return {
+    ...config,
+    access: { ...contentAccess, ...config.access },
+    versions: publicVersions,
+    hooks: {
+      ...config.hooks,
+      beforeOperation: [guardAuthorPublishing, ...(config.hooks?.beforeOperation ?? [])],
+    },
+  }
+}

@@ -1,0 +1,75 @@
+import type { GlobalConfig } from 'payload'
+
+import { editorsAndAdmins } from '../access/editorsAndAdmins'
+import { publishedOrStaff } from '../access/publishedOrStaff'
+import { staff } from '../access/staff'
+import { validateEmail, validateLink, validatePhone } from '../lib/validators'
+
+/** City-wide settings: name, logo, contacts and links shown on every page. */
+export const Settings: GlobalConfig = {
+  slug: 'settings',
+  label: 'Site settings',
+  admin: { group: 'Structure' },
+  access: {
+    // `?draft=true` would otherwise hand the public an unpublished draft.
+    read: publishedOrStaff,
+    readVersions: staff,
+    update: editorsAndAdmins,
+  },
+  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, max: 50 },
+  fields: [
+    { name: 'cityName', type: 'text', localized: true, required: true },
+    { name: 'tagline', type: 'text', localized: true },
+    { name: 'logo', type: 'upload', relationTo: 'media' },
+    {
+      name: 'contact',
+      type: 'group',
+      fields: [
+        { name: 'phone', type: 'text', validate: (value: unknown) => validatePhone(value) },
+        {
+          name: 'shortNumber',
+          type: 'text',
+          validate: (value: unknown) => validatePhone(value),
+          admin: { description: 'Short hotline number, e.g. 1860.' },
+        },
+        { name: 'email', type: 'email', validate: (value: unknown) => validateEmail(value) },
+        {
+          name: 'address',
+          type: 'group',
+          fields: [
+            { name: 'street', type: 'text' },
+            { name: 'postcode', type: 'text' },
+            { name: 'city', type: 'text', localized: true },
+          ],
+        },
+        { name: 'hours', type: 'text', localized: true },
+      ],
+    },
+    {
+      name: 'footerLinks',
+      type: 'array',
+      maxRows: 12,
+      fields: [
+        { name: 'label', type: 'text', localized: true, required: true },
+        { name: 'url', type: 'text', required: true, validate: (value: unknown) => validateLink(value) },
+      ],
+    },
+    {
+      name: 'socialLinks',
+      type: 'array',
+      maxRows: 8,
+      fields: [
+        {
+          name: 'platform',
+          type: 'select',
+          required: true,
+          options: ['facebook', 'instagram', 'youtube', 'x', 'linkedin', 'mastodon'].map((v) => ({
+            value: v,
+            label: v[0]!.toUpperCase() + v.slice(1),
+          })),
+        },
+        { name: 'url', type: 'text', required: true, validate: (value: unknown) => validateLink(value) },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,100 @@
+import path from 'node:path'
+
+import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
+import { seoPlugin } from '@payloadcms/plugin-seo'
+import { LinkFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { roleOf } from './access/roles'
+import { Alerts } from './collections/Alerts'
+import { Consultations } from './collections/Consultations'
+import { documentsCollection } from './collections/Documents'
+import { Guides } from './collections/Guides'
+import { Handbook } from './collections/Handbook'
+import { Leaflets } from './collections/Leaflets'
+import { mediaCollection } from './collections/Media'
+import { News } from './collections/News'
+import { Pages } from './collections/Pages'
+import { SeedRecords } from './collections/SeedRecords'
+import { Services } from './collections/Services'
+import { Topics } from './collections/Topics'
+import { Users } from './collections/Users'
+import { Settings } from './globals/Settings'
+import { databaseAdapter } from './lib/db'
+import { emailAdapter } from './lib/email'
+import { readEnv, rootDir } from './lib/env'
+import { getDefaultLocale, getLocales } from './lib/locales'
+
+const env = readEnv()
+const cmsDir = path.join(rootDir, 'cms')
+
+/** Collections an editor can link to from rich text; links resolve per locale on the site. */
+const linkableCollections = ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics']
+
+export default buildConfig({
+  secret: env.secret,
+  serverURL: env.serverUrl,
+  db: databaseAdapter(env),
+  sharp,
+  email: emailAdapter(env),
+  editor: lexicalEditor({
+    features: ({ defaultFeatures }) => [
+      ...defaultFeatures.filter((f) => f.key !== 'link'),
+      LinkFeature({ enabledCollections: linkableCollections as never }),
+    ],
+  }),
+  localization: {
+    locales: getLocales(),
+    defaultLocale: getDefaultLocale(),
+    fallback: true,
+  },
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · Atvira' },
+    importMap: {
+      baseDir: cmsDir,
+      importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js'),
+    },
+  },
+  collections: [
+    News,
+    Guides,
+    Leaflets,
+    Handbook,
+    Services,
+    Consultations,
+    Pages,
+    Topics,
+    Alerts,
+    mediaCollection(path.join(env.mediaDir, 'images')),
+    documentsCollection(path.join(env.mediaDir, 'documents')),
+    Users,
+    SeedRecords,
+  ],
+  globals: [Settings],
+  jobs: {
+    // Scheduled publishing runs through this queue; `npm start` runs it in the CMS process.
+    access: { run: ({ req }) => roleOf(req.user) !== null },
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => env.jobsAutorun,
+    tasks: [],
+  },
+  plugins: [
+    nestedDocsPlugin({
+      collections: ['pages'],
+      generateLabel: (_, doc) => String(doc.title ?? ''),
+      generateURL: (docs) => docs.reduce((url, doc) => `${url}/${String(doc.slug ?? '')}`, ''),
+    }),
+    seoPlugin({
+      collections: ['news', 'guides', 'leaflets', 'services', 'consultations', 'pages', 'topics'],
+      uploadsCollection: 'media',
+      tabbedUI: false,
+      generateTitle: ({ doc }) => String((doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name ?? ''),
+      generateDescription: ({ doc }) => String((doc as { summary?: string }).summary ?? ''),
+    }),
+  ],
+  typescript: { outputFile: path.join(cmsDir, 'payload-types.ts') },
+  graphQL: { schemaOutputFile: path.join(cmsDir, 'schema.graphql') },
+  telemetry: false,
+})

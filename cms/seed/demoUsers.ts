@@ -1,0 +1,31 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { rootDir } from '../lib/env'
+
+export type DemoUser = { email: string; name: string; role: 'admin' | 'editor' | 'author'; password: string }
+
+/** Demo-only accounts. Passwords are random per installation and kept out of the repo. */
+export const credentialsFile = path.join(rootDir, 'data/demo-credentials.json')
+
+const people: Omit<DemoUser, 'password'>[] = [
+  { email: 'admin@pajuris.example', name: 'Aušra Administratorė', role: 'admin' },
+  { email: 'editor@pajuris.example', name: 'Eglė Redaktorė', role: 'editor' },
+  { email: 'author@pajuris.example', name: 'Andrius Autorius', role: 'author' },
+]
+
+export function demoUsers(file: string = credentialsFile): DemoUser[] {
+  if (fs.existsSync(file)) {
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoUser[]
+    if (Array.isArray(saved) && saved.length === people.length) return saved
+  }
+  const users = people.map((p) => ({ ...p, password: `demo-${crypto.randomBytes(9).toString('base64url')}` }))
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, `${JSON.stringify(users, null, 2)}\n`, { mode: 0o600 })
+  return users
+}
+
+export function formatCredentials(users: DemoUser[]): string {
+  return users.map((u) => `  ${u.role.padEnd(7)} ${u.email.padEnd(24)} ${u.password}`).join('\n')
+}

@@ -1,0 +1,20 @@
+/** `npm run dev`: the admin in Next dev mode on the same database as `npm start`. */
+import path from 'node:path'
+
+import { rootDir } from '../cms/lib/env'
+import { ensureDotEnv } from './lib/dotenv'
+import { nextBin, run } from './lib/processes'
+
+async function main() {
+  ensureDotEnv()
+  await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prepare-db.ts'])
+  console.log('Admin (dev mode) at http://localhost:3000/admin — the first page compiles for about a minute.')
+  await run(process.execPath, [nextBin(), 'dev', 'cms', '-p', process.env.PORT ?? '3000'], {
+    env: { ...process.env, JOBS_AUTORUN: 'true' },
+  })
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message)
+  process.exit(1)
+})

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+import { rootDir } from '../../cms/lib/env'
+
+const require = createRequire(import.meta.url)
+
+/** Next's CLI run with this Node (the pinned 24), not whatever `next` shebang finds. */
+export function nextBin(): string {
+  return require.resolve('next/dist/bin/next')
+}
+
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', cwd: rootDir, ...options })
+    child.on('error', reject)
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${signal ?? `exit ${code}`})`)),
+    )
+  })
+}
+
+/** Hash of every file under the given roots, for "is the build stale?" checks. */
+export function treeHash(roots: string[], ignore: (rel: string) => boolean = () => false): string {
+  const hash = crypto.createHash('sha256')
+  const walk = (abs: string) => {
+    const rel = path.relative(rootDir, abs)
+    if (ignore(rel)) return
+    const stat = fs.statSync(abs, { throwIfNoEntry: false })
+    if (!stat) return
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(abs).sort()) walk(path.join(abs, name))
+    } else {
+      hash.update(rel).update('\0').update(fs.readFileSync(abs)).update('\0')
+    }
+  }
+  for (const r of roots) walk(path.resolve(rootDir, r))
+  return hash.digest('hex')
+}
+
+/** Stops children on Ctrl-C / SIGTERM and waits for them before exiting. */
+export function superviseChildren(children: ChildProcess[]): void {
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\nStopping (${signal})…`)
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM')
+    const timer = setTimeout(() => {
+      for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+    }, 10_000)
+    timer.unref()
+    Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+      console.log('Stopped.')
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  for (const c of children) {
+    c.on('exit', (code, signal) => {
+      if (stopping) return
+      console.error(`A process exited unexpectedly (${signal ?? `exit ${code}`}); stopping the others.`)
+      stop('SIGTERM')
+      process.exitCode = 1
+    })
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm start`: migrate, seed the demo city into an empty database, build the admin if
+ * needed, then run it, printing where to go and how to log in. Ctrl-C stops everything.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { rootDir } from '../cms/lib/env'
+import { credentialsFile, formatCredentials, type DemoUser } from '../cms/seed/demoUsers'
+import { parseFlags } from './lib/cli'
+import { buildCmsIfStale } from './lib/cmsBuild'
+import { ensureDotEnv } from './lib/dotenv'
+import { nextBin, run, superviseChildren } from './lib/processes'
+
+const flags = parseFlags(
+  process.argv.slice(2),
+  { port: { type: 'string' }, 'no-seed': { type: 'boolean' } },
+  'Usage: npm start -- [--port 3000] [--no-seed]',
+)
+const port = Number(flags.port ?? process.env.PORT ?? 3000)
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`--port must be a TCP port number (1–65535); got "${flags.port}".`)
+  process.exit(2)
+}
+
+async function main() {
+  const env = ensureDotEnv()
+  if (env.created) console.log(`Created ${path.relative(rootDir, env.file)} with a new random PAYLOAD_SECRET.`)
+
+  // Migrations and the demo seed run in a child so that the CMS starts with a clean process.
+  console.log('Applying database migrations…')
+  await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prepare-db.ts', ...(flags['no-seed'] ? ['--no-seed'] : [])])
+
+  await buildCmsIfStale()
+
+  const cms = spawn(process.execPath, [nextBin(), 'start', 'cms', '-p', String(port)], {
+    cwd: rootDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', JOBS_AUTORUN: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  superviseChildren([cms])
+
+  const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
+  let logins = '  (no demo accounts: create the first user at the admin URL)'
+  if (fs.existsSync(credentialsFile)) {
+    logins = `${formatCredentials(JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as DemoUser[])}\n  Demo accounts only: never keep them on a public server.`
+  }
+  console.log(`
+Atvira is starting.
+  CMS admin:  ${base}/admin
+  REST API:   ${base}/api/news
+  GraphQL:    ${base}/api/graphql
+Log in with:
+${logins}
+Press Ctrl-C to stop.`)
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message)
+  console.error('Start-up stopped. Fix the problem above and run `npm start` again.')
+  process.exit(1)
+})
