@@ -5,6 +5,7 @@ import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staff } from '../access/staff'
 import { publicVersions } from '../fields/common'
 import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
+import { publicReadsPublished } from '../hooks/publicReadsPublished'
 
 /** Collections whose documents are published to the site. */
 export const publicCollections = [
@@ -38,7 +39,7 @@ export function contentCollection(config: CollectionConfig): CollectionConfig {
     versions: publicVersions,
     hooks: {
       ...config.hooks,
-      beforeOperation: [guardAuthorPublishing, ...(config.hooks?.beforeOperation ?? [])],
+      beforeOperation: [guardAuthorPublishing, publicReadsPublished, ...(config.hooks?.beforeOperation ?? [])],
     },
   }
 }

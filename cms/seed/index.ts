@@ -62,14 +62,21 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
   const pick = (value: L | undefined, locale: string) => (value ? value[locale] : undefined)
   const date = (value: string | undefined) => (value ? resolveSeedDate(value, now) : undefined)
   const resolveRef = (ref: string) => ids.get(ref)
+  // Lenient while breaking a cycle (a page linking to its own child): missing targets
+  // are left out and the document is written again once they exist.
+  let lenient = false
   const idOf = (ref: string): Id => {
     const id = ids.get(ref)
-    if (id === undefined) throw new UnresolvedReference(ref)
+    if (id === undefined) {
+      if (lenient) return null as unknown as Id
+      throw new UnresolvedReference(ref)
+    }
     return id
   }
+  const present = <T>(items: T[]) => items.filter((v) => v !== null && (v as { value?: unknown }).value !== null)
   const rich = (value: L | undefined, locale: string) => {
     const md = pick(value, locale)
-    return md === undefined ? undefined : richText.convert(md, resolveRef)
+    return md === undefined ? undefined : richText.convert(md, resolveRef, lenient)
   }
   const docExists = async (collection: CollectionSlug, id: Id) => {
     const found = await payload.find({
@@ -114,7 +121,8 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
     const key = fileOf(entry)
     // Resolve every reference before writing, so a deferred file never leaves half a document.
     for (const locale of locales) build(locale, null)
-    const hash = fileHash(entry, opts.extraHash)
+    // A lenient write is provisional: its record never matches, so it is redone.
+    const hash = lenient ? 'provisional' : fileHash(entry, opts.extraHash)
     const record = records.get(key)
     const existingId = ids.get(key)
     if (record && record.hash === hash && existingId !== undefined && (await docExists(collection, existingId))) {
@@ -240,7 +248,7 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
         topics: d.topics.map((k) => idOf(`topics:${k}`)),
         publishedAt: date(d.publishedAt),
         department: pick(d.department, l),
-        related: (d.related ?? []).map((ref) => ({ relationTo: ref.split(':')[0], value: idOf(ref) })),
+        related: present((d.related ?? []).map((ref) => ({ relationTo: ref.split(':')[0], value: idOf(ref) }))),
         urgent: d.urgent ?? false,
       }
     },
@@ -330,7 +338,17 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
       }
     }
     if (deferred.length === pending.length) {
-      throw new Error(`Circular references between seed files: ${deferred.map((e) => e.file).join(', ')}`)
+      // Nothing could be written: break the cycle with a provisional first document.
+      const first = deferred.shift()!
+      lenient = true
+      try {
+        await write(first, first.collection, builders[first.collection](first), {
+          status: (first.data as { _status?: 'published' | 'draft' })._status,
+        })
+      } finally {
+        lenient = false
+      }
+      deferred.push(first)
     }
     pending = deferred
   }
@@ -395,6 +413,8 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
     report.users.push({ email: u.email, role: u.role, created: true })
   }
 
+  // A provisional write and its final one are one document.
+  report.updated = report.updated.filter((k) => !report.created.includes(k))
   return report
 }
 

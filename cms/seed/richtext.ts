@@ -21,7 +21,8 @@ export class RichText {
     return new RichText(await editorConfigFactory.default({ config }))
   }
 
-  convert(markdown: string, resolve: (ref: string) => number | string | undefined): unknown {
+  /** With `lenient`, a link to a document not written yet stays a plain link for now. */
+  convert(markdown: string, resolve: (ref: string) => number | string | undefined, lenient = false): unknown {
     const state = convertMarkdownToLexical({ editorConfig: this.editorConfig, markdown }) as unknown as {
       root: Node
     }
@@ -31,7 +32,10 @@ export class RichText {
         const m = /^([a-z-]+):([a-z0-9-]+)$/.exec(url)
         if (m && !url.startsWith('http') && !url.startsWith('mailto') && !url.startsWith('tel')) {
           const id = resolve(url)
-          if (id === undefined) throw new UnresolvedReference(url)
+          if (id === undefined) {
+            if (lenient) return
+            throw new UnresolvedReference(url)
+          }
           node.fields = {
             ...node.fields,
             linkType: 'internal',

@@ -22,11 +22,11 @@ export async function buildCmsIfStale({ force = false } = {}): Promise<boolean> 
   if (!force && cmsBuildIsFresh()) return false
   console.log('Building the CMS admin (Next.js); this takes a few minutes the first time…')
   const started = Date.now()
-  const hash = cmsSourceHash()
   await run(process.execPath, [nextBin(), 'build', 'cms'], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   })
-  fs.writeFileSync(stampFile, hash)
+  // Hashed after the build: Next may rewrite tsconfig.json on its first build.
+  fs.writeFileSync(stampFile, cmsSourceHash())
   console.log(`Admin built in ${Math.round((Date.now() - started) / 1000)} s.`)
   return true
 }

@@ -86,3 +86,18 @@ export function paragraph(text: string) {
 export const mongoUrl = process.env.MONGODB_URL
 export const mongoSkipReason =
   'MONGODB_URL is not set: the MongoDB integration suite was skipped (set it to a replica-set URL to run it).'
+
+/** Payload's ValidationError carries the per-field messages editors see in `data.errors`. */
+export async function expectFieldError(promise: Promise<unknown>, field: string, message: RegExp): Promise<void> {
+  let error: unknown
+  try {
+    await promise
+  } catch (e) {
+    error = e
+  }
+  if (!error) throw new Error(`expected a validation error on "${field}", but the write succeeded`)
+  const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors ?? []
+  const match = errors.find((e) => e.path === field || e.path.endsWith(`.${field}`))
+  if (!match) throw new Error(`expected an error on "${field}", got ${JSON.stringify(errors) || String(error)}`)
+  if (!message.test(match.message)) throw new Error(`error on "${field}" was "${match.message}", expected ${message}`)
+}

@@ -1,0 +1,144 @@
+/**
+ * The built admin as `npm start` runs it: anonymous REST and GraphQL see published
+ * content only, never users, drafts or internal fields; the admin page is served;
+ * logins lock after five failures.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
+import { paragraph, startCms, type TestCms } from '../int/helpers'
+import { startAdminServer } from './server'
+
+let cms: TestCms
+let server: Awaited<ReturnType<typeof startAdminServer>>
+const marker = `UNPUBLISHED-${Date.now()}`
+const secretNote = `STAFF-ONLY-${Date.now()}`
+const ids: Record<string, number | string> = {}
+
+beforeAll(async () => {
+  // startCms sets the env (secret, database) the admin build needs too.
+  cms = await startCms()
+  await buildCmsIfStale()
+  const { payload } = cms
+  await payload.create({
+    collection: 'users',
+    data: { email: 'admin@example.test', password: 'a-long-admin-password', name: 'Admin', role: 'admin' },
+    overrideAccess: true,
+  })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'locked@example.test', password: 'the-right-password', name: 'Lock', role: 'editor' },
+    overrideAccess: true,
+  })
+  const live = await payload.create({
+    collection: 'news',
+    data: { title: 'Published story', summary: 'S', body: paragraph('B'), internalNote: secretNote, _status: 'published' } as never,
+    overrideAccess: true,
+  })
+  ids.live = live.id
+  ids.draft = (
+    await payload.create({
+      collection: 'news',
+      data: { title: `Draft ${marker}`, summary: 'S', body: paragraph('B'), _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+    })
+  ).id
+  // A newer unpublished edit of a live document.
+  await payload.update({ collection: 'news', id: live.id, data: { title: `Edit ${marker}` }, draft: true, overrideAccess: true })
+  for (const collection of ['guides', 'topics', 'alerts', 'pages'] as const) {
+    const data: Record<string, unknown> = {
+      guides: { title: `Guide ${marker}`, summary: 'S', steps: [{ title: 'x', body: paragraph('y') }] },
+      topics: { name: `Topic ${marker}` },
+      alerts: { message: `Alert ${marker}`, level: 'info', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() },
+      pages: { title: `Page ${marker}`, body: paragraph('B') },
+    }[collection]!
+    await payload.create({ collection, data: { ...data, _status: 'draft' } as never, draft: true, overrideAccess: true })
+  }
+  server = await startAdminServer(process.env)
+}, 900_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await cms?.close()
+})
+
+describe('anonymous REST', () => {
+  it('lists published documents only, in every public collection, with and without ?draft=true', async () => {
+    for (const collection of ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics', 'alerts']) {
+      for (const query of ['', '?draft=true', '?draft=true&where[_status][equals]=draft']) {
+        const res = await fetch(`${server.url}/api/${collection}${query}`)
+        expect(res.status, `${collection}${query}`).toBe(200)
+        const text = await res.text()
+        expect(text, `${collection}${query}`).not.toContain(marker)
+        const body = JSON.parse(text) as { docs: { _status?: string }[] }
+        expect(body.docs.every((d) => d._status === 'published')).toBe(true)
+      }
+    }
+    const news = (await (await fetch(`${server.url}/api/news`)).json()) as { docs: { id: unknown; title: string }[] }
+    expect(news.docs.map((d) => d.title)).toEqual(['Published story'])
+  })
+
+  it('never returns a draft by id, nor internal fields', async () => {
+    expect((await fetch(`${server.url}/api/news/${ids.draft}`)).status).toBe(404)
+    expect((await fetch(`${server.url}/api/news/${ids.draft}?draft=true`)).status).toBe(404)
+    const live = await (await fetch(`${server.url}/api/news/${ids.live}?draft=true`)).text()
+    expect(live).toContain('Published story')
+    expect(live).not.toContain(secretNote)
+    expect(live).not.toContain('internalNote')
+  })
+
+  it('refuses users, versions and seed records', async () => {
+    expect((await fetch(`${server.url}/api/users`)).status).toBe(403)
+    expect((await fetch(`${server.url}/api/news/versions`)).status).toBe(403)
+    expect((await fetch(`${server.url}/api/seed-records`)).status).toBe(403)
+  })
+})
+
+describe('anonymous GraphQL', () => {
+  const gql = async (query: string) => {
+    const res = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    })
+    return { status: res.status, text: await res.text() }
+  }
+
+  it('returns published documents only, without internal fields', async () => {
+    const res = await gql('{ a: News(draft: true, limit: 100) { docs { id title _status } } b: News { docs { title } } }')
+    expect(res.status).toBe(200)
+    const body = JSON.parse(res.text) as { data: { a: { docs: { title: string; _status: string }[] } } }
+    expect(body.data.a.docs.map((d) => d.title)).toEqual(['Published story'])
+    expect(res.text).not.toContain(marker)
+    const internal = await gql('{ News { docs { internalNote } } }')
+    expect(internal.text).not.toContain(secretNote)
+  })
+
+  it('does not give users to the public', async () => {
+    const res = await gql('{ Users { docs { email } } }')
+    expect(res.text).not.toContain('admin@example.test')
+    expect(res.text).toMatch(/not allowed|Forbidden/i)
+  })
+})
+
+describe('admin and login', () => {
+  it('serves the admin login page', async () => {
+    const res = await fetch(`${server.url}/admin/login`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<html')
+  })
+
+  it('locks an account after 5 failed logins', async () => {
+    const login = (password: string) =>
+      fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'locked@example.test', password }),
+      })
+    for (let i = 0; i < 5; i++) expect((await login(`wrong-${i}`)).status).toBe(401)
+    const locked = await login('the-right-password')
+    expect(locked.status).not.toBe(200)
+    expect(await locked.text()).toMatch(/locked/i)
+  })
+})
