@@ -1,0 +1,30 @@
+/** Where the site reads published content from: the local database or a remote CMS. */
+
+export type RawDoc = Record<string, unknown> & { id: string | number }
+
+export type SourceCollection =
+  | 'news'
+  | 'guides'
+  | 'leaflets'
+  | 'handbook'
+  | 'services'
+  | 'consultations'
+  | 'pages'
+  | 'topics'
+  | 'alerts'
+
+export interface ContentSource {
+  readonly name: string
+  locales(): { locales: string[]; defaultLocale: string }
+  /**
+   * Published documents of a collection in one locale. With `fallback: false`,
+   * untranslated fields come back empty: that is how translations are detected.
+   */
+  published(collection: SourceCollection, locale: string, fallback: boolean): Promise<RawDoc[]>
+  /** Images and documents by id (they have no drafts; only referenced ones are used). */
+  uploads(collection: 'media' | 'documents', locale: string): Promise<RawDoc[]>
+  settings(locale: string): Promise<Record<string, unknown>>
+  /** Local path of an uploaded file (downloaded first for a remote CMS). */
+  filePath(collection: 'media' | 'documents', filename: string, url?: string): Promise<string>
+  close(): Promise<void>
+}

@@ -1,0 +1,182 @@
+/**
+ * The snapshot: everything the public site renders, already filtered to published
+ * content, localized, with rich text as HTML and every link resolved. Templates read
+ * only this; they never query the CMS.
+ */
+
+export type Locale = string
+
+export type Collection =
+  | 'news'
+  | 'guides'
+  | 'leaflets'
+  | 'handbook'
+  | 'services'
+  | 'consultations'
+  | 'pages'
+  | 'topics'
+
+export type ImageVariant = { src: string; width: number; height: number }
+
+export type SiteImage = {
+  /** Largest variant; `variants` are sorted by width for srcset. */
+  src: string
+  width: number
+  height: number
+  variants: ImageVariant[]
+  alt: string
+  caption?: string
+  credit?: string
+  /** Set when the alt/caption text is in another language than the page. */
+  lang?: Locale
+}
+
+export type SiteFile = {
+  url: string
+  title: string
+  filename: string
+  mimeType: string
+  /** Bytes. */
+  size: number
+  pages?: number
+  /** Language the document is written in. */
+  language: Locale
+}
+
+export type TopicRef = { id: string; name: string; slug: string; url: string }
+
+/** A link to another document, for "related" lists. */
+export type DocLink = { collection: Collection; id: string; title: string; url: string; summary?: string; lang?: Locale }
+
+type Base = {
+  collection: Collection
+  id: string
+  locale: Locale
+  title: string
+  slug: string
+  /** Path on the site, starting and ending with "/". */
+  url: string
+  summary?: string
+  /** ISO date-time. */
+  publishedAt?: string
+  updatedAt: string
+  topics: TopicRef[]
+  /** locale → path of this document's translations (including this one). */
+  alternates: Record<Locale, string>
+  seo: { title: string; description?: string; image?: SiteImage }
+  /** Fields shown in the default locale because they are not translated yet. */
+  fallbackFields: string[]
+  /** Plain text of the body, for search and feeds. */
+  text: string
+}
+
+export type NewsDoc = Base & {
+  collection: 'news'
+  bodyHtml: string
+  hero?: SiteImage
+  department?: string
+  urgent: boolean
+  related: DocLink[]
+}
+
+export type GuideStep = { title: string; anchor: string; html: string }
+export type GuideDoc = Base & { collection: 'guides'; steps: GuideStep[]; relatedServices: DocLink[] }
+
+export type LeafletDoc = Base & { collection: 'leaflets'; bodyHtml: string; pdf?: SiteFile; audience: string[] }
+
+export type HandbookDoc = Base & {
+  collection: 'handbook'
+  /** Same as title: the question. */
+  question: string
+  answerHtml: string
+  /** Anchor on the handbook page. */
+  anchor: string
+  topic?: TopicRef
+  order: number
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+export type DayHours = { day: Weekday; ranges: { opens: string; closes: string }[] }
+
+export type ServiceDoc = Base & {
+  collection: 'services'
+  description: string
+  phones: { label?: string; number: string; tel: string }[]
+  email?: string
+  address?: { street?: string; postcode?: string; city?: string }
+  /** All seven days, Monday first; `ranges` empty when closed. */
+  hours: DayHours[]
+  hoursNote?: string
+  website?: string
+}
+
+export type ConsultationStatus = 'upcoming' | 'open' | 'closed' | 'outcome'
+
+export type ConsultationDoc = Base & {
+  collection: 'consultations'
+  bodyHtml: string
+  opensAt: string
+  closesAt: string
+  status: ConsultationStatus
+  documents: SiteFile[]
+  howToRespondHtml?: string
+  timeline: { date: string; label: string }[]
+  department?: string
+  contact?: { name?: string; email?: string; phone?: string; tel?: string }
+  outcome?: { html: string; documents: SiteFile[]; publishedAt: string }
+}
+
+export type PageDoc = Base & {
+  collection: 'pages'
+  bodyHtml: string
+  parentId?: string
+  breadcrumbs: { title: string; url: string }[]
+}
+
+export type TopicDoc = Base & { collection: 'topics'; name: string; description?: string }
+
+export type SiteDoc = NewsDoc | GuideDoc | LeafletDoc | HandbookDoc | ServiceDoc | ConsultationDoc | PageDoc | TopicDoc
+
+export type SiteAlert = {
+  id: string
+  message: string
+  level: 'info' | 'warning' | 'emergency'
+  link?: string
+  startsAt: string
+  endsAt: string
+}
+
+export type SiteSettings = {
+  cityName: string
+  tagline?: string
+  logo?: SiteImage
+  contact: {
+    phone?: string
+    phoneTel?: string
+    shortNumber?: string
+    email?: string
+    address?: { street?: string; postcode?: string; city?: string }
+    hours?: string
+  }
+  footerLinks: { label: string; url: string }[]
+  socialLinks: { platform: string; url: string }[]
+}
+
+export type LocaleContent = {
+  locale: Locale
+  settings: SiteSettings
+  docs: SiteDoc[]
+  alerts: SiteAlert[]
+}
+
+export type Snapshot = {
+  version: 1
+  generatedAt: string
+  siteUrl: string
+  timeZone: string
+  defaultLocale: Locale
+  locales: Locale[]
+  content: Record<Locale, LocaleContent>
+  /** Files to copy into the built site: public path → absolute source path. */
+  files: Record<string, string>
+}
