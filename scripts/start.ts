@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 
 import { rootDir } from '../cms/lib/env'
@@ -24,7 +25,32 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2)
 }
 
+function portIsFree(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.once('error', () => resolve(false))
+    srv.listen(p, () => srv.close(() => resolve(true)))
+  })
+}
+
+async function waitUntilServing(url: string, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).status < 500) return true
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  return false
+}
+
 async function main() {
+  if (!(await portIsFree(port))) {
+    console.error(`Port ${port} is already in use. Stop the other program, or run \`npm start -- --port ${port + 1}\`.`)
+    process.exit(1)
+  }
   const env = ensureDotEnv()
   if (env.created) console.log(`Created ${path.relative(rootDir, env.file)} with a new random PAYLOAD_SECRET.`)
 
@@ -42,6 +68,10 @@ async function main() {
   superviseChildren([cms])
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
+  if (!(await waitUntilServing(`http://127.0.0.1:${port}/api/globals/settings`, 60_000))) {
+    console.error('The CMS did not start within a minute; see the messages above.')
+    return
+  }
   let logins = '  (no demo accounts: create the first user at the admin URL)'
   if (fs.existsSync(credentialsFile)) {
     logins = `${formatCredentials(JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as DemoUser[])}\n  Demo accounts only: never keep them on a public server.`

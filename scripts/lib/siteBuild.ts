@@ -1,0 +1,52 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { rootDir } from '../../cms/lib/env'
+import { exportSnapshot } from '../../site/src/lib/export'
+import { run } from './processes'
+
+export type SiteBuildOptions = {
+  outDir?: string
+  snapshotFile?: string
+  env?: NodeJS.ProcessEnv
+  log?: (line: string) => void
+}
+
+export const defaultSiteOutDir = path.join(rootDir, 'site/dist')
+
+/**
+ * Builds the public site: reads published content once into a snapshot, renders it
+ * with Astro, then copies the images and documents the pages use.
+ */
+export async function buildSite(options: SiteBuildOptions = {}) {
+  const log = options.log ?? console.log
+  const env = options.env ?? process.env
+  const outDir = options.outDir ?? defaultSiteOutDir
+  const snapshotFile = options.snapshotFile ?? path.join(rootDir, 'data/site/snapshot.json')
+  const started = Date.now()
+
+  log('[1/3] Reading published content…')
+  const snapshot = await exportSnapshot(snapshotFile, env)
+  const counts = Object.entries(snapshot.content)
+    .map(([locale, c]) => `${locale}: ${c.docs.length}`)
+    .join(', ')
+  log(`      ${counts} documents (${Date.now() - started} ms)`)
+
+  log('[2/3] Rendering pages with Astro…')
+  const astroStarted = Date.now()
+  await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--silent'], {
+    env: { ...env, ATVIRA_SNAPSHOT: snapshotFile, ATVIRA_SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  })
+  log(`      done in ${Math.round((Date.now() - astroStarted) / 100) / 10} s`)
+
+  log('[3/3] Copying images and documents…')
+  let copied = 0
+  for (const [publicPath, source] of Object.entries(snapshot.files)) {
+    const target = path.join(outDir, 'client', publicPath)
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    fs.copyFileSync(source, target)
+    copied++
+  }
+  log(`      ${copied} files. Site built in ${Math.round((Date.now() - started) / 100) / 10} s → ${path.relative(rootDir, outDir)}`)
+  return { snapshot, outDir }
+}
