@@ -11,6 +11,7 @@ import { rootDir } from '../cms/lib/env'
 import { credentialsFile, formatCredentials, type DemoUser } from '../cms/seed/demoUsers'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
+import { buildSite, defaultSiteOutDir } from './lib/siteBuild'
 import { ensureDotEnv } from './lib/dotenv'
 import { nextBin, run, superviseChildren } from './lib/processes'
 
@@ -20,6 +21,7 @@ const flags = parseFlags(
   'Usage: npm start -- [--port 3000] [--no-seed]',
 )
 const port = Number(flags.port ?? process.env.PORT ?? 3000)
+const sitePort = Number(process.env.SITE_PORT ?? 4321)
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`--port must be a TCP port number (1–65535); got "${flags.port}".`)
   process.exit(2)
@@ -51,6 +53,10 @@ async function main() {
     console.error(`Port ${port} is already in use. Stop the other program, or run \`npm start -- --port ${port + 1}\`.`)
     process.exit(1)
   }
+  if (!(await portIsFree(sitePort))) {
+    console.error(`Port ${sitePort} (the public site) is already in use. Stop the other program, or set SITE_PORT.`)
+    process.exit(1)
+  }
   const env = ensureDotEnv()
   if (env.created) console.log(`Created ${path.relative(rootDir, env.file)} with a new random PAYLOAD_SECRET.`)
 
@@ -59,13 +65,20 @@ async function main() {
   await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prepare-db.ts', ...(flags['no-seed'] ? ['--no-seed'] : [])])
 
   await buildCmsIfStale()
+  console.log('Building the public site…')
+  await buildSite({ onlyIfStale: true })
 
   const cms = spawn(process.execPath, [nextBin(), 'start', 'cms', '-p', String(port)], {
     cwd: rootDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', JOBS_AUTORUN: 'true', NEXT_TELEMETRY_DISABLED: '1' },
   })
-  superviseChildren([cms])
+  const site = spawn(process.execPath, [path.join(defaultSiteOutDir, 'server/entry.mjs')], {
+    cwd: rootDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', HOST: process.env.SITE_HOST ?? 'localhost', PORT: String(sitePort) },
+  })
+  superviseChildren([cms, site])
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
   if (!(await waitUntilServing(`http://127.0.0.1:${port}/api/globals/settings`, 60_000))) {
@@ -77,7 +90,8 @@ async function main() {
     logins = `${formatCredentials(JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as DemoUser[])}\n  Demo accounts only: never keep them on a public server.`
   }
   console.log(`
-Atvira is starting.
+Atvira is running.
+  Public site: ${process.env.SITE_URL || `http://localhost:${sitePort}`}/
   CMS admin:  ${base}/admin
   REST API:   ${base}/api/news
   GraphQL:    ${base}/api/graphql

@@ -1,12 +1,15 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/env'
 import { exportSnapshot } from '../../site/src/lib/export'
-import { run } from './processes'
+import { run, treeHash } from './processes'
 
 export type SiteBuildOptions = {
   outDir?: string
+  /** Skip rendering when neither the content nor the site's sources changed. */
+  onlyIfStale?: boolean
   snapshotFile?: string
   env?: NodeJS.ProcessEnv
   log?: (line: string) => void
@@ -32,6 +35,13 @@ export async function buildSite(options: SiteBuildOptions = {}) {
     .join(', ')
   log(`      ${counts} documents (${Date.now() - started} ms)`)
 
+  const stampFile = path.join(outDir, '.atvira-build')
+  const stamp = buildStamp(snapshotFile)
+  if (options.onlyIfStale && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) {
+    log('      The site is up to date; nothing to render.')
+    return { snapshot, outDir, rendered: false }
+  }
+
   log('[2/3] Rendering pages with Astro…')
   const astroStarted = Date.now()
   await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--silent'], {
@@ -47,6 +57,17 @@ export async function buildSite(options: SiteBuildOptions = {}) {
     fs.copyFileSync(source, target)
     copied++
   }
+  fs.writeFileSync(stampFile, stamp)
   log(`      ${copied} files. Site built in ${Math.round((Date.now() - started) / 100) / 10} s → ${path.relative(rootDir, outDir)}`)
-  return { snapshot, outDir }
+  return { snapshot, outDir, rendered: true }
+}
+
+/** Content (minus the export time) plus the templates and styles that render it. */
+function buildStamp(snapshotFile: string): string {
+  const { generatedAt: _ignored, ...content } = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>
+  return `${treeHash(['site/src', 'site/astro.config.mjs', 'public', 'package-lock.json'])}:${JSON.stringify(content).length}:${createHash(JSON.stringify(content))}`
+}
+
+function createHash(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex')
 }

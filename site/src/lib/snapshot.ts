@@ -196,6 +196,9 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
       const variants: { src: string; width: number; height: number }[] = []
       const add = (filename: unknown, width: unknown, height: unknown, url?: unknown) => {
         if (!str(filename) || typeof width !== 'number' || typeof height !== 'number') return
+        // The original and a resized copy can have the same width: keep the resized one.
+        const same = variants.findIndex((v) => v.width === width)
+        if (same !== -1) variants.splice(same, 1)
         const publicPath = `/media/${filename as string}`
         files.set(publicPath, { collection: 'media', filename: filename as string, url: str(url) })
         variants.push({ src: publicPath, width, height })
