@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/env'
 import { exportSnapshot } from '../../site/src/lib/export'
+import { buildSearchIndexes } from '../../site/src/lib/search/indexer'
 import { run, treeHash } from './processes'
 
 export type SiteBuildOptions = {
@@ -49,7 +50,12 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   })
   log(`      done in ${Math.round((Date.now() - astroStarted) / 100) / 10} s`)
 
-  log('[3/3] Copying images and documents…')
+  log('[3/3] Search indexes, images and documents…')
+  const searchDir = path.join(outDir, 'search')
+  fs.mkdirSync(searchDir, { recursive: true })
+  for (const index of buildSearchIndexes(snapshot)) {
+    fs.writeFileSync(path.join(searchDir, `${index.locale}.json`), JSON.stringify(index))
+  }
   let copied = 0
   for (const [publicPath, source] of Object.entries(snapshot.files)) {
     const target = path.join(outDir, 'client', publicPath)

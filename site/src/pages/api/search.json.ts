@@ -1,0 +1,38 @@
+import type { APIRoute } from 'astro'
+
+import { cleanQuery } from '../../lib/search/query'
+import { overLimit } from '../../lib/server/rateLimit'
+import { searchService } from '../../lib/server/searchService'
+
+export const prerender = false
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  })
+
+/** Results as JSON for the search-as-you-type enhancement; same search as the page. */
+export const GET: APIRoute = async ({ url, clientAddress }) => {
+  const wait = await overLimit('search', clientAddress)
+  if (wait !== null) return json({ error: 'Too many searches; try again shortly.', retryAfter: wait }, 429, { 'retry-after': String(wait) })
+  const locale = url.searchParams.get('locale') ?? ''
+  const search = searchService().get(locale)
+  if (!search) return json({ error: `Unknown locale "${locale.slice(0, 10)}".` }, 400)
+  const { q } = cleanQuery(url.searchParams.get('q'))
+  const result = search.search({
+    q,
+    type: url.searchParams.get('type') ?? undefined,
+    topic: url.searchParams.get('topic') ?? undefined,
+    page: Number(url.searchParams.get('page') ?? 1),
+  })
+  return json({
+    query: result.query,
+    truncated: result.truncated,
+    fuzzy: result.fuzzy,
+    total: result.total,
+    page: result.page,
+    pages: result.pages,
+    hits: result.hits.map(({ url: href, title, type, date, snippetHtml }) => ({ url: href, title, type, date, snippetHtml })),
+  })
+}
