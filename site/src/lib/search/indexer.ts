@@ -24,7 +24,7 @@ export type SearchDoc = {
 export type LocaleIndex = { locale: string; docs: SearchDoc[]; index: object }
 
 /** Words of the body kept in the index: enough for relevance, bounded for memory. */
-export const BODY_WORDS = 400
+export const BODY_WORDS = Number(process.env.ATVIRA_SEARCH_BODY_WORDS ?? 200)
 const SNIPPET_CHARS = 1200
 
 function truncateWords(text: string, n: number): string {
@@ -69,10 +69,9 @@ export function buildLocaleIndex(locale: string, docs: SiteDoc[]): LocaleIndex {
     this.pipeline.add(fn)
     this.searchPipeline.add(fn)
     this.ref('id')
+    // Three fields, not five: every field repeats the postings of its words.
     this.field('title', { boost: 10 })
-    this.field('summary', { boost: 4 })
-    this.field('topics', { boost: 2 })
-    this.field('extra', { boost: 3 })
+    this.field('meta', { boost: 3 })
     this.field('body')
     this.metadataWhitelist = []
     docs.filter(searchable).forEach((doc, i) => {
@@ -91,9 +90,7 @@ export function buildLocaleIndex(locale: string, docs: SiteDoc[]): LocaleIndex {
       this.add({
         id,
         title: doc.title,
-        summary: summary ?? '',
-        topics: doc.topics.map((t) => t.name).join(' '),
-        extra: extraFields(doc),
+        meta: [summary ?? '', doc.topics.map((t) => t.name).join(' '), extraFields(doc)].join(' '),
         body: truncateWords(doc.text, BODY_WORDS),
       })
     })
