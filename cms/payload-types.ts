@@ -108,7 +108,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('lt' | 'en') | ('lt' | 'en')[];
   globals: {
@@ -156,7 +156,7 @@ export interface UserAuthOperations {
  * via the `definition` "news".
  */
 export interface News {
-  id: number;
+  id: string;
   title: string;
   /**
    * One or two plain sentences shown in lists, search results and emails.
@@ -180,32 +180,32 @@ export interface News {
   /**
    * The image’s alt text comes from the media library.
    */
-  heroImage?: (number | null) | Media;
+  heroImage?: (string | null) | Media;
   related?:
     | (
         | {
             relationTo: 'news';
-            value: number | News;
+            value: string | News;
           }
         | {
             relationTo: 'guides';
-            value: number | Guide;
+            value: string | Guide;
           }
         | {
             relationTo: 'leaflets';
-            value: number | Leaflet;
+            value: string | Leaflet;
           }
         | {
             relationTo: 'services';
-            value: number | Service;
+            value: string | Service;
           }
         | {
             relationTo: 'consultations';
-            value: number | Consultation;
+            value: string | Consultation;
           }
         | {
             relationTo: 'pages';
-            value: number | Page;
+            value: string | Page;
           }
       )[]
     | null;
@@ -217,7 +217,7 @@ export interface News {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (number | Topic)[] | null;
+  topics?: (string | Topic)[] | null;
   department?: string | null;
   /**
    * Urgent news is shown on the home page and sent at once to alert subscribers.
@@ -233,7 +233,7 @@ export interface News {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -244,7 +244,7 @@ export interface News {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   alt?: string | null;
   caption?: string | null;
   credit?: string | null;
@@ -291,7 +291,7 @@ export interface Media {
  * via the `definition` "guides".
  */
 export interface Guide {
-  id: number;
+  id: string;
   title: string;
   /**
    * One or two plain sentences shown in lists, search results and emails.
@@ -316,7 +316,7 @@ export interface Guide {
     };
     id?: string | null;
   }[];
-  relatedServices?: (number | Service)[] | null;
+  relatedServices?: (string | Service)[] | null;
   /**
    * The address of this page. Left empty, it is made from the title.
    */
@@ -325,7 +325,7 @@ export interface Guide {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (number | Topic)[] | null;
+  topics?: (string | Topic)[] | null;
   /**
    * Visible to staff only.
    */
@@ -336,7 +336,7 @@ export interface Guide {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -347,7 +347,7 @@ export interface Guide {
  * via the `definition` "services".
  */
 export interface Service {
-  id: number;
+  id: string;
   name: string;
   description: string;
   phones?:
@@ -387,7 +387,7 @@ export interface Service {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (number | Topic)[] | null;
+  topics?: (string | Topic)[] | null;
   /**
    * Visible to staff only.
    */
@@ -398,7 +398,7 @@ export interface Service {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -409,7 +409,7 @@ export interface Service {
  * via the `definition` "topics".
  */
 export interface Topic {
-  id: number;
+  id: string;
   name: string;
   description?: string | null;
   /**
@@ -422,7 +422,7 @@ export interface Topic {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -433,7 +433,7 @@ export interface Topic {
  * via the `definition` "leaflets".
  */
 export interface Leaflet {
-  id: number;
+  id: string;
   title: string;
   /**
    * One or two plain sentences shown in lists, search results and emails.
@@ -460,7 +460,7 @@ export interface Leaflet {
   /**
    * Printable PDF in this language. Its size, page count and language are shown next to the link.
    */
-  pdf?: (number | null) | Document;
+  pdf?: (string | null) | Document;
   audience?: ('residents' | 'seniors' | 'families' | 'youth' | 'businesses' | 'visitors')[] | null;
   /**
    * The address of this page. Left empty, it is made from the title.
@@ -470,7 +470,7 @@ export interface Leaflet {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (number | Topic)[] | null;
+  topics?: (string | Topic)[] | null;
   /**
    * Visible to staff only.
    */
@@ -481,7 +481,7 @@ export interface Leaflet {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -492,7 +492,7 @@ export interface Leaflet {
  * via the `definition` "documents".
  */
 export interface Document {
-  id: number;
+  id: string;
   title: string;
   /**
    * The language the document is written in.
@@ -519,7 +519,7 @@ export interface Document {
  * via the `definition` "consultations".
  */
 export interface Consultation {
-  id: number;
+  id: string;
   title: string;
   /**
    * One or two plain sentences shown in lists, search results and emails.
@@ -546,7 +546,7 @@ export interface Consultation {
    * Follows from the dates and the outcome; it cannot be set by hand.
    */
   status?: ('upcoming' | 'open' | 'closed' | 'outcome') | null;
-  documents?: (number | Document)[] | null;
+  documents?: (string | Document)[] | null;
   /**
    * Ways to respond: the form on the page, email, post, public meetings.
    */
@@ -597,7 +597,7 @@ export interface Consultation {
       };
       [k: string]: unknown;
     } | null;
-    documents?: (number | Document)[] | null;
+    documents?: (string | Document)[] | null;
     publishedAt?: string | null;
   };
   /**
@@ -608,7 +608,7 @@ export interface Consultation {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (number | Topic)[] | null;
+  topics?: (string | Topic)[] | null;
   /**
    * Visible to staff only.
    */
@@ -619,7 +619,7 @@ export interface Consultation {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -630,7 +630,7 @@ export interface Consultation {
  * via the `definition` "pages".
  */
 export interface Page {
-  id: number;
+  id: string;
   title: string;
   summary?: string | null;
   body: {
@@ -660,10 +660,10 @@ export interface Page {
    * Visible to staff only.
    */
   internalNote?: string | null;
-  parent?: (number | null) | Page;
+  parent?: (string | null) | Page;
   breadcrumbs?:
     | {
-        doc?: (number | null) | Page;
+        doc?: (string | null) | Page;
         url?: string | null;
         label?: string | null;
         id?: string | null;
@@ -675,7 +675,7 @@ export interface Page {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media;
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -686,7 +686,7 @@ export interface Page {
  * via the `definition` "handbook".
  */
 export interface Handbook {
-  id: number;
+  id: string;
   question: string;
   answer: {
     root: {
@@ -703,7 +703,7 @@ export interface Handbook {
     };
     [k: string]: unknown;
   };
-  topic: number | Topic;
+  topic: string | Topic;
   /**
    * Smaller numbers come first within the topic.
    */
@@ -729,7 +729,7 @@ export interface Handbook {
  * via the `definition` "alerts".
  */
 export interface Alert {
-  id: number;
+  id: string;
   message: string;
   level: 'info' | 'warning' | 'emergency';
   /**
@@ -747,7 +747,7 @@ export interface Alert {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   name: string;
   /**
    * Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.
@@ -782,7 +782,7 @@ export interface User {
  * via the `definition` "seed-records".
  */
 export interface SeedRecord {
-  id: number;
+  id: string;
   key: string;
   collectionSlug: string;
   docId: string;
@@ -795,7 +795,7 @@ export interface SeedRecord {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -812,7 +812,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number;
+  id: string;
   /**
    * Input data provided to the job
    */
@@ -904,64 +904,64 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'news';
-        value: number | News;
+        value: string | News;
       } | null)
     | ({
         relationTo: 'guides';
-        value: number | Guide;
+        value: string | Guide;
       } | null)
     | ({
         relationTo: 'leaflets';
-        value: number | Leaflet;
+        value: string | Leaflet;
       } | null)
     | ({
         relationTo: 'handbook';
-        value: number | Handbook;
+        value: string | Handbook;
       } | null)
     | ({
         relationTo: 'services';
-        value: number | Service;
+        value: string | Service;
       } | null)
     | ({
         relationTo: 'consultations';
-        value: number | Consultation;
+        value: string | Consultation;
       } | null)
     | ({
         relationTo: 'pages';
-        value: number | Page;
+        value: string | Page;
       } | null)
     | ({
         relationTo: 'topics';
-        value: number | Topic;
+        value: string | Topic;
       } | null)
     | ({
         relationTo: 'alerts';
-        value: number | Alert;
+        value: string | Alert;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'documents';
-        value: number | Document;
+        value: string | Document;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null)
     | ({
         relationTo: 'seed-records';
-        value: number | SeedRecord;
+        value: string | SeedRecord;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -971,10 +971,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -994,7 +994,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -1450,10 +1450,10 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "settings".
  */
 export interface Setting {
-  id: number;
+  id: string;
   cityName: string;
   tagline?: string | null;
-  logo?: (number | null) | Media;
+  logo?: (string | null) | Media;
   contact?: {
     phone?: string | null;
     /**
@@ -1549,44 +1549,44 @@ export interface TaskSchedulePublish {
     doc?:
       | ({
           relationTo: 'news';
-          value: number | News;
+          value: string | News;
         } | null)
       | ({
           relationTo: 'guides';
-          value: number | Guide;
+          value: string | Guide;
         } | null)
       | ({
           relationTo: 'leaflets';
-          value: number | Leaflet;
+          value: string | Leaflet;
         } | null)
       | ({
           relationTo: 'handbook';
-          value: number | Handbook;
+          value: string | Handbook;
         } | null)
       | ({
           relationTo: 'services';
-          value: number | Service;
+          value: string | Service;
         } | null)
       | ({
           relationTo: 'consultations';
-          value: number | Consultation;
+          value: string | Consultation;
         } | null)
       | ({
           relationTo: 'pages';
-          value: number | Page;
+          value: string | Page;
         } | null)
       | ({
           relationTo: 'topics';
-          value: number | Topic;
+          value: string | Topic;
         } | null)
       | ({
           relationTo: 'alerts';
-          value: number | Alert;
+          value: string | Alert;
         } | null);
     global?: 'settings' | null;
     user?: {
       relationTo: 'users';
-      value: number | User;
+      value: string | User;
     } | null;
   };
   output?: unknown;

@@ -76,7 +76,14 @@ async function main() {
   const site = spawn(process.execPath, [path.join(defaultSiteOutDir, 'server/entry.mjs')], {
     cwd: rootDir,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', HOST: process.env.SITE_HOST ?? 'localhost', PORT: String(sitePort) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: process.env.SITE_HOST ?? 'localhost',
+      PORT: String(sitePort),
+      // Long search queries arrive in the URL; they are cut to 200 characters with a message.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-http-header-size=65536`.trim(),
+    },
   })
   superviseChildren([cms, site])
 

@@ -315,7 +315,7 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
       return {
         message: pick(d.message, l),
         level: d.level,
-        link: d.link,
+        link: typeof d.link === 'string' || d.link === undefined ? d.link : pick(d.link, l),
         startsAt: date(d.startsAt),
         endsAt: date(d.endsAt),
       }

@@ -137,7 +137,8 @@ export function schemas(locales: string[], defaultLocale: string) {
     alerts: z.strictObject({
       message: L(),
       level: z.enum(['info', 'warning', 'emergency']),
-      link: url.optional(),
+      // One link for every language, or one per language (site paths differ).
+      link: z.union([url, localized(locales, defaultLocale, url)]).optional(),
       startsAt: date,
       endsAt: date,
       _status: status,

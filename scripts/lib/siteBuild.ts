@@ -1,3 +1,4 @@
+import type { Payload } from 'payload'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,6 +15,8 @@ export type SiteBuildOptions = {
   snapshotFile?: string
   env?: NodeJS.ProcessEnv
   log?: (line: string) => void
+  /** Read through this Payload instead of opening (and closing) one. */
+  payload?: Payload
 }
 
 export const defaultSiteOutDir = path.join(rootDir, 'site/dist')
@@ -30,7 +33,7 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   const started = Date.now()
 
   log('[1/3] Reading published content…')
-  const snapshot = await exportSnapshot(snapshotFile, env)
+  const snapshot = await exportSnapshot(snapshotFile, env, options.payload)
   const counts = Object.entries(snapshot.content)
     .map(([locale, c]) => `${locale}: ${c.docs.length}`)
     .join(', ')
@@ -56,6 +59,13 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   for (const index of buildSearchIndexes(snapshot)) {
     fs.writeFileSync(path.join(searchDir, `${index.locale}.json`), JSON.stringify(index))
   }
+  // On-demand pages need the header and footer (settings, alerts), not the documents.
+  const runtime = {
+    ...snapshot,
+    files: {},
+    content: Object.fromEntries(Object.entries(snapshot.content).map(([l, c]) => [l, { ...c, docs: [] }])),
+  }
+  fs.writeFileSync(path.join(outDir, 'runtime-snapshot.json'), JSON.stringify(runtime))
   let copied = 0
   for (const [publicPath, source] of Object.entries(snapshot.files)) {
     const target = path.join(outDir, 'client', publicPath)

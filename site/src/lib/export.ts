@@ -1,3 +1,4 @@
+import type { Payload } from 'payload'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -7,8 +8,12 @@ import { openContentSource } from './source'
 import type { Snapshot } from './types'
 
 /** Reads the CMS once and writes the snapshot the Astro build renders from. */
-export async function exportSnapshot(outFile: string, env: NodeJS.ProcessEnv = process.env): Promise<Snapshot> {
-  const source = await openContentSource(env)
+export async function exportSnapshot(
+  outFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+  payload?: Payload,
+): Promise<Snapshot> {
+  const source = await openContentSource(env, payload)
   try {
     const snapshot = await buildSnapshot(source, {
       siteUrl: (env.SITE_URL || 'http://localhost:4321').replace(/\/$/, ''),

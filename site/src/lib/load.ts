@@ -5,10 +5,24 @@ import type { LocaleContent, SiteDoc, Snapshot } from './types'
 
 let cached: Snapshot | undefined
 
-/** The snapshot written by `npm run site:build` before Astro runs (ATVIRA_SNAPSHOT). */
+/**
+ * At build time: the snapshot `npm run site:build` wrote (ATVIRA_SNAPSHOT). On the
+ * server, on-demand pages read the small runtime snapshot (settings and alerts, no
+ * documents) that the build put beside the server entry.
+ */
+function snapshotFile(): string {
+  if (process.env.ATVIRA_SNAPSHOT) return path.resolve(process.env.ATVIRA_SNAPSHOT)
+  const entry = process.argv[1]
+  if (entry) {
+    const runtime = path.resolve(path.dirname(entry), '../runtime-snapshot.json')
+    if (fs.existsSync(runtime)) return runtime
+  }
+  return path.resolve('data/site/snapshot.json')
+}
+
 export function snapshot(): Snapshot {
   if (cached) return cached
-  const file = path.resolve(process.env.ATVIRA_SNAPSHOT || 'data/site/snapshot.json')
+  const file = snapshotFile()
   if (!fs.existsSync(file)) {
     throw new Error(`No content snapshot at ${file}: build the site with \`npm run site:build\`.`)
   }

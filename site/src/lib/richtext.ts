@@ -40,7 +40,10 @@ export function richTextToHtml(
         if (!target) return text
         return `<a href="${escapeAttr(target.url)}"${target.lang ? ` hreflang="${target.lang}"` : ''}>${text}</a>`
       }
-      return (externalLink as (a: unknown) => string)(args)
+      const html = (externalLink as (a: unknown) => string)(args)
+      // A link the sanitiser refused (javascript:, an unknown scheme) is kept as text.
+      if (/^<a[^>]*href="#"/.test(html)) return args.nodesToHTML({ nodes: args.node.children }).join('')
+      return html
     },
     heading: (args) => {
       const node = args.node as unknown as { tag: string }
@@ -49,7 +52,15 @@ export function richTextToHtml(
       return `<h${level}>${text}</h${level}>`
     },
   }
-  return convertLexicalToHTML({ data, converters, disableContainer: true, disableIndent: true, disableTextAlign: true })
+  return tidy(convertLexicalToHTML({ data, converters, disableContainer: true, disableIndent: true, disableTextAlign: true }))
+}
+
+/** The stock list converter writes empty class/style and a `value` on every item. */
+function tidy(html: string): string {
+  return html
+    .replace(/\s+(?:class|style)=""/g, '')
+    .replace(/<li\s+value="\d+"\s*>/g, '<li>')
+    .replace(/<li\s+>/g, '<li>')
 }
 
 export function richTextToText(data: unknown): string {

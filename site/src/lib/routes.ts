@@ -79,3 +79,8 @@ export function reservedRootSegments(locale: Locale, locales: Locale[]): string[
 export function absoluteUrl(siteUrl: string, path: string): string {
   return new URL(path, `${siteUrl.replace(/\/$/, '')}/`).toString()
 }
+
+/** The on-demand search page: `/paieska` · `/en/search`. */
+export function searchPath(locale: Locale, ctx: RouteContext): string {
+  return `${localePrefix(locale, ctx)}/${t(locale, 'search.path')}`
+}

@@ -79,11 +79,12 @@ export class LocaleSearch {
       .filter((w) => w.terms.length > 0)
   }
 
-  private run(groups: { terms: string[] }[], mode: 'all' | 'any' | 'fuzzy'): lunr.Index.Result[] {
+  private run(groups: { word: string; terms: string[] }[], mode: 'all' | 'any' | 'fuzzy'): lunr.Index.Result[] {
     return this.index.query((query) => {
       for (const g of groups) {
         for (const term of g.terms) {
-          const fuzzy = mode === 'fuzzy' && term.length >= 5
+          // Typo tolerance for words of 5+ letters as typed (their stems may be shorter).
+          const fuzzy = mode === 'fuzzy' && [...g.word].length >= 5
           query.term(term, {
             usePipeline: false,
             presence: mode === 'all' ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,

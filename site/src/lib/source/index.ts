@@ -1,3 +1,4 @@
+import type { Payload } from 'payload'
 import path from 'node:path'
 
 import { getDefaultLocale, getLocaleCodes } from '../../../../cms/lib/locales'
@@ -11,9 +12,12 @@ export type { ContentSource } from './types'
  * The site's one way to the CMS: the local database by default, or a remote Payload
  * over REST when CMS_URL is set (with CMS_API_KEY when the CMS requires one).
  */
-export async function openContentSource(env: NodeJS.ProcessEnv = process.env): Promise<ContentSource> {
+export async function openContentSource(
+  env: NodeJS.ProcessEnv = process.env,
+  payload?: Payload,
+): Promise<ContentSource> {
   const url = (env.CMS_URL ?? '').trim()
-  if (!url) return localSource()
+  if (!url) return localSource(payload)
   try {
     const u = new URL(url)
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol')

@@ -8,10 +8,14 @@ import type { ContentSource, RawDoc, SourceCollection } from './types'
  * Reads the local database through Payload's Local API *with the public's access
  * rules* (`overrideAccess: false`, no user), so only published documents can come out.
  */
-export async function localSource(): Promise<ContentSource> {
-  const { getPayload } = await import('payload')
-  const config = (await import('../../../../cms/payload.config')).default
-  const payload: Payload = await getPayload({ config })
+export async function localSource(existing?: Payload): Promise<ContentSource> {
+  let payload: Payload
+  if (existing) payload = existing
+  else {
+    const { getPayload } = await import('payload')
+    const config = (await import('../../../../cms/payload.config')).default
+    payload = await getPayload({ config })
+  }
   const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(process.cwd(), 'data/media'))
   const loc = payload.config.localization
   const locales = loc ? loc.localeCodes : ['lt']
@@ -58,6 +62,9 @@ export async function localSource(): Promise<ContentSource> {
     async filePath(collection, filename) {
       return path.join(mediaDir, collection === 'media' ? 'images' : 'documents', filename)
     },
-    close: () => payload.destroy(),
+    // A Payload instance handed in belongs to the caller (the job runner, a test).
+    close: async () => {
+      if (!existing) await payload.destroy()
+    },
   }
 }

@@ -1,0 +1,702 @@
+/**
+ * The public site as residents get it: the demo city built into static files and served
+ * by the built node server on a loopback port. Checks what is published (and what must
+ * never be), links, feeds and sitemap, HTML validity, weight, and — in Chromium — WCAG
+ * 2.2 AA (axe), the skip link, pages without JavaScript and at 320 CSS px.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+import { HtmlValidate, Parser, StaticConfigLoader, type ConfigData, type HtmlElement } from 'html-validate'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { rootDir } from '../../cms/lib/env'
+import { homePath, listPath, newsTopicPath, sectionPath, type RouteContext } from '../../site/src/lib/routes'
+import type { Collection, ConsultationStatus, SiteDoc } from '../../site/src/lib/types'
+import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
+import { startSite, type SiteFixture } from './site-fixture'
+
+const locales = ['lt', 'en'] as const
+type L = (typeof locales)[number]
+
+const templates = [
+  'home',
+  'news list',
+  'news list page 2',
+  'news topic filter',
+  'article',
+  'guides list',
+  'guide',
+  'leaflets list',
+  'leaflet',
+  'handbook index',
+  'handbook entry',
+  'services list',
+  'service',
+  'consultations list',
+  'consultation (upcoming)',
+  'consultation (open)',
+  'consultation (closed)',
+  'consultation (outcome)',
+  'topics list',
+  'topic page',
+  'generic page (accessibility statement)',
+  'nested page',
+  '404',
+] as const
+type Template = (typeof templates)[number]
+const cases = locales.flatMap((locale) => templates.map((template) => [locale, template] as [L, Template]))
+
+/**
+ * html-validate's recommended rules, unchanged: no rule is turned off. (An exception
+ * added here must say why it hides no problem residents would meet.)
+ */
+const htmlValidateConfig: ConfigData = { extends: ['html-validate:recommended'] }
+
+let site: SiteFixture
+let clientDir: string
+let ctx: RouteContext
+let browser: Browser
+let js: LoopbackContext
+let noJs: LoopbackContext
+let narrow: LoopbackContext
+let page: Page
+let noJsPage: Page
+let narrowPage: Page
+/** Sub-resources that failed on loopback (status ≥ 400), page → URL. */
+const failedResources: string[] = []
+let parser: Parser
+const parsed = new Map<string, HtmlElement>()
+
+beforeAll(async () => {
+  const started = Date.now()
+  site = await startSite()
+  console.log(`site built and served in ${Math.round((Date.now() - started) / 1000)} s at ${site.baseUrl}`)
+  clientDir = path.join(site.outDir, 'client')
+  ctx = { defaultLocale: site.snapshot.defaultLocale }
+  parser = new Parser(await new StaticConfigLoader(htmlValidateConfig).getConfigFor('index.html'))
+
+  browser = await launchBrowser()
+  js = await loopbackContext(browser, { viewport: { width: 1280, height: 900 } })
+  noJs = await loopbackContext(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
+  narrow = await loopbackContext(browser, { viewport: { width: 320, height: 800 } })
+  for (const c of [js, noJs, narrow]) {
+    c.context.on('response', (res) => {
+      const req = res.request()
+      // The 404 page itself answers 404 on purpose.
+      if (res.status() >= 400 && !(req.isNavigationRequest() && res.status() === 404)) {
+        failedResources.push(`${res.status()} ${res.url()} (from ${req.frame().url()})`)
+      }
+    })
+  }
+  page = await js.context.newPage()
+  noJsPage = await noJs.context.newPage()
+  narrowPage = await narrow.context.newPage()
+}, 900_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await site?.stop()
+})
+
+// ── helpers ─────────────────────────────────────────────────────────────────────────
+
+function walk(dir: string): string[] {
+  const out: string[] = []
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...walk(abs))
+    else out.push(abs)
+  }
+  return out.sort()
+}
+
+const htmlFiles = () => walk(clientDir).filter((f) => f.endsWith('.html'))
+const rel = (file: string) => path.relative(clientDir, file)
+
+function decodeEntities(html: string): string {
+  return html
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&(quot|apos|lt|gt|nbsp|amp);/g, (_, name: string) => ({ quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0', amp: '&' })[name]!)
+}
+
+function parse(file: string): HtmlElement {
+  let root = parsed.get(file)
+  if (!root) {
+    root = parser.parseHtml(fs.readFileSync(file, 'utf8'))
+    parsed.set(file, root)
+  }
+  return root
+}
+
+/** The file the server sends for a site path, or null. */
+function fileFor(urlPath: string): string | null {
+  let p: string
+  try {
+    p = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  const abs = path.join(clientDir, p)
+  if (!abs.startsWith(clientDir)) return null
+  if (p.endsWith('/')) return fs.existsSync(path.join(abs, 'index.html')) ? path.join(abs, 'index.html') : null
+  if (fs.existsSync(abs) && fs.statSync(abs).isFile()) return abs
+  if (fs.existsSync(path.join(abs, 'index.html'))) return path.join(abs, 'index.html')
+  return null
+}
+
+/** Site path of a built HTML file: `client/en/news/index.html` → `/en/news/`. */
+function pathOf(file: string): string {
+  const r = rel(file).split(path.sep).join('/')
+  return r.endsWith('index.html') ? `/${r.slice(0, -'index.html'.length)}` : `/${r}`
+}
+
+function docs<C extends Collection>(locale: L, collection: C): Extract<SiteDoc, { collection: C }>[] {
+  const c = site.snapshot.content[locale]
+  if (!c) throw new Error(`the snapshot has no "${locale}" content`)
+  return c.docs.filter((d): d is Extract<SiteDoc, { collection: C }> => d.collection === collection)
+}
+
+/** The same document in another locale (by id). */
+function sameDoc<C extends Collection>(locale: L, collection: C, id: string): Extract<SiteDoc, { collection: C }> {
+  const d = docs(locale, collection).find((x) => x.id === id)
+  if (!d) throw new Error(`${collection} ${id} is not in the "${locale}" snapshot`)
+  return d
+}
+
+function pick<C extends Collection>(collection: C, test: (d: Extract<SiteDoc, { collection: C }>) => boolean, what: string) {
+  const d = docs('lt', collection).find((x) => x.id !== site.markers.publishedId && test(x) && x.alternates.en !== undefined)
+  if (!d) throw new Error(`the demo content has no ${what} in both languages`)
+  return d.id
+}
+
+const chosen = new Map<string, string>()
+function choose<C extends Collection>(key: string, collection: C, test: (d: Extract<SiteDoc, { collection: C }>) => boolean) {
+  if (!chosen.has(key)) chosen.set(key, pick(collection, test, key))
+  return chosen.get(key)!
+}
+
+/** One page of every template, in a locale. */
+function pathFor(template: Template, locale: L): string {
+  const url = <C extends Collection>(collection: C, key: string, test: (d: Extract<SiteDoc, { collection: C }>) => boolean = () => true) =>
+    sameDoc(locale, collection, choose(key, collection, test)).url
+  const status = (s: ConsultationStatus) => url('consultations', `consultation ${s}`, (d) => d.status === s)
+  switch (template) {
+    case 'home':
+      return homePath(locale, ctx)
+    case 'news list':
+      return listPath('news', locale, 1, ctx)
+    case 'news list page 2':
+      return listPath('news', locale, 2, ctx)
+    case 'news topic filter': {
+      const article = sameDoc(locale, 'news', choose('news with a topic', 'news', (d) => d.topics.length > 0))
+      return newsTopicPath(locale, article.topics[0]!.slug, 1, ctx)
+    }
+    case 'article':
+      return articlePath(locale)
+    case 'guides list':
+      return sectionPath('guides', locale, ctx)
+    case 'guide':
+      return url('guides', 'guide', (d) => d.steps.length > 0)
+    case 'leaflets list':
+      return sectionPath('leaflets', locale, ctx)
+    case 'leaflet':
+      return url('leaflets', 'leaflet with a PDF', (d) => d.pdf !== undefined)
+    case 'handbook index':
+      return sectionPath('handbook', locale, ctx)
+    case 'handbook entry':
+      return url('handbook', 'handbook entry')
+    case 'services list':
+      return sectionPath('services', locale, ctx)
+    case 'service':
+      return url('services', 'service with phones and hours', (d) => d.phones.length > 0 && d.hours.some((h) => h.ranges.length > 0))
+    case 'consultations list':
+      return sectionPath('consultations', locale, ctx)
+    case 'consultation (upcoming)':
+      return status('upcoming')
+    case 'consultation (open)':
+      return status('open')
+    case 'consultation (closed)':
+      return status('closed')
+    case 'consultation (outcome)':
+      return status('outcome')
+    case 'topics list':
+      return sectionPath('topics', locale, ctx)
+    case 'topic page':
+      return url('topics', 'topic')
+    case 'generic page (accessibility statement)':
+      return url('pages', 'accessibility statement', (d) => d.slug === 'prieinamumas' || /prieinamum/i.test(d.title))
+    case 'nested page':
+      return url('pages', 'nested page', (d) => d.parentId !== undefined)
+    case '404':
+      return `${homePath(locale, ctx)}no-such-page-e2e/`
+  }
+}
+
+/** A typical article: translated, with a hero image and related items when the demo has one. */
+function articlePath(locale: L): string {
+  const id = chosen.get('article') ?? (() => {
+    let found: string
+    try {
+      found = pick('news', (d) => d.hero !== undefined && d.related.length > 0, 'article')
+    } catch {
+      found = pick('news', () => true, 'article')
+    }
+    chosen.set('article', found)
+    return found
+  })()
+  return sameDoc(locale, 'news', id).url
+}
+
+async function open(p: Page, urlPath: string, expectStatus = 200) {
+  const res = await p.goto(`${site.baseUrl}${urlPath}`, { waitUntil: 'load' })
+  expect(res?.status(), `HTTP status of ${urlPath}`).toBe(expectStatus)
+  return res!
+}
+
+const statusOf = (template: Template) => (template === '404' ? 404 : 200)
+
+/** Script elements other than JSON-LD in an HTML string. */
+function scriptsIn(html: string): string[] {
+  const root = parser.parseHtml(html)
+  return root
+    .querySelectorAll('script')
+    .filter((s) => s.getAttributeValue('type') !== 'application/ld+json')
+    .map((s) => `<script${s.getAttributeValue('src') ? ` src="${s.getAttributeValue('src')}"` : ''}${s.getAttributeValue('type') ? ` type="${s.getAttributeValue('type')}"` : ''}>`)
+}
+
+function report(problems: string[], limit = 40): string {
+  return `${problems.length} problem(s):\n${problems.slice(0, limit).join('\n')}${problems.length > limit ? `\n… and ${problems.length - limit} more` : ''}`
+}
+
+/** Fails with the first problems listed (a count, not a 300-line diff). */
+function expectNone(problems: string[], what: string, limit = 40) {
+  expect(problems.length, `${what}: ${report(problems, limit)}`).toBe(0)
+}
+
+// ── the static output ───────────────────────────────────────────────────────────────
+
+describe('what is published', () => {
+  it('has a page with its title for every published document, in both languages', () => {
+    const problems: string[] = []
+    for (const locale of locales) {
+      for (const doc of site.snapshot.content[locale]?.docs ?? []) {
+        const file = path.join(clientDir, doc.url, 'index.html')
+        if (!fs.existsSync(file)) {
+          problems.push(`${locale} ${doc.collection} "${doc.title}": no ${rel(file)}`)
+          continue
+        }
+        if (!decodeEntities(fs.readFileSync(file, 'utf8')).includes(doc.title)) {
+          problems.push(`${locale} ${doc.collection} "${doc.title}": ${rel(file)} does not contain the title`)
+        }
+      }
+    }
+    expectNone(problems, 'documents without their page')
+  })
+
+  it('has every document of the demo content in both lt and en', () => {
+    const content = path.join(rootDir, 'content')
+    const published = (folder: string) =>
+      fs
+        .readdirSync(path.join(content, folder))
+        .filter((f) => f.endsWith('.json'))
+        .filter((f) => JSON.parse(fs.readFileSync(path.join(content, folder, f), 'utf8'))._status !== 'draft').length
+    const expected: Record<Exclude<Collection, 'topics'>, number> = {
+      // + the article the fixture published
+      news: published('news') + 1,
+      guides: published('guides'),
+      leaflets: published('leaflets'),
+      handbook: published('handbook'),
+      services: published('services'),
+      consultations: published('consultations'),
+      pages: published('pages'),
+    }
+    const counts = (locale: L) => {
+      const out: Record<string, number> = {}
+      for (const d of site.snapshot.content[locale]?.docs ?? []) out[d.collection] = (out[d.collection] ?? 0) + 1
+      return out
+    }
+    const lt = counts('lt')
+    const en = counts('en')
+    const topics = (JSON.parse(fs.readFileSync(path.join(content, 'topics.json'), 'utf8')) as unknown[]).length
+    expect(lt).toEqual({ ...expected, topics })
+    expect(en).toEqual(lt)
+    for (const n of Object.values(lt)) expect(n).toBeGreaterThan(0)
+  })
+
+  it('never shows a draft or an unpublished edit, anywhere in the output', () => {
+    const { draft, unpublishedChange, publishedTitle } = site.markers
+    // Lower case too: a slug made from the title would be.
+    const needles = [draft, unpublishedChange].map((m) => m.toLowerCase())
+    const leaks: string[] = []
+    let foundPublished = 0
+    // The whole output (the server's bundle and data too), and the snapshot it came from.
+    const files = walk(site.outDir)
+    for (const file of [...files, site.snapshotFile]) {
+      const bytes = fs.readFileSync(file)
+      const text = bytes.toString('utf8')
+      const lower = text.toLowerCase()
+      for (const needle of needles) if (lower.includes(needle)) leaks.push(`${path.relative(site.outDir, file)}: ${needle}`)
+      if (decodeEntities(text).includes(publishedTitle)) foundPublished++
+    }
+    expectNone(leaks, 'unpublished text in the output')
+    // The walk sees real content: the live title of the edited article is there.
+    expect(foundPublished).toBeGreaterThan(0)
+    expect(files.some((f) => f.endsWith('.xml'))).toBe(true)
+    const page = path.join(clientDir, sameDoc('lt', 'news', site.markers.publishedId).url, 'index.html')
+    expect(decodeEntities(fs.readFileSync(page, 'utf8'))).toContain(publishedTitle)
+  })
+})
+
+describe('links', () => {
+  it('has no broken internal link, image, stylesheet or anchor', async () => {
+    const siteHost = new URL(site.siteUrl).host
+    const problems: string[] = []
+    const idsCache = new Map<string, Set<string>>()
+    const idsOf = (file: string) => {
+      let ids = idsCache.get(file)
+      if (!ids) {
+        ids = new Set(parse(file).querySelectorAll('[id]').map((e) => e.id!))
+        idsCache.set(file, ids)
+      }
+      return ids
+    }
+    const onDemand = new Map<string, number>()
+    let checked = 0
+    for (const file of htmlFiles()) {
+      const base = new URL(pathOf(file) === '/404.html' ? '/' : pathOf(file), site.siteUrl)
+      const root = parse(file)
+      const refs: { attr: string; value: string; tag: string }[] = []
+      for (const el of root.querySelectorAll('[href], [src], [srcset], [poster], meta[content]')) {
+        for (const attr of ['href', 'src', 'poster']) {
+          const v = el.getAttributeValue(attr)
+          if (v !== null) refs.push({ attr, value: v, tag: el.tagName })
+        }
+        const srcset = el.getAttributeValue('srcset')
+        if (srcset) {
+          for (const candidate of srcset.split(',')) {
+            const u = candidate.trim().split(/\s+/)[0]
+            if (u) refs.push({ attr: 'srcset', value: u, tag: el.tagName })
+          }
+        }
+        if (el.tagName === 'meta' && /^(og:image|og:url|twitter:image)$/.test(el.getAttributeValue('property') ?? el.getAttributeValue('name') ?? '')) {
+          refs.push({ attr: 'content', value: el.getAttributeValue('content') ?? '', tag: 'meta' })
+        }
+      }
+      for (const ref of refs) {
+        const raw = ref.value.trim()
+        if (raw === '') {
+          problems.push(`${rel(file)}: <${ref.tag} ${ref.attr}=""> is empty`)
+          continue
+        }
+        if (raw === '#') continue
+        let url: URL
+        try {
+          url = new URL(raw, base)
+        } catch {
+          problems.push(`${rel(file)}: <${ref.tag} ${ref.attr}="${raw}"> is not a valid URL`)
+          continue
+        }
+        if (url.protocol === 'mailto:' || url.protocol === 'tel:' || url.protocol === 'data:') continue
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+          problems.push(`${rel(file)}: <${ref.tag} ${ref.attr}="${raw}"> has an unexpected scheme`)
+          continue
+        }
+        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') {
+          // Absolute URLs must use SITE_URL, never a development address.
+          problems.push(`${rel(file)}: <${ref.tag} ${ref.attr}="${raw}"> points at a local address instead of ${site.siteUrl}`)
+          continue
+        }
+        if (url.host !== siteHost) continue
+        checked++
+        const target = raw.startsWith('#') ? file : fileFor(url.pathname)
+        if (!target) {
+          // Not a file: it may still be an on-demand route of the built server.
+          const key = `${url.pathname}${url.search}`
+          if (!onDemand.has(key)) {
+            const res = await fetch(`${site.baseUrl}${key}`, { redirect: 'manual' }).catch(() => null)
+            onDemand.set(key, res?.status ?? 0)
+          }
+          if (onDemand.get(key) !== 200) {
+            problems.push(`${rel(file)}: <${ref.tag} ${ref.attr}="${raw}"> → ${url.pathname} does not exist (server: ${onDemand.get(key)})`)
+          }
+          continue
+        }
+        if (url.hash && url.hash !== '#' && target.endsWith('.html')) {
+          const id = decodeURIComponent(url.hash.slice(1))
+          // `#top` scrolls to the top even without such an element (HTML spec).
+          if (!idsOf(target).has(id) && id.toLowerCase() !== 'top') {
+            problems.push(`${rel(file)}: <${ref.tag} ${ref.attr}="${raw}"> → no id="${id}" in ${rel(target)}`)
+          }
+        }
+      }
+    }
+    expectNone(problems, 'broken links')
+    expect(checked).toBeGreaterThan(100)
+  }, 120_000)
+})
+
+describe('feeds and sitemap', () => {
+  /** Well-formedness checked by Chromium's XML parser; returns what the callback extracts. */
+  async function parseXml(file: string): Promise<{ error?: string; root: string; items: { loc?: string; alternates: Record<string, string>; link?: string; title?: string }[] }> {
+    const xml = fs.readFileSync(file, 'utf8')
+    return page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'application/xml')
+      const err = doc.getElementsByTagName('parsererror')[0]
+      if (err) return { error: err.textContent ?? 'parse error', root: '', items: [] }
+      const root = doc.documentElement
+      const text = (el: Element, name: string) => {
+        const c = Array.from(el.children).find((x) => x.localName === name)
+        return c?.textContent?.trim() || undefined
+      }
+      const items = Array.from(root.getElementsByTagName('*'))
+        .filter((e) => ['url', 'sitemap', 'item'].includes(e.localName))
+        .map((e) => {
+          const alternates: Record<string, string> = {}
+          for (const l of Array.from(e.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'link'))) {
+            const lang = l.getAttribute('hreflang')
+            if (lang && l.getAttribute('rel') === 'alternate') alternates[lang] = l.getAttribute('href') ?? ''
+          }
+          return { loc: text(e, 'loc'), link: text(e, 'link'), title: text(e, 'title'), alternates }
+        })
+      return { root: root.localName, items }
+    }, xml)
+  }
+
+  beforeAll(async () => {
+    await open(page, homePath('lt', ctx))
+  })
+
+  it.each(['/rss.xml', '/en/rss.xml'])('%s is a well-formed RSS feed of the news in its language', async (feed) => {
+    const file = fileFor(feed)
+    expect(file, `${feed} exists`).toBeTruthy()
+    const res = await parseXml(file!)
+    expect(res.error).toBeUndefined()
+    expect(res.root).toBe('rss')
+    expect(res.items.length).toBeGreaterThan(0)
+    for (const item of res.items) {
+      expect(item.title).toBeTruthy()
+      const link = new URL(item.link ?? '', site.siteUrl)
+      expect(link.origin).toBe(new URL(site.siteUrl).origin)
+      expect(link.pathname.startsWith('/en/'), item.link).toBe(feed.startsWith('/en/'))
+      expect(fileFor(link.pathname), `${item.link} exists`).toBeTruthy()
+    }
+  })
+
+  it('the sitemap parses and links the lt and en versions of a translated article', async () => {
+    const index = fileFor('/sitemap-index.xml')
+    expect(index, '/sitemap-index.xml exists').toBeTruthy()
+    const idx = await parseXml(index!)
+    expect(idx.error).toBeUndefined()
+    expect(idx.root).toBe('sitemapindex')
+    expect(idx.items.length).toBeGreaterThan(0)
+    const urls: { loc?: string; alternates: Record<string, string> }[] = []
+    for (const s of idx.items) {
+      const sitemapPath = new URL(s.loc ?? '', site.siteUrl).pathname
+      const file = fileFor(sitemapPath)
+      expect(file, `${s.loc} exists`).toBeTruthy()
+      const map = await parseXml(file!)
+      expect(map.error, s.loc).toBeUndefined()
+      expect(map.root).toBe('urlset')
+      urls.push(...map.items)
+    }
+    const abs = (p: string) => new URL(p, site.siteUrl).toString()
+    const article = docs('lt', 'news').find((d) => d.alternates.en && d.alternates.en !== d.url && d.id !== site.markers.publishedId)
+    expect(article, 'a translated demo article').toBeTruthy()
+    const entry = urls.find((u) => u.loc === abs(article!.url))
+    expect(entry, `${abs(article!.url)} is in the sitemap`).toBeTruthy()
+    expect(entry!.alternates.lt).toBe(abs(article!.url))
+    expect(entry!.alternates.en).toBe(abs(article!.alternates.en!))
+    expect(entry!.alternates.lt).not.toBe(entry!.alternates.en)
+    const enEntry = urls.find((u) => u.loc === abs(article!.alternates.en!))
+    expect(enEntry?.alternates, 'the English page is listed with the same alternates').toEqual(entry!.alternates)
+  })
+
+  it('the sitemap lists every document page', async () => {
+    const idx = await parseXml(fileFor('/sitemap-index.xml')!)
+    const locs = new Set<string>()
+    for (const s of idx.items) {
+      const file = fileFor(new URL(s.loc ?? '', site.siteUrl).pathname)
+      if (file) for (const u of (await parseXml(file)).items) if (u.loc) locs.add(u.loc)
+    }
+    const missing = locales.flatMap((l) =>
+      (site.snapshot.content[l]?.docs ?? []).map((d) => new URL(d.url, site.siteUrl).toString()).filter((u) => !locs.has(u)),
+    )
+    expectNone(missing, 'document pages missing from the sitemap')
+  })
+})
+
+describe('HTML', () => {
+  it('every built page passes html-validate (recommended)', async () => {
+    const validator = new HtmlValidate(new StaticConfigLoader(htmlValidateConfig))
+    const problems: string[] = []
+    // The same template error repeats on every page built from it: group them.
+    const groups = new Map<string, { count: number; example: string }>()
+    const files = htmlFiles()
+    expect(files.length).toBeGreaterThan(50)
+    for (const file of files) {
+      const result = await validator.validateString(fs.readFileSync(file, 'utf8'), file)
+      for (const r of result.results) {
+        for (const m of r.messages) {
+          if (m.severity < 2) continue
+          const key = `${m.ruleId}: ${m.message}${m.selector ? ` at ${m.selector}` : ''}`
+          const g = groups.get(key) ?? { count: 0, example: `${rel(file)}:${m.line}:${m.column}` }
+          g.count++
+          groups.set(key, g)
+          problems.push(`${rel(file)}:${m.line}:${m.column} ${key}`)
+        }
+      }
+    }
+    const summary = [...groups].map(([key, g]) => `${key} — ×${g.count}, e.g. ${g.example}`)
+    expect(problems.length, `${problems.length} error(s) in ${files.length} files, by kind:\n${summary.slice(0, 40).join('\n')}`).toBe(0)
+  }, 180_000)
+
+  it('has no script but JSON-LD on any page', () => {
+    const problems: string[] = []
+    for (const file of htmlFiles()) {
+      for (const s of scriptsIn(fs.readFileSync(file, 'utf8'))) problems.push(`${rel(file)}: ${s}`)
+    }
+    expectNone(problems, 'scripts')
+  })
+
+  it.each(locales)('a typical article (%s) weighs at most 30 KB gzipped with its CSS', (locale) => {
+    const urlPath = articlePath(locale)
+    const file = fileFor(urlPath)
+    expect(file, `${urlPath} exists`).toBeTruthy()
+    const html = fs.readFileSync(file!)
+    const parts = [`${urlPath}: ${zlib.gzipSync(html).length} B`]
+    let total = zlib.gzipSync(html).length
+    const styles = parse(file!)
+      .querySelectorAll('link[href]')
+      .filter((l) => (l.getAttributeValue('rel') ?? '').split(/\s+/).includes('stylesheet'))
+      .map((l) => l.getAttributeValue('href')!)
+    for (const href of styles) {
+      const css = fileFor(new URL(href, new URL(urlPath, site.siteUrl)).pathname)
+      expect(css, `${href} exists`).toBeTruthy()
+      const size = zlib.gzipSync(fs.readFileSync(css!)).length
+      parts.push(`${href}: ${size} B`)
+      total += size
+    }
+    console.log(`article weight (${locale}, gzip): ${total} B = ${parts.join(' + ')}`)
+    expect(total, parts.join(', ')).toBeLessThanOrEqual(30 * 1024)
+  })
+})
+
+// ── in Chromium, against the running server ─────────────────────────────────────────
+
+describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  it.each(cases)('%s: %s has no violations', async (locale, template) => {
+    const urlPath = pathFor(template, locale)
+    await open(page, urlPath, statusOf(template))
+    const violations = await axeViolations(page)
+    expect(violations.length, `axe violations:\n${formatViolations(`${locale} ${template} ${urlPath}`, violations)}`).toBe(0)
+  })
+})
+
+describe('keyboard', () => {
+  const pages: [L, 'home' | 'article'][] = locales.flatMap((l) => [[l, 'home'], [l, 'article']] as [L, 'home' | 'article'][])
+
+  it.each(pages)('%s %s: Tab focuses a visible skip link, Enter moves focus into main', async (locale, template) => {
+    const urlPath = pathFor(template, locale)
+    await open(page, urlPath)
+    await page.keyboard.press('Tab')
+    const describeFocus = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        if (!el || el === document.body) return { tag: 'body', href: null, text: '', visible: false, targetInMain: false }
+        const r = el.getBoundingClientRect()
+        const style = getComputedStyle(el)
+        const visible =
+          r.width > 1 && r.height > 1 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth &&
+          style.visibility !== 'hidden' && Number(style.opacity) > 0.1
+        const href = el.getAttribute('href')
+        const main = document.querySelector('main')
+        const target = href?.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null
+        return {
+          tag: el.tagName.toLowerCase(),
+          href,
+          text: (el.textContent ?? '').trim(),
+          visible,
+          targetInMain: !!main && !!target && (target === main || main.contains(target)),
+        }
+      })
+    // Let a slide-in transition finish.
+    await page
+      .waitForFunction(() => {
+        const el = document.activeElement
+        if (!el || el === document.body) return false
+        const r = el.getBoundingClientRect()
+        return r.width > 1 && r.height > 1 && r.top >= 0 && r.left >= 0
+      }, undefined, { timeout: 2_000 })
+      .catch(() => {})
+    const focused = await describeFocus()
+    expect(focused.tag, `first Tab focused ${JSON.stringify(focused)}`).toBe('a')
+    expect(focused.href, `first Tab focused ${JSON.stringify(focused)}`).toMatch(/^#./)
+    expect(focused.targetInMain, `the skip link points at main: ${JSON.stringify(focused)}`).toBe(true)
+    expect(focused.text.length, 'the skip link has text').toBeGreaterThan(0)
+    expect(focused.visible, `the skip link is visible when focused: ${JSON.stringify(focused)}`).toBe(true)
+
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => location.hash !== '' || document.activeElement !== document.body, undefined, { timeout: 2_000 }).catch(() => {})
+    const after = await page.evaluate(() => {
+      const a = document.activeElement
+      const main = document.querySelector('main')
+      return {
+        inMain: !!main && !!a && (a === main || main.contains(a)),
+        active: a ? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}` : 'none',
+        hash: location.hash,
+      }
+    })
+    expect(after.inMain, `after Enter: focus on ${after.active}, hash "${after.hash}"`).toBe(true)
+  })
+})
+
+describe('without JavaScript', () => {
+  it.each(cases)('%s: %s renders its heading and main content', async (locale, template) => {
+    const urlPath = pathFor(template, locale)
+    const res = await open(noJsPage, urlPath, statusOf(template))
+    const scripts = scriptsIn(await res.text())
+    expect(scripts.length, `scripts on ${urlPath}: ${scripts.join(', ')}`).toBe(0)
+    const h1 = noJsPage.locator('h1')
+    expect(await h1.count(), `h1 on ${urlPath}`).toBeGreaterThanOrEqual(1)
+    expect((await h1.first().innerText()).trim(), `h1 text on ${urlPath}`).not.toBe('')
+    const main = noJsPage.locator('main')
+    expect(await main.count(), `one main on ${urlPath}`).toBe(1)
+    expect((await main.innerText()).trim().length, `main text on ${urlPath}`).toBeGreaterThan(0)
+  })
+})
+
+describe('at 320 CSS px', () => {
+  it.each(cases)('%s: %s does not scroll sideways', async (locale, template) => {
+    const urlPath = pathFor(template, locale)
+    await open(narrowPage, urlPath, statusOf(template))
+    const { scrollWidth, widest } = await narrowPage.evaluate(() => {
+      // Name the widest element, to point at the culprit.
+      let widest = ''
+      let max = 320
+      for (const el of Array.from(document.body.querySelectorAll('*'))) {
+        const r = el.getBoundingClientRect()
+        if (r.right > max + 0.5) {
+          max = r.right
+          widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${Array.from(el.classList).join('.')}` : ''} (right edge ${Math.round(r.right)} px)`
+        }
+      }
+      return { scrollWidth: document.documentElement.scrollWidth, widest }
+    })
+    expect(scrollWidth, `${urlPath} is ${scrollWidth} px wide; widest: ${widest}`).toBeLessThanOrEqual(320)
+  })
+})
+
+describe('the browser', () => {
+  it('loaded every stylesheet, image and font it asked for', () => {
+    expectNone([...new Set(failedResources)], 'failed requests')
+  })
+
+  it('never left loopback', () => {
+    const blocked = [...js.blocked, ...noJs.blocked, ...narrow.blocked]
+    expectNone([...new Set(blocked)], 'requests off loopback (blocked)')
+  })
+})
