@@ -108,7 +108,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: string;
+    defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('lt' | 'en') | ('lt' | 'en')[];
   globals: {
@@ -156,7 +156,7 @@ export interface UserAuthOperations {
  * via the `definition` "news".
  */
 export interface News {
-  id: string;
+  id: number;
   title: string;
   /**
    * One or two plain sentences shown in lists, search results and emails.
@@ -180,32 +180,32 @@ export interface News {
   /**
    * The image’s alt text comes from the media library.
    */
-  heroImage?: (string | null) | Media;
+  heroImage?: (number | null) | Media;
   related?:
     | (
         | {
             relationTo: 'news';
-            value: string | News;
+            value: number | News;
           }
         | {
             relationTo: 'guides';
-            value: string | Guide;
+            value: number | Guide;
           }
         | {
             relationTo: 'leaflets';
-            value: string | Leaflet;
+            value: number | Leaflet;
           }
         | {
             relationTo: 'services';
-            value: string | Service;
+            value: number | Service;
           }
         | {
             relationTo: 'consultations';
-            value: string | Consultation;
+            value: number | Consultation;
           }
         | {
             relationTo: 'pages';
-            value: string | Page;
+            value: number | Page;
           }
       )[]
     | null;
@@ -217,7 +217,7 @@ export interface News {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (string | Topic)[] | null;
+  topics?: (number | Topic)[] | null;
   department?: string | null;
   /**
    * Urgent news is shown on the home page and sent at once to alert subscribers.
@@ -233,7 +233,7 @@ export interface News {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (string | null) | Media;
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -244,7 +244,7 @@ export interface News {
  * via the `definition` "media".
  */
 export interface Media {
-  id: string;
+  id: number;
   alt?: string | null;
   caption?: string | null;
   credit?: string | null;
@@ -291,7 +291,7 @@ export interface Media {
  * via the `definition` "guides".
  */
 export interface Guide {
-  id: string;
+  id: number;
   title: string;
   /**
    * One or two plain sentences shown in lists, search results and emails.
@@ -316,7 +316,7 @@ export interface Guide {
     };
     id?: string | null;
   }[];
-  relatedServices?: (string | Service)[] | null;
+  relatedServices?: (number | Service)[] | null;
   /**
    * The address of this page. Left empty, it is made from the title.
    */
@@ -325,7 +325,7 @@ export interface Guide {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (string | Topic)[] | null;
+  topics?: (number | Topic)[] | null;
   /**
    * Visible to staff only.
    */
@@ -336,7 +336,7 @@ export interface Guide {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (string | null) | Media;
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -347,7 +347,7 @@ export interface Guide {
  * via the `definition` "services".
  */
 export interface Service {
-  id: string;
+  id: number;
   name: string;
   description: string;
   phones?:
@@ -387,7 +387,7 @@ export interface Service {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (string | Topic)[] | null;
+  topics?: (number | Topic)[] | null;
   /**
    * Visible to staff only.
    */
@@ -398,7 +398,7 @@ export interface Service {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (string | null) | Media;
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -409,7 +409,7 @@ export interface Service {
  * via the `definition` "topics".
  */
 export interface Topic {
-  id: string;
+  id: number;
   name: string;
   description?: string | null;
   /**
@@ -422,7 +422,7 @@ export interface Topic {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (string | null) | Media;
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -433,7 +433,7 @@ export interface Topic {
  * via the `definition` "leaflets".
  */
 export interface Leaflet {
-  id: string;
+  id: number;
   title: string;
   /**
    * One or two plain sentences shown in lists, search results and emails.
@@ -460,7 +460,7 @@ export interface Leaflet {
   /**
    * Printable PDF in this language. Its size, page count and language are shown next to the link.
    */
-  pdf?: (string | null) | Document;
+  pdf?: (number | null) | Document;
   audience?: ('residents' | 'seniors' | 'families' | 'youth' | 'businesses' | 'visitors')[] | null;
   /**
    * The address of this page. Left empty, it is made from the title.
@@ -470,7 +470,7 @@ export interface Leaflet {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (string | Topic)[] | null;
+  topics?: (number | Topic)[] | null;
   /**
    * Visible to staff only.
    */
@@ -481,7 +481,7 @@ export interface Leaflet {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (string | null) | Media;
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -492,7 +492,7 @@ export interface Leaflet {
  * via the `definition` "documents".
  */
 export interface Document {
-  id: string;
+  id: number;
   title: string;
   /**
    * The language the document is written in.
@@ -519,7 +519,7 @@ export interface Document {
  * via the `definition` "consultations".
  */
 export interface Consultation {
-  id: string;
+  id: number;
   title: string;
   /**
    * One or two plain sentences shown in lists, search results and emails.
@@ -546,7 +546,7 @@ export interface Consultation {
    * Follows from the dates and the outcome; it cannot be set by hand.
    */
   status?: ('upcoming' | 'open' | 'closed' | 'outcome') | null;
-  documents?: (string | Document)[] | null;
+  documents?: (number | Document)[] | null;
   /**
    * Ways to respond: the form on the page, email, post, public meetings.
    */
@@ -597,7 +597,7 @@ export interface Consultation {
       };
       [k: string]: unknown;
     } | null;
-    documents?: (string | Document)[] | null;
+    documents?: (number | Document)[] | null;
     publishedAt?: string | null;
   };
   /**
@@ -608,7 +608,7 @@ export interface Consultation {
    * Filled in automatically when first published.
    */
   publishedAt?: string | null;
-  topics?: (string | Topic)[] | null;
+  topics?: (number | Topic)[] | null;
   /**
    * Visible to staff only.
    */
@@ -619,7 +619,7 @@ export interface Consultation {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (string | null) | Media;
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -630,7 +630,7 @@ export interface Consultation {
  * via the `definition` "pages".
  */
 export interface Page {
-  id: string;
+  id: number;
   title: string;
   summary?: string | null;
   body: {
@@ -660,10 +660,10 @@ export interface Page {
    * Visible to staff only.
    */
   internalNote?: string | null;
-  parent?: (string | null) | Page;
+  parent?: (number | null) | Page;
   breadcrumbs?:
     | {
-        doc?: (string | null) | Page;
+        doc?: (number | null) | Page;
         url?: string | null;
         label?: string | null;
         id?: string | null;
@@ -675,7 +675,7 @@ export interface Page {
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (string | null) | Media;
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -686,7 +686,7 @@ export interface Page {
  * via the `definition` "handbook".
  */
 export interface Handbook {
-  id: string;
+  id: number;
   question: string;
   answer: {
     root: {
@@ -703,7 +703,7 @@ export interface Handbook {
     };
     [k: string]: unknown;
   };
-  topic: string | Topic;
+  topic: number | Topic;
   /**
    * Smaller numbers come first within the topic.
    */
@@ -729,7 +729,7 @@ export interface Handbook {
  * via the `definition` "alerts".
  */
 export interface Alert {
-  id: string;
+  id: number;
   message: string;
   level: 'info' | 'warning' | 'emergency';
   /**
@@ -747,7 +747,7 @@ export interface Alert {
  * via the `definition` "users".
  */
 export interface User {
-  id: string;
+  id: number;
   name: string;
   /**
    * Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.
@@ -782,7 +782,7 @@ export interface User {
  * via the `definition` "seed-records".
  */
 export interface SeedRecord {
-  id: string;
+  id: number;
   key: string;
   collectionSlug: string;
   docId: string;
@@ -795,7 +795,7 @@ export interface SeedRecord {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: string;
+  id: number;
   key: string;
   data:
     | {
@@ -812,7 +812,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: string;
+  id: number;
   /**
    * Input data provided to the job
    */
@@ -904,64 +904,64 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: string;
+  id: number;
   document?:
     | ({
         relationTo: 'news';
-        value: string | News;
+        value: number | News;
       } | null)
     | ({
         relationTo: 'guides';
-        value: string | Guide;
+        value: number | Guide;
       } | null)
     | ({
         relationTo: 'leaflets';
-        value: string | Leaflet;
+        value: number | Leaflet;
       } | null)
     | ({
         relationTo: 'handbook';
-        value: string | Handbook;
+        value: number | Handbook;
       } | null)
     | ({
         relationTo: 'services';
-        value: string | Service;
+        value: number | Service;
       } | null)
     | ({
         relationTo: 'consultations';
-        value: string | Consultation;
+        value: number | Consultation;
       } | null)
     | ({
         relationTo: 'pages';
-        value: string | Page;
+        value: number | Page;
       } | null)
     | ({
         relationTo: 'topics';
-        value: string | Topic;
+        value: number | Topic;
       } | null)
     | ({
         relationTo: 'alerts';
-        value: string | Alert;
+        value: number | Alert;
       } | null)
     | ({
         relationTo: 'media';
-        value: string | Media;
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'documents';
-        value: string | Document;
+        value: number | Document;
       } | null)
     | ({
         relationTo: 'users';
-        value: string | User;
+        value: number | User;
       } | null)
     | ({
         relationTo: 'seed-records';
-        value: string | SeedRecord;
+        value: number | SeedRecord;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -971,10 +971,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: string;
+  id: number;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   key?: string | null;
   value?:
@@ -994,7 +994,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: string;
+  id: number;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -1450,10 +1450,10 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "settings".
  */
 export interface Setting {
-  id: string;
+  id: number;
   cityName: string;
   tagline?: string | null;
-  logo?: (string | null) | Media;
+  logo?: (number | null) | Media;
   contact?: {
     phone?: string | null;
     /**
@@ -1549,44 +1549,44 @@ export interface TaskSchedulePublish {
     doc?:
       | ({
           relationTo: 'news';
-          value: string | News;
+          value: number | News;
         } | null)
       | ({
           relationTo: 'guides';
-          value: string | Guide;
+          value: number | Guide;
         } | null)
       | ({
           relationTo: 'leaflets';
-          value: string | Leaflet;
+          value: number | Leaflet;
         } | null)
       | ({
           relationTo: 'handbook';
-          value: string | Handbook;
+          value: number | Handbook;
         } | null)
       | ({
           relationTo: 'services';
-          value: string | Service;
+          value: number | Service;
         } | null)
       | ({
           relationTo: 'consultations';
-          value: string | Consultation;
+          value: number | Consultation;
         } | null)
       | ({
           relationTo: 'pages';
-          value: string | Page;
+          value: number | Page;
         } | null)
       | ({
           relationTo: 'topics';
-          value: string | Topic;
+          value: number | Topic;
         } | null)
       | ({
           relationTo: 'alerts';
-          value: string | Alert;
+          value: number | Alert;
         } | null);
     global?: 'settings' | null;
     user?: {
       relationTo: 'users';
-      value: string | User;
+      value: number | User;
     } | null;
   };
   output?: unknown;

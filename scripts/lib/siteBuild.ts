@@ -6,6 +6,7 @@ import path from 'node:path'
 import { rootDir } from '../../cms/lib/env'
 import { exportSnapshot } from '../../site/src/lib/export'
 import { buildSearchIndexes } from '../../site/src/lib/search/indexer'
+import type { Snapshot } from '../../site/src/lib/types'
 import { run, treeHash } from './processes'
 
 export type SiteBuildOptions = {
@@ -17,6 +18,8 @@ export type SiteBuildOptions = {
   log?: (line: string) => void
   /** Read through this Payload instead of opening (and closing) one. */
   payload?: Payload
+  /** Render this snapshot instead of reading the CMS (benchmarks, previews). */
+  snapshot?: Snapshot
 }
 
 export const defaultSiteOutDir = path.join(rootDir, 'site/dist')
@@ -33,7 +36,12 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   const started = Date.now()
 
   log('[1/3] Reading published content…')
-  const snapshot = await exportSnapshot(snapshotFile, env, options.payload)
+  let snapshot: Snapshot
+  if (options.snapshot) {
+    snapshot = options.snapshot
+    fs.mkdirSync(path.dirname(snapshotFile), { recursive: true })
+    fs.writeFileSync(snapshotFile, JSON.stringify(snapshot))
+  } else snapshot = await exportSnapshot(snapshotFile, env, options.payload)
   const counts = Object.entries(snapshot.content)
     .map(([locale, c]) => `${locale}: ${c.docs.length}`)
     .join(', ')
