@@ -166,7 +166,12 @@ export class LocaleSearch {
     if (first === -1) first = 0
     const start = Math.max(0, first - 20)
     const slice = words.slice(start, start + 60)
-    const html = slice.map((w) => (w.trim() && isMatch(w) ? `<mark>${escapeHtml(w)}</mark>` : escapeHtml(w))).join('')
+    const mark = (w: string) => {
+      // Punctuation stays outside the mark: "<mark>kompensacija</mark>,".
+      const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(w)!
+      return `${escapeHtml(m[1]!)}<mark>${escapeHtml(m[2]!)}</mark>${escapeHtml(m[3]!)}`
+    }
+    const html = slice.map((w) => (w.trim() && isMatch(w) ? mark(w) : escapeHtml(w))).join('')
     return `${start > 0 ? '… ' : ''}${html}${start + 60 < words.length ? ' …' : ''}`
   }
 }
