@@ -142,3 +142,29 @@ describe('admin and login', () => {
     expect(await locked.text()).toMatch(/locked/i)
   })
 })
+
+describe('the site built from a remote CMS (REST content source)', () => {
+  it('reads the same published content as the local source, and nothing unpublished', async () => {
+    const { restSource } = await import('../../site/src/lib/source/rest')
+    const { localSource } = await import('../../site/src/lib/source/local')
+    const { buildSnapshot } = await import('../../site/src/lib/snapshot')
+    const options = { siteUrl: 'https://www.pajuris.example', timeZone: 'Europe/Vilnius', now: new Date() }
+    const remote = await buildSnapshot(
+      restSource({ url: server.url, cacheDir: `${cms.dir}/rest-cache`, locales: ['lt', 'en'], defaultLocale: 'lt' }),
+      options,
+    )
+    const local = await buildSnapshot(await localSource(cms.payload), options)
+    const titles = (s: typeof remote) =>
+      Object.fromEntries(Object.entries(s.content).map(([l, c]) => [l, c.docs.map((d) => `${d.collection}:${d.title}`).sort()]))
+    expect(titles(remote)).toEqual(titles(local))
+    expect(titles(remote).lt).toContain('news:Published story')
+    expect(JSON.stringify(remote)).not.toContain(marker)
+  })
+
+  it('says clearly when the CMS cannot be reached', async () => {
+    const { restSource } = await import('../../site/src/lib/source/rest')
+    // A closed loopback port.
+    const source = restSource({ url: 'http://127.0.0.1:9', cacheDir: `${cms.dir}/x`, locales: ['lt'], defaultLocale: 'lt' })
+    await expect(source.published('news', 'lt', false)).rejects.toThrow(/Cannot reach the CMS at http:\/\/127\.0\.0\.1:9.*Check CMS_URL/)
+  })
+})
