@@ -73,18 +73,11 @@ async function main() {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', JOBS_AUTORUN: 'true', NEXT_TELEMETRY_DISABLED: '1' },
   })
-  const site = spawn(process.execPath, [path.join(defaultSiteOutDir, 'server/entry.mjs')], {
-    cwd: rootDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: process.env.SITE_HOST ?? 'localhost',
-      PORT: String(sitePort),
-      // Long search queries arrive in the URL; they are cut to 200 characters with a message.
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-http-header-size=65536`.trim(),
-    },
-  })
+  const site = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(rootDir, 'scripts/site-server.ts'), '--dir', defaultSiteOutDir, '--port', String(sitePort), '--host', process.env.SITE_HOST ?? 'localhost'],
+    { cwd: rootDir, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
+  )
   superviseChildren([cms, site])
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`

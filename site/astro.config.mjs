@@ -36,8 +36,8 @@ function searchRoutes() {
   }
 }
 
-// Static HTML for every content page; the node adapter serves it and the few
-// on-demand routes (`export const prerender = false`).
+// Static HTML for every content page; the node adapter (middleware mode) renders the
+// few on-demand routes behind scripts/lib/siteServer.ts, which serves the static files.
 export default defineConfig({
   root: siteDir,
   srcDir: path.join(siteDir, 'src'),
@@ -45,7 +45,7 @@ export default defineConfig({
   outDir: process.env.ATVIRA_SITE_OUT_DIR || path.join(siteDir, 'dist'),
   site: (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, ''),
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({ mode: 'middleware' }),
   integrations: [searchRoutes()],
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -8,6 +8,7 @@ import { exportSnapshot } from '../../site/src/lib/export'
 import { buildSearchIndexes } from '../../site/src/lib/search/indexer'
 import type { Snapshot } from '../../site/src/lib/types'
 import { run, treeHash } from './processes'
+import { writeServerHash } from './siteServer'
 
 export type SiteBuildOptions = {
   outDir?: string
@@ -81,15 +82,21 @@ export async function buildSite(options: SiteBuildOptions = {}) {
     fs.copyFileSync(source, target)
     copied++
   }
+  writeServerHash(outDir, templatesHash())
   fs.writeFileSync(stampFile, stamp)
   log(`      ${copied} files. Site built in ${Math.round((Date.now() - started) / 100) / 10} s → ${path.relative(rootDir, outDir)}`)
   return { snapshot, outDir, rendered: true }
 }
 
-/** Content (minus the export time) plus the templates and styles that render it. */
+/** The templates, styles and dependencies that turn content into pages. */
+export function templatesHash(): string {
+  return treeHash(['site/src', 'site/astro.config.mjs', 'public', 'package-lock.json'])
+}
+
+/** Content (minus the export time) plus the templates that render it. */
 function buildStamp(snapshotFile: string): string {
   const { generatedAt: _ignored, ...content } = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>
-  return `${treeHash(['site/src', 'site/astro.config.mjs', 'public', 'package-lock.json'])}:${JSON.stringify(content).length}:${createHash(JSON.stringify(content))}`
+  return `${templatesHash()}:${createHash(JSON.stringify(content))}`
 }
 
 function createHash(text: string): string {

@@ -127,26 +127,18 @@ export async function startSite(): Promise<SiteFixture> {
     // The built server imports packages by name (astro's runtime deps): outside the
     // repository they only resolve through a node_modules in a parent folder.
     fs.symlinkSync(path.join(rootDir, 'node_modules'), path.join(cms.dir, 'node_modules'), 'dir')
-    // buildSite reads the CMS through the same (cached) Payload instance and closes its
-    // database afterwards: the fixture's `cms.payload` is not usable after this line.
-    const { snapshot } = await buildSite({ outDir, snapshotFile, env, log: (line) => (output += `${line}\n`) })
+    // buildSite reads through the fixture's own Payload instance and leaves it open.
+    const { snapshot } = await buildSite({ outDir, snapshotFile, env, payload: cms.payload, log: (line) => (output += `${line}\n`) })
 
     // The port is taken after the build, so nothing else grabs it meanwhile.
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
     const entry = path.join(outDir, 'server', 'entry.mjs')
     if (!fs.existsSync(entry)) throw new Error(`the site build wrote no server entry at ${entry}`)
-    server = spawn(process.execPath, [entry], {
+    // The production site server (static files + on-demand routes), as `npm start` runs it.
+    server = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts/site-server.ts'), '--dir', outDir, '--port', String(port)], {
       cwd: rootDir,
-      env: {
-        ...env,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        ATVIRA_SNAPSHOT: snapshotFile,
-        NODE_ENV: 'production',
-        // As in production: a 10 KB search query (30 KB URL-encoded) reaches the page.
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-http-header-size=65536`.trim(),
-      },
+      env: { ...env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     server.stdout?.on('data', (d) => (output += d))

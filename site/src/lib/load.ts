@@ -3,31 +3,29 @@ import path from 'node:path'
 
 import type { LocaleContent, SiteDoc, Snapshot } from './types'
 
-let cached: Snapshot | undefined
+let cached: { file: string; snapshot: Snapshot } | undefined
 
 /**
  * At build time: the snapshot `npm run site:build` wrote (ATVIRA_SNAPSHOT). On the
  * server, on-demand pages read the small runtime snapshot (settings and alerts, no
- * documents) that the build put beside the server entry.
+ * documents) of the live build.
  */
 function snapshotFile(): string {
   if (process.env.ATVIRA_SNAPSHOT) return path.resolve(process.env.ATVIRA_SNAPSHOT)
-  const entry = process.argv[1]
-  if (entry) {
-    const runtime = path.resolve(path.dirname(entry), '../runtime-snapshot.json')
-    if (fs.existsSync(runtime)) return runtime
-  }
+  // The site server: the live build, looked up on each request (it changes on publish).
+  if (process.env.ATVIRA_SITE_DIR) return path.join(fs.realpathSync(process.env.ATVIRA_SITE_DIR), 'runtime-snapshot.json')
   return path.resolve('data/site/snapshot.json')
 }
 
 export function snapshot(): Snapshot {
-  if (cached) return cached
   const file = snapshotFile()
+  if (cached?.file === file) return cached.snapshot
   if (!fs.existsSync(file)) {
     throw new Error(`No content snapshot at ${file}: build the site with \`npm run site:build\`.`)
   }
-  cached = JSON.parse(fs.readFileSync(file, 'utf8')) as Snapshot
-  return cached
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Snapshot
+  cached = { file, snapshot: data }
+  return data
 }
 
 export function localeContent(locale: string): LocaleContent {

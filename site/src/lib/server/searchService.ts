@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 
 import { SearchService } from '../search/query'
@@ -8,13 +9,16 @@ import { SearchService } from '../search/query'
  */
 export function searchDir(): string {
   if (process.env.ATVIRA_SEARCH_DIR) return path.resolve(process.env.ATVIRA_SEARCH_DIR)
-  const entry = process.argv[1] ? path.resolve(process.argv[1]) : path.resolve('site/dist/server/entry.mjs')
-  return path.resolve(path.dirname(entry), '../search')
+  // The site server: the live build (it changes on publish, with its indexes).
+  if (process.env.ATVIRA_SITE_DIR) return path.join(fs.realpathSync(process.env.ATVIRA_SITE_DIR), 'search')
+  return path.resolve('site/dist/search')
 }
 
-let service: SearchService | undefined
+let service: { dir: string; search: SearchService } | undefined
 
+/** One service per build: a new build's indexes replace the old ones in memory. */
 export function searchService(): SearchService {
-  service ??= new SearchService(searchDir())
-  return service
+  const dir = searchDir()
+  if (service?.dir !== dir) service = { dir, search: new SearchService(dir) }
+  return service.search
 }

@@ -1,0 +1,117 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import sirv from 'sirv'
+
+/**
+ * The public site's server. `siteDir` is a built site or a symlink to one
+ * (`data/site/current`); a new build goes live when the symlink is swapped, with no
+ * restart: static files and search indexes are looked up through it on every request.
+ * The on-demand routes' code is loaded once per distinct server build, so publishing
+ * (which does not change templates) does not load new code.
+ */
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => Promise<void>
+
+export type SiteServerOptions = { siteDir: string; host?: string; port: number; log?: (line: string) => void }
+
+const handlers = new Map<string, Promise<Handler>>()
+
+function serverHash(dir: string): string {
+  const file = path.join(dir, 'server-hash')
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : dir
+}
+
+async function appHandler(dir: string): Promise<Handler> {
+  const key = serverHash(dir)
+  let handler = handlers.get(key)
+  if (!handler) {
+    const entry = pathToFileURL(path.join(dir, 'server/entry.mjs')).href
+    handler = import(entry).then((m: { handler: Handler }) => m.handler)
+    handlers.set(key, handler)
+  }
+  return handler
+}
+
+type Static = ReturnType<typeof sirv>
+let staticFor: { dir: string; serve: Static } | undefined
+
+function staticHandler(dir: string): Static {
+  if (staticFor?.dir !== dir) {
+    staticFor = {
+      dir,
+      serve: sirv(path.join(dir, 'client'), {
+        dev: false,
+        etag: true,
+        dotfiles: false,
+        extensions: ['html'],
+        setHeaders(res, pathname) {
+          if (pathname.startsWith('/_astro/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+          else if (pathname.startsWith('/media/') || pathname.startsWith('/files/')) res.setHeader('cache-control', 'public, max-age=86400')
+          else res.setHeader('cache-control', 'public, max-age=0, must-revalidate')
+        },
+      }),
+    }
+  }
+  return staticFor.serve
+}
+
+export function notFound(dir: string, res: http.ServerResponse): void {
+  const file = path.join(dir, 'client/404.html')
+  res.statusCode = 404
+  res.setHeader('content-type', 'text/html; charset=utf-8')
+  res.setHeader('cache-control', 'no-store')
+  if (fs.existsSync(file)) fs.createReadStream(file).pipe(res)
+  else res.end('Not found')
+}
+
+export function startSiteServer(options: SiteServerOptions): Promise<{ url: string; server: http.Server; close: () => Promise<void> }> {
+  const log = options.log ?? console.log
+  // On-demand routes find the live build's data (search indexes, header) through this.
+  process.env.ATVIRA_SITE_DIR = path.resolve(options.siteDir)
+  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    let dir: string
+    try {
+      dir = fs.realpathSync(options.siteDir)
+    } catch {
+      res.statusCode = 503
+      res.end('The site has not been built yet.')
+      return
+    }
+    res.setHeader('x-content-type-options', 'nosniff')
+    res.setHeader('referrer-policy', 'strict-origin-when-cross-origin')
+    const fallback = () => {
+      appHandler(dir).then(
+        (handler) => handler(req, res, () => notFound(dir, res)),
+        (error: unknown) => {
+          log(`Could not load the site server code in ${dir}: ${(error as Error).message}`)
+          res.statusCode = 500
+          res.end('Server error')
+        },
+      )
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') staticHandler(dir)(req, res, fallback)
+    else fallback()
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      const address = server.address() as { port: number }
+      resolve({
+        url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${address.port}`,
+        server,
+        close: () => new Promise((r) => server.close(() => r())),
+      })
+    })
+  })
+}
+
+/**
+ * Written at the end of a build: the templates' hash, so on-demand code is loaded again
+ * only when the templates changed (the bundle itself embeds the build's own paths).
+ */
+export function writeServerHash(outDir: string, templatesHash: string): void {
+  fs.writeFileSync(path.join(outDir, 'server-hash'), templatesHash)
+}

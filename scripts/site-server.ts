@@ -1,0 +1,35 @@
+/**
+ * The public site server: `tsx scripts/site-server.ts --dir <built site> --port 4321`.
+ * `npm start` and `npm run site:serve` run it; tests start it on a free port.
+ */
+import path from 'node:path'
+
+import { loadRootEnv, rootDir } from '../cms/lib/env'
+import { parseFlags } from './lib/cli'
+import { startSiteServer } from './lib/siteServer'
+
+const flags = parseFlags(
+  process.argv.slice(2),
+  { dir: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  'Usage: tsx scripts/site-server.ts [--dir <built site or symlink>] [--port 4321] [--host 127.0.0.1]',
+)
+loadRootEnv()
+const port = Number(flags.port ?? process.env.SITE_PORT ?? 4321)
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a TCP port number; got "${flags.port}".`)
+  process.exit(2)
+}
+const dir = path.resolve(rootDir, flags.dir ?? 'site/dist')
+
+startSiteServer({ siteDir: dir, port, host: flags.host ?? process.env.SITE_HOST ?? '127.0.0.1' }).then(
+  ({ url, close }) => {
+    console.log(`Site server listening on ${url} (serving ${path.relative(rootDir, dir) || dir})`)
+    const stop = () => close().then(() => process.exit(0))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  },
+  (error: unknown) => {
+    console.error(`The site server could not start: ${(error as Error).message}`)
+    process.exit(1)
+  },
+)
