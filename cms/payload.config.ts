@@ -17,10 +17,13 @@ import { mediaCollection } from './collections/Media'
 import { News } from './collections/News'
 import { Pages } from './collections/Pages'
 import { SeedRecords } from './collections/SeedRecords'
+import { SiteBuilds } from './collections/SiteBuilds'
 import { Services } from './collections/Services'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { Settings } from './globals/Settings'
+import { siteBoundaryTask } from './jobs/siteBoundary'
+import { siteUpdateTask } from './jobs/siteUpdate'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
 import { readEnv, rootDir } from './lib/env'
@@ -70,15 +73,16 @@ export default buildConfig({
     mediaCollection(path.join(env.mediaDir, 'images')),
     documentsCollection(path.join(env.mediaDir, 'documents')),
     Users,
+    SiteBuilds,
     SeedRecords,
   ],
   globals: [Settings],
   jobs: {
-    // Scheduled publishing runs through this queue; `npm start` runs it in the CMS process.
+    // Run by the job runner (`scripts/jobs.ts`, started by `npm start`): queue
+    // "default" for scheduled publishing, "site" for site builds.
     access: { run: ({ req }) => roleOf(req.user) !== null },
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
-    shouldAutoRun: () => env.jobsAutorun,
-    tasks: [],
+    enableConcurrencyControl: true,
+    tasks: [siteUpdateTask as never, siteBoundaryTask as never],
   },
   plugins: [
     nestedDocsPlugin({

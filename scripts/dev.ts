@@ -10,7 +10,7 @@ async function main() {
   await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prepare-db.ts'])
   console.log('Admin (dev mode) at http://localhost:3000/admin — the first page compiles for about a minute.')
   await run(process.execPath, [nextBin(), 'dev', 'cms', '-p', process.env.PORT ?? '3000'], {
-    env: { ...process.env, JOBS_AUTORUN: 'true' },
+    env: process.env,
   })
 }
 

@@ -19,7 +19,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a TCP port number; got "${flags.port}".`)
   process.exit(2)
 }
-const dir = path.resolve(rootDir, flags.dir ?? 'site/dist')
+const dir = path.resolve(rootDir, flags.dir ?? 'data/site/current')
 
 startSiteServer({ siteDir: dir, port, host: flags.host ?? process.env.SITE_HOST ?? '127.0.0.1' }).then(
   ({ url, close }) => {

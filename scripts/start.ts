@@ -11,7 +11,7 @@ import { rootDir } from '../cms/lib/env'
 import { credentialsFile, formatCredentials, type DemoUser } from '../cms/seed/demoUsers'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
-import { buildSite, defaultSiteOutDir } from './lib/siteBuild'
+import { currentLink, publishSite } from './lib/publish'
 import { ensureDotEnv } from './lib/dotenv'
 import { nextBin, run, superviseChildren } from './lib/processes'
 
@@ -66,19 +66,25 @@ async function main() {
 
   await buildCmsIfStale()
   console.log('Building the public site…')
-  await buildSite({ onlyIfStale: true })
+  await publishSite()
 
   const cms = spawn(process.execPath, [nextBin(), 'start', 'cms', '-p', String(port)], {
     cwd: rootDir,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', JOBS_AUTORUN: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   })
   const site = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(rootDir, 'scripts/site-server.ts'), '--dir', defaultSiteOutDir, '--port', String(sitePort), '--host', process.env.SITE_HOST ?? 'localhost'],
+    ['--import', 'tsx', path.join(rootDir, 'scripts/site-server.ts'), '--dir', currentLink(), '--port', String(sitePort), '--host', process.env.SITE_HOST ?? 'localhost'],
     { cwd: rootDir, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
   )
-  superviseChildren([cms, site])
+  // Scheduled publishing and site updates after every publish.
+  const jobs = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts/jobs.ts')], {
+    cwd: rootDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  superviseChildren([cms, site, jobs])
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
   if (!(await waitUntilServing(`http://127.0.0.1:${port}/api/globals/settings`, 60_000))) {
@@ -92,7 +98,8 @@ async function main() {
   console.log(`
 Atvira is running.
   Public site: ${process.env.SITE_URL || `http://localhost:${sitePort}`}/
-  CMS admin:  ${base}/admin
+  CMS admin:   ${base}/admin
+  Publishing in the admin updates the site in seconds (build status: ${base}/admin/collections/site-builds).
   REST API:   ${base}/api/news
   GraphQL:    ${base}/api/graphql
 Log in with:

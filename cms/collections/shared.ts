@@ -6,6 +6,7 @@ import { staff } from '../access/staff'
 import { publicVersions } from '../fields/common'
 import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
+import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../hooks/siteUpdates'
 
 /** Collections whose documents are published to the site. */
 export const publicCollections = [
@@ -39,7 +40,10 @@ export function contentCollection(config: CollectionConfig): CollectionConfig {
     versions: publicVersions,
     hooks: {
       ...config.hooks,
-      beforeOperation: [guardAuthorPublishing, publicReadsPublished, ...(config.hooks?.beforeOperation ?? [])],
+      beforeOperation: [guardAuthorPublishing, publicReadsPublished, noteDraftSave, ...(config.hooks?.beforeOperation ?? [])],
+      // Live content changed: queue a site update (coalesced, skipped while seeding).
+      afterChange: [...(config.hooks?.afterChange ?? []), siteUpdateAfterChange],
+      afterDelete: [...(config.hooks?.afterDelete ?? []), siteUpdateAfterDelete],
     },
   }
 }

@@ -98,7 +98,6 @@ export function readEnv() {
     serverUrl: urlSetting('PAYLOAD_PUBLIC_SERVER_URL', 'http://localhost:3000'),
     siteUrl: urlSetting('SITE_URL', 'http://localhost:4321'),
     dbPush: process.env.DB_PUSH === 'true',
-    jobsAutorun: process.env.JOBS_AUTORUN === 'true',
     mediaDir: path.resolve(rootDir, process.env.MEDIA_DIR || 'data/media'),
     smtpUrl: (process.env.SMTP_URL ?? '').trim() || undefined,
     emailFrom: (process.env.EMAIL_FROM ?? '').trim() || 'Pajūris <info@pajuris.example>',

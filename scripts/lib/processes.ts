@@ -13,13 +13,26 @@ export function nextBin(): string {
   return require.resolve('next/dist/bin/next')
 }
 
-export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+/**
+ * Runs a command to completion. With `capture`, its output is kept (and passed on) so
+ * a failure carries the last lines of what it said, e.g. into the build status view.
+ */
+export function run(command: string, args: string[], options: SpawnOptions & { capture?: boolean } = {}): Promise<void> {
+  const { capture, ...spawnOptions } = options
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', cwd: rootDir, ...options })
+    const child = spawn(command, args, { stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', cwd: rootDir, ...spawnOptions })
+    let tail = ''
+    const keep = (chunk: Buffer) => {
+      tail = (tail + chunk.toString()).slice(-8000)
+    }
+    child.stdout?.on('data', keep)
+    child.stderr?.on('data', keep)
     child.on('error', reject)
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${signal ?? `exit ${code}`})`)),
-    )
+    child.on('exit', (code, signal) => {
+      if (code === 0) return resolve()
+      const what = `${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${signal ?? `exit ${code}`})`
+      reject(new Error(tail ? `${what}:\n${tail.trim().split('\n').slice(-40).join('\n')}` : what))
+    })
   })
 }
 

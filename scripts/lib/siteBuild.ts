@@ -21,9 +21,19 @@ export type SiteBuildOptions = {
   payload?: Payload
   /** Render this snapshot instead of reading the CMS (benchmarks, previews). */
   snapshot?: Snapshot
+  /** A previous build: when it was made from the same content and templates, stop. */
+  previousDir?: string
 }
 
 export const defaultSiteOutDir = path.join(rootDir, 'site/dist')
+
+/**
+ * The Astro project that renders the site: `site/` unless ATVIRA_TEMPLATES_DIR points
+ * at a city's own copy (with its `public/` beside it, as in the repository).
+ */
+export function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(rootDir, env.ATVIRA_TEMPLATES_DIR || 'site')
+}
 
 /**
  * Builds the public site: reads published content once into a snapshot, renders it
@@ -49,16 +59,18 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   log(`      ${counts} documents (${Date.now() - started} ms)`)
 
   const stampFile = path.join(outDir, '.atvira-build')
-  const stamp = buildStamp(snapshotFile)
-  if (options.onlyIfStale && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) {
+  const stamp = buildStamp(snapshotFile, env)
+  const previousStamp = path.join(options.previousDir ?? outDir, '.atvira-build')
+  if ((options.onlyIfStale || options.previousDir) && fs.existsSync(previousStamp) && fs.readFileSync(previousStamp, 'utf8') === stamp) {
     log('      The site is up to date; nothing to render.')
-    return { snapshot, outDir, rendered: false }
+    return { snapshot, outDir: options.previousDir ?? outDir, rendered: false }
   }
 
   log('[2/3] Rendering pages with Astro…')
   const astroStarted = Date.now()
-  await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--silent'], {
+  await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
     env: { ...env, ATVIRA_SNAPSHOT: snapshotFile, ATVIRA_SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    capture: true,
   })
   log(`      done in ${Math.round((Date.now() - astroStarted) / 100) / 10} s`)
 
@@ -82,21 +94,22 @@ export async function buildSite(options: SiteBuildOptions = {}) {
     fs.copyFileSync(source, target)
     copied++
   }
-  writeServerHash(outDir, templatesHash())
+  writeServerHash(outDir, templatesHash(env))
   fs.writeFileSync(stampFile, stamp)
   log(`      ${copied} files. Site built in ${Math.round((Date.now() - started) / 100) / 10} s → ${path.relative(rootDir, outDir)}`)
   return { snapshot, outDir, rendered: true }
 }
 
 /** The templates, styles and dependencies that turn content into pages. */
-export function templatesHash(): string {
-  return treeHash(['site/src', 'site/astro.config.mjs', 'public', 'package-lock.json'])
+export function templatesHash(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = templatesDir(env)
+  return treeHash([path.join(dir, 'src'), path.join(dir, 'astro.config.mjs'), path.join(dir, '../public'), 'package-lock.json'])
 }
 
 /** Content (minus the export time) plus the templates that render it. */
-function buildStamp(snapshotFile: string): string {
+function buildStamp(snapshotFile: string, env: NodeJS.ProcessEnv): string {
   const { generatedAt: _ignored, ...content } = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>
-  return `${templatesHash()}:${createHash(JSON.stringify(content))}`
+  return `${templatesHash(env)}:${createHash(JSON.stringify(content))}`
 }
 
 function createHash(text: string): string {

@@ -35,7 +35,6 @@ export async function startCms({
   }
   process.env.PAYLOAD_SECRET = crypto.randomBytes(24).toString('hex')
   process.env.MEDIA_DIR = path.join(dir, 'media')
-  process.env.JOBS_AUTORUN = 'false'
   process.env.PAYLOAD_PUBLIC_SERVER_URL = 'http://127.0.0.1:3999'
   delete process.env.SMTP_URL
   Object.assign(process.env, env)

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { validateDateOrder, validateLink } from '../../lib/validators'
+import { scheduleBoundaries } from '../../hooks/scheduleBoundaries'
 import { contentCollection } from '../shared'
 
 /** The banner on every page while `startsAt <= now < endsAt`. */
@@ -13,6 +14,7 @@ export const Alerts: CollectionConfig = contentCollection({
     group: 'Content',
   },
   defaultSort: '-startsAt',
+  hooks: { afterChange: [scheduleBoundaries(['startsAt', 'endsAt'])] },
   fields: [
     { name: 'message', type: 'textarea', localized: true, required: true, maxLength: 300 },
     {

@@ -9,6 +9,7 @@ import {
 } from '../../fields/common'
 import { slugField } from '../../fields/slug'
 import { validateDateOrder, validateEmail, validatePhone } from '../../lib/validators'
+import { scheduleBoundaries } from '../../hooks/scheduleBoundaries'
 import { contentCollection } from '../shared'
 import { readDerivedStatus, storeDerivedStatus } from './hooks/status'
 import { consultationStatuses } from './status'
@@ -29,6 +30,7 @@ export const Consultations: CollectionConfig = contentCollection({
     group: 'Content',
   },
   defaultSort: '-opensAt',
+  hooks: { afterChange: [scheduleBoundaries(['opensAt', 'closesAt', 'outcome.publishedAt'])] },
   indexes: [{ fields: ['_status', 'opensAt'] }],
   fields: [
     { name: 'title', type: 'text', localized: true, required: true, maxLength: 200 },

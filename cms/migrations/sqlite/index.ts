@@ -1,9 +1,15 @@
 import * as migration_20261121_104412_initial from './20261121_104412_initial';
+import * as migration_20261121_114236_site_builds from './20261121_114236_site_builds';
 
 export const migrations = [
   {
     up: migration_20261121_104412_initial.up,
     down: migration_20261121_104412_initial.down,
-    name: '20261121_104412_initial'
+    name: '20261121_104412_initial',
+  },
+  {
+    up: migration_20261121_114236_site_builds.up,
+    down: migration_20261121_114236_site_builds.down,
+    name: '20261121_114236_site_builds'
   },
 ];

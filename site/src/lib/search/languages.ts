@@ -130,16 +130,18 @@ export function termsFor(lang: Language, raw: string): string[] {
   return lang.terms(word).filter(Boolean)
 }
 
+const functions = new Map<string, lunr.PipelineFunction>()
+
 /** A lunr pipeline function for this language, registered once per code. */
 export function pipelineFunction(lang: Language): lunr.PipelineFunction {
+  const known = functions.get(lang.code)
+  if (known) return known
   const fn: lunr.PipelineFunction = (token) => {
     const terms = termsFor(lang, token.toString())
     if (terms.length === 0) return undefined as unknown as lunr.Token
     return terms.map((t) => token.clone(() => t)) as unknown as lunr.Token
   }
-  const label = `atvira-${lang.code}`
-  if (!(lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions[label]) {
-    lunr.Pipeline.registerFunction(fn, label)
-  }
+  lunr.Pipeline.registerFunction(fn, `atvira-${lang.code}`)
+  functions.set(lang.code, fn)
   return fn
 }

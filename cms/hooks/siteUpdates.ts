@@ -1,0 +1,59 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeOperationHook,
+  GlobalAfterChangeHook,
+} from 'payload'
+
+import { requestSiteUpdate } from '../lib/siteUpdates'
+import { isSeeding } from './context'
+
+const DRAFT_SAVE = 'atviraDraftSave'
+
+/**
+ * Saving a draft (autosave included) only writes a version: it must not rebuild the
+ * site. The operation knows; the afterChange hook does not, so it is noted here.
+ */
+export const noteDraftSave: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'create' || operation === 'update') {
+    const a = args as { draft?: boolean; data?: { _status?: string } }
+    req.context[DRAFT_SAVE] = Boolean(a.draft) && a.data?._status !== 'published'
+  }
+  return args
+}
+
+function titleOf(doc: Record<string, unknown>): string | undefined {
+  const t = doc.title ?? doc.name ?? doc.question ?? doc.message
+  return typeof t === 'string' ? t.slice(0, 120) : undefined
+}
+
+/** Publishing, unpublishing or changing live content updates the site. */
+export const siteUpdateAfterChange: CollectionAfterChangeHook = async ({ collection, context, doc, previousDoc, req }) => {
+  if (isSeeding(context) || context[DRAFT_SAVE]) return doc
+  const now = doc._status === 'published'
+  const before = previousDoc?._status === 'published'
+  if (!now && !before) return doc
+  const operation = now && !before ? 'publish' : !now && before ? 'unpublish' : 'update'
+  await requestSiteUpdate(
+    req.payload,
+    { collection: collection.slug, id: doc.id, title: titleOf(doc), operation, at: new Date().toISOString() },
+    req,
+  )
+  return doc
+}
+
+export const siteUpdateAfterDelete: CollectionAfterDeleteHook = async ({ collection, context, doc, req }) => {
+  if (isSeeding(context) || doc?._status !== 'published') return doc
+  await requestSiteUpdate(
+    req.payload,
+    { collection: collection.slug, id: doc.id, title: titleOf(doc), operation: 'delete', at: new Date().toISOString() },
+    req,
+  )
+  return doc
+}
+
+export const siteUpdateAfterGlobalChange: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
+  if (isSeeding(context) || doc?._status !== 'published') return doc
+  await requestSiteUpdate(req.payload, { collection: global.slug, operation: 'update', at: new Date().toISOString() }, req)
+  return doc
+}

@@ -1,0 +1,28 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import type { TaskConfig } from 'payload'
+
+import { rootDir } from '../lib/env'
+
+/**
+ * Builds the public site for one queued site-builds row and switches it live. One
+ * build at a time (concurrency key), never retried: a failure is recorded on the row
+ * and the next change builds again.
+ */
+export const siteUpdateTask: TaskConfig<{ input: { buildId: string }; output: { status: string } }> = {
+  slug: 'siteUpdate',
+  label: 'Update the public site',
+  retries: 0,
+  concurrency: () => 'site-build',
+  inputSchema: [{ name: 'buildId', type: 'text', required: true }],
+  outputSchema: [{ name: 'status', type: 'text' }],
+  handler: async ({ input, req }) => {
+    // Loaded at run time from the job runner (tsx): the site build is not part of the
+    // admin bundle.
+    const url = pathToFileURL(path.join(rootDir, 'scripts/lib/publish.ts')).href
+    const { runSiteUpdate } = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as typeof import('../../scripts/lib/publish')
+    const status = await runSiteUpdate(req.payload, input.buildId)
+    return { output: { status } }
+  },
+}
