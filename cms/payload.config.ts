@@ -28,6 +28,7 @@ import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
 import { readEnv, rootDir } from './lib/env'
 import { getDefaultLocale, getLocales } from './lib/locales'
+import { previewUrl } from './lib/preview'
 
 const env = readEnv()
 const cmsDir = path.join(rootDir, 'cms')
@@ -55,6 +56,11 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Atvira' },
+    // The site's own templates render drafts: see site/src/preview/.
+    livePreview: {
+      url: ({ collectionConfig, data, locale }) => previewUrl(collectionConfig?.slug ?? 'pages', data?.id, locale) ?? '',
+      collections: ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics'],
+    },
     importMap: {
       baseDir: cmsDir,
       importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js'),

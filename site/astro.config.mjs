@@ -23,6 +23,8 @@ function searchRoutes() {
     name: 'atvira-search-routes',
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
+        // Draft previews for signed-in staff (scripts/lib/siteServer.ts never caches them).
+        injectRoute({ pattern: '/preview', entrypoint: path.join(siteDir, 'src/preview/PreviewPage.astro'), prerender: false })
         locales.forEach((locale, i) => {
           const segment = strings(locale)['search.path'] ?? english['search.path']
           injectRoute({

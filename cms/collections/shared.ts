@@ -7,6 +7,7 @@ import { publicVersions } from '../fields/common'
 import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
 import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../hooks/siteUpdates'
+import { previewUrl } from '../lib/preview'
 
 /** Collections whose documents are published to the site. */
 export const publicCollections = [
@@ -34,8 +35,13 @@ export const contentAccess: CollectionConfig['access'] = {
 
 /** Everything a published-content collection shares: access, drafts, author guard. */
 export function contentCollection(config: CollectionConfig): CollectionConfig {
+  const previewable = config.slug !== 'alerts'
   return {
     ...config,
+    admin: {
+      ...config.admin,
+      ...(previewable ? { preview: (doc: Record<string, unknown>, { locale }: { locale?: unknown }) => previewUrl(config.slug, doc.id, locale) } : {}),
+    },
     access: { ...contentAccess, ...config.access },
     versions: publicVersions,
     hooks: {

@@ -168,3 +168,70 @@ describe('the site built from a remote CMS (REST content source)', () => {
     await expect(source.published('news', 'lt', false)).rejects.toThrow(/Cannot reach the CMS at http:\/\/127\.0\.0\.1:9.*Check CMS_URL/)
   })
 })
+
+describe('draft preview on the site server', () => {
+  let siteUrl: string
+  let stopSite: () => Promise<void>
+  const root = `${process.cwd()}/data/test-preview-${Date.now()}`
+
+  beforeAll(async () => {
+    const { spawn } = await import('node:child_process')
+    const { publishSite, currentLink } = await import('../../scripts/lib/publish')
+    const { freePort, waitFor } = await import('./server')
+    process.env.ATVIRA_SITE_ROOT = root
+    await publishSite({ payload: cms.payload, log: () => {} })
+    const port = await freePort()
+    siteUrl = `http://127.0.0.1:${port}`
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/site-server.ts', '--dir', currentLink(), '--port', String(port)], {
+      env: { ...process.env, CMS_URL: server.url },
+      stdio: 'ignore',
+    })
+    stopSite = () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))))
+    await waitFor(`${siteUrl}/`)
+  }, 300_000)
+
+  afterAll(async () => {
+    await stopSite?.()
+    const fs = await import('node:fs')
+    fs.rmSync(root, { recursive: true, force: true })
+  })
+
+  const previewPath = () => `/preview?collection=news&id=${ids.draft}&locale=lt`
+
+  it('refuses anonymous visitors, uncached and unindexed', async () => {
+    const res = await fetch(`${siteUrl}${previewPath()}`)
+    expect(res.status).toBe(401)
+    expect(res.headers.get('cache-control')).toContain('no-store')
+    expect(res.headers.get('x-robots-tag')).toContain('noindex')
+    const html = await res.text()
+    expect(html).not.toContain(marker)
+    expect(html).toContain('/admin/login')
+    const forged = await fetch(`${siteUrl}${previewPath()}`, { headers: { cookie: 'payload-token=not-a-token' } })
+    expect(forged.status).toBe(401)
+  })
+
+  it('shows a signed-in editor the draft with the site templates, and never writes it to the site', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.test', password: 'a-long-admin-password' }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const res = await fetch(`${siteUrl}${previewPath()}`, { headers: { cookie: `payload-token=${token}` } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toContain('no-store')
+    const html = await res.text()
+    expect(html).toContain(`Draft ${marker}`)
+    expect(html).toContain('<meta name="robots" content="noindex">')
+    expect(html).toContain('class="preview-banner"')
+    expect(html).toContain('href="/atvira.css"')
+    // The newer draft of a live article, previewed; the live page keeps the published text.
+    const edit = await fetch(`${siteUrl}/preview?collection=news&id=${ids.live}&locale=lt`, { headers: { cookie: `payload-token=${token}` } })
+    expect(await edit.text()).toContain(`Edit ${marker}`)
+    const fs = await import('node:fs')
+    const files = fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    expect(files.length).toBeGreaterThan(10)
+    const leaked = files.filter((e) => fs.readFileSync(`${e.parentPath}/${e.name}`, 'utf8').includes(marker))
+    expect(leaked.map((e) => e.name)).toEqual([])
+  })
+})

@@ -13,7 +13,9 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     useAPIKey: true,
-    cookies: { sameSite: 'Lax' },
+    // Previews on the public site read this session: share it with PAYLOAD_COOKIE_DOMAIN
+    // (e.g. ".pajuris.lt") when the CMS and the site are on different subdomains.
+    cookies: { sameSite: 'Lax', ...(process.env.PAYLOAD_COOKIE_DOMAIN ? { domain: process.env.PAYLOAD_COOKIE_DOMAIN } : {}) },
   },
   access: {
     admin: ({ req: { user } }) => Boolean(user),

@@ -7,6 +7,10 @@ import type { ContentSource, RawDoc, SourceCollection } from './types'
 export type RestOptions = {
   url: string
   apiKey?: string
+  /** A signed-in editor's credential (previews): `JWT <token>`. */
+  authorization?: string
+  /** Previews: this document is read as its latest draft, everything else as published. */
+  draftOf?: { collection: string; id: string }
   cacheDir: string
   locales: string[]
   defaultLocale: string
@@ -22,6 +26,7 @@ export function restSource(options: RestOptions): ContentSource {
   const doFetch = options.fetch ?? fetch
   const headers: Record<string, string> = { accept: 'application/json' }
   if (options.apiKey) headers.authorization = `users API-Key ${options.apiKey}`
+  if (options.authorization) headers.authorization = options.authorization
 
   async function get(pathAndQuery: string): Promise<unknown> {
     const url = `${base}${pathAndQuery}`
@@ -50,13 +55,19 @@ export function restSource(options: RestOptions): ContentSource {
   return {
     name: `CMS at ${base}`,
     locales: () => ({ locales: options.locales, defaultLocale: options.defaultLocale }),
-    published(collection: SourceCollection, locale: string, fallback: boolean) {
-      return all(collection, {
+    async published(collection: SourceCollection, locale: string, fallback: boolean) {
+      const docs = await all(collection, {
         locale,
         'fallback-locale': fallback ? options.defaultLocale : 'none',
         draft: 'false',
         'where[_status][equals]': 'published',
       })
+      const draft = options.draftOf
+      if (draft?.collection !== collection) return docs
+      const qs = new URLSearchParams({ locale, 'fallback-locale': fallback ? options.defaultLocale : 'none', draft: 'true', depth: '0' })
+      const latest = (await get(`/api/${collection}/${encodeURIComponent(draft.id)}?${qs}`)) as RawDoc
+      // Shown as if published, so the page renders exactly as it will go live.
+      return [...docs.filter((d) => String(d.id) !== String(latest.id)), { ...latest, _status: 'published' }]
     },
     uploads(collection, locale) {
       return all(collection, { locale })
