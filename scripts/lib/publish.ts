@@ -4,7 +4,10 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { rootDir } from '../../cms/lib/env'
-import { buildSite } from './siteBuild'
+import { exportSnapshot } from '../../site/src/lib/export'
+import type { Snapshot } from '../../site/src/lib/types'
+import { fastBuild, planUpdate, type Plan } from './fastBuild'
+import { buildSite, buildStamp, templatesHash } from './siteBuild'
 
 /**
  * Publishing the site: every update is built into a new directory under
@@ -54,32 +57,73 @@ function newBuildDir(label: string): string {
   return path.join(siteRoot(), 'builds', `${stamp}-${label}`)
 }
 
-export type PublishResult = { rendered: boolean; buildDir: string; pages: number; durationMs: number }
+export type PublishResult = {
+  rendered: boolean
+  mode: 'full' | 'fast' | 'none'
+  reason?: string
+  buildDir: string
+  pages: number
+  renderedPages?: number
+  durationMs: number
+}
 
-/** Builds from the CMS and switches live, unless nothing changed since the live build. */
-export async function publishSite(options: { payload?: Payload; label?: string; log?: (line: string) => void } = {}): Promise<PublishResult> {
+/**
+ * Builds from the CMS and switches live, unless nothing changed since the live build.
+ * Takes the fast path (only affected pages) when it can, the full build otherwise or
+ * when `full` is asked for.
+ */
+export async function publishSite(
+  options: { payload?: Payload; label?: string; log?: (line: string) => void; full?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<PublishResult> {
   const started = Date.now()
+  const env = options.env ?? process.env
+  const log = options.log ?? console.log
   const outDir = newBuildDir(options.label ?? 'build')
   const live = liveBuildDir() ?? undefined
   // Beside the build while Astro runs (it empties its output directory first).
   const snapshotFile = `${outDir}.snapshot.json`
   try {
-    const result = await buildSite({
-      outDir,
-      snapshotFile,
-      payload: options.payload,
-      previousDir: live,
-      log: options.log,
-    })
-    if (!result.rendered) {
-      fs.rmSync(outDir, { recursive: true, force: true })
+    log('Reading published content…')
+    const snapshot = await exportSnapshot(snapshotFile, env, options.payload)
+    const stamp = buildStamp(snapshotFile, env)
+    const liveStamp = live && path.join(live, '.atvira-build')
+    if (liveStamp && fs.existsSync(liveStamp) && fs.readFileSync(liveStamp, 'utf8') === stamp) {
       fs.rmSync(snapshotFile, { force: true })
-      return { rendered: false, buildDir: live!, pages: countPages(live!), durationMs: Date.now() - started }
+      return { rendered: false, mode: 'none', buildDir: live!, pages: countPages(live!), durationMs: Date.now() - started }
+    }
+
+    let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : 'no live build' }
+    const liveSnapshot = live && path.join(live, 'snapshot.json')
+    const liveTemplates = live && path.join(live, 'server-hash')
+    if (!options.full && liveSnapshot && fs.existsSync(liveSnapshot)) {
+      if (!fs.existsSync(liveTemplates!) || fs.readFileSync(liveTemplates!, 'utf8') !== templatesHash(env)) {
+        plan = { mode: 'full', reason: 'templates changed' }
+      } else {
+        const before = JSON.parse(fs.readFileSync(liveSnapshot, 'utf8')) as Snapshot
+        plan = planUpdate({ snapshot: before, file: liveSnapshot }, { snapshot, file: snapshotFile })
+      }
+    }
+
+    let renderedPages: number | undefined
+    if (plan.mode === 'fast') {
+      const r = await fastBuild({ liveDir: live!, outDir, snapshot, snapshotFile, plan, env, log })
+      renderedPages = r.rendered
+    } else {
+      log(`Full build (${plan.reason})…`)
+      await buildSite({ outDir, snapshotFile, snapshot, env, log })
     }
     fs.renameSync(snapshotFile, path.join(outDir, 'snapshot.json'))
     switchLive(outDir)
     pruneBuilds()
-    return { rendered: true, buildDir: outDir, pages: countPages(outDir), durationMs: Date.now() - started }
+    return {
+      rendered: true,
+      mode: plan.mode,
+      reason: plan.mode === 'full' ? plan.reason : undefined,
+      buildDir: outDir,
+      pages: countPages(outDir),
+      renderedPages,
+      durationMs: Date.now() - started,
+    }
   } catch (error) {
     fs.rmSync(outDir, { recursive: true, force: true })
     fs.rmSync(snapshotFile, { force: true })
@@ -107,7 +151,7 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
   await payload.update({
     collection: 'site-builds',
     id: row.id,
-    data: { status: 'running', startedAt: startedAt.toISOString(), mode: 'full' },
+    data: { status: 'running', startedAt: startedAt.toISOString() },
     overrideAccess: true,
   })
   try {
@@ -117,6 +161,7 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
       id: row.id,
       data: {
         status: 'succeeded',
+        mode: result.mode === 'fast' ? 'fast' : 'full',
         finishedAt: new Date().toISOString(),
         durationMs: Date.now() - startedAt.getTime(),
         pages: result.pages,

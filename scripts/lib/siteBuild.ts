@@ -75,10 +75,31 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   log(`      done in ${Math.round((Date.now() - astroStarted) / 100) / 10} s`)
 
   log('[3/3] Search indexes, images and documents…')
-  const searchDir = path.join(outDir, 'search')
-  fs.mkdirSync(searchDir, { recursive: true })
+  const copied = finishBuild(outDir, snapshot, env, stamp)
+  log(`      ${copied} files. Site built in ${Math.round((Date.now() - started) / 100) / 10} s → ${path.relative(rootDir, outDir)}`)
+  return { snapshot, outDir, rendered: true }
+}
+
+/**
+ * Writes a file by replacing it: a fast build's directory shares unchanged files with
+ * the live build (hard links), and writing through a link would change the live site.
+ */
+export function replaceFile(file: string, data: string | Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.rmSync(file, { force: true })
+  fs.writeFileSync(file, data)
+}
+
+export function replaceWithCopy(source: string, target: string): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.rmSync(target, { force: true })
+  fs.copyFileSync(source, target)
+}
+
+/** Everything after rendering, shared by full and fast builds. Returns files copied. */
+export function finishBuild(outDir: string, snapshot: Snapshot, env: NodeJS.ProcessEnv, stamp: string): number {
   for (const index of buildSearchIndexes(snapshot)) {
-    fs.writeFileSync(path.join(searchDir, `${index.locale}.json`), JSON.stringify(index))
+    replaceFile(path.join(outDir, 'search', `${index.locale}.json`), JSON.stringify(index))
   }
   // On-demand pages need the header and footer (settings, alerts), not the documents.
   const runtime = {
@@ -86,18 +107,25 @@ export async function buildSite(options: SiteBuildOptions = {}) {
     files: {},
     content: Object.fromEntries(Object.entries(snapshot.content).map(([l, c]) => [l, { ...c, docs: [] }])),
   }
-  fs.writeFileSync(path.join(outDir, 'runtime-snapshot.json'), JSON.stringify(runtime))
+  replaceFile(path.join(outDir, 'runtime-snapshot.json'), JSON.stringify(runtime))
+  // Images and documents: exactly those the published content uses.
+  const wanted = new Set(Object.keys(snapshot.files))
+  for (const dir of ['media', 'files']) {
+    const abs = path.join(outDir, 'client', dir)
+    if (!fs.existsSync(abs)) continue
+    for (const name of fs.readdirSync(abs)) if (!wanted.has(`/${dir}/${name}`)) fs.rmSync(path.join(abs, name), { force: true })
+  }
   let copied = 0
   for (const [publicPath, source] of Object.entries(snapshot.files)) {
     const target = path.join(outDir, 'client', publicPath)
-    fs.mkdirSync(path.dirname(target), { recursive: true })
-    fs.copyFileSync(source, target)
+    if (fs.existsSync(target) && fs.statSync(target).size === fs.statSync(source).size) continue
+    replaceWithCopy(source, target)
     copied++
   }
+  fs.rmSync(path.join(outDir, 'server-hash'), { force: true })
   writeServerHash(outDir, templatesHash(env))
-  fs.writeFileSync(stampFile, stamp)
-  log(`      ${copied} files. Site built in ${Math.round((Date.now() - started) / 100) / 10} s → ${path.relative(rootDir, outDir)}`)
-  return { snapshot, outDir, rendered: true }
+  replaceFile(path.join(outDir, '.atvira-build'), stamp)
+  return copied
 }
 
 /** The templates, styles and dependencies that turn content into pages. */
@@ -107,7 +135,7 @@ export function templatesHash(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Content (minus the export time) plus the templates that render it. */
-function buildStamp(snapshotFile: string, env: NodeJS.ProcessEnv): string {
+export function buildStamp(snapshotFile: string, env: NodeJS.ProcessEnv): string {
   const { generatedAt: _ignored, ...content } = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>
   return `${templatesHash(env)}:${createHash(JSON.stringify(content))}`
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 import { docsOf, localeContent, snapshot } from '../../lib/load'
 import {
   homePath,
@@ -91,10 +93,10 @@ function listRoutes(locale: Locale, collection: 'news' | 'guides' | 'leaflets', 
   }))
 }
 
-let cache: Route[] | undefined
+let cache: { from: object; routes: Route[] } | undefined
 
 export function allRoutes(): Route[] {
-  if (cache) return cache
+  if (cache?.from === snapshot()) return cache.routes
   const c = ctx()
   const routes: Route[] = []
   for (const locale of snapshot().locales) {
@@ -114,8 +116,20 @@ export function allRoutes(): Route[] {
       routes.push({ kind: 'doc', locale, doc, path: doc.url, alternates: doc.alternates })
     }
   }
-  cache = routes
+  cache = { from: snapshot(), routes }
   return routes
+}
+
+/**
+ * The routes a fast (partial) build renders, from ATVIRA_ONLY_PATHS (a JSON array of
+ * paths); all routes when it is not set. Feeds, sitemap and 404 are always rendered.
+ */
+export function routesToRender(): Route[] {
+  const file = process.env.ATVIRA_ONLY_PATHS
+  const routes = allRoutes()
+  if (!file) return routes
+  const only = new Set(JSON.parse(fs.readFileSync(file, 'utf8')) as string[])
+  return routes.filter((r) => only.has(r.path))
 }
 
 /** `getStaticPaths` wants the path without its slashes; the home page is `undefined`. */

@@ -1,0 +1,99 @@
+/**
+ * The fast path re-renders only what a change affects, yet must produce exactly what
+ * a full build produces for the same content: both are built here and compared file
+ * by file.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { rootDir } from '../../cms/lib/env'
+import { seed } from '../../cms/seed/index'
+import { loadContent } from '../../cms/seed/load'
+import { makeAssets } from '../../scripts/lib/assets'
+import { liveBuildDir, publishSite } from '../../scripts/lib/publish'
+import { buildSite } from '../../scripts/lib/siteBuild'
+import type { Snapshot } from '../../site/src/lib/types'
+import { paragraph, startCms, type TestCms } from '../int/helpers'
+
+let cms: TestCms
+let payload: Payload
+const work = path.join(rootDir, 'data', `test-fast-${crypto.randomBytes(4).toString('hex')}`)
+
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue
+    const file = path.join(e.parentPath, e.name)
+    out.set(path.relative(dir, file), crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'))
+  }
+  return out
+}
+
+beforeAll(async () => {
+  cms = await startCms({ env: { ATVIRA_SITE_ROOT: path.join(work, 'root') } })
+  payload = cms.payload
+  const contentDir = path.join(rootDir, 'content')
+  await seed(payload, {
+    content: loadContent(contentDir, ['lt', 'en'], 'lt'),
+    assets: await makeAssets({ contentDir, outDir: path.join(cms.dir, 'assets') }),
+  })
+  const first = await publishSite({ payload, log: () => {} })
+  expect(first.mode).toBe('full')
+}, 600_000)
+
+afterAll(async () => {
+  await cms?.close()
+  fs.rmSync(work, { recursive: true, force: true })
+})
+
+describe('fast path', () => {
+  it('renders only the affected pages and gives the same files as a full build', async () => {
+    const liveBefore = liveBuildDir()!
+    const news = await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, limit: 3, overrideAccess: true })
+    await payload.update({ collection: 'news', id: news.docs[0]!.id, data: { title: 'Pakeista antraštė' }, overrideAccess: true })
+    await payload.delete({ collection: 'news', id: news.docs[1]!.id, overrideAccess: true })
+    await payload.create({
+      collection: 'news',
+      data: { title: 'Visiškai nauja naujiena', summary: 'Nauja', body: paragraph('Tekstas'), _status: 'published' } as never,
+      overrideAccess: true,
+    })
+    const guide = await payload.find({ collection: 'guides', where: { _status: { equals: 'published' } }, limit: 1, overrideAccess: true })
+    await payload.update({ collection: 'guides', id: guide.docs[0]!.id, data: { _status: 'draft' }, overrideAccess: true })
+    const service = await payload.find({ collection: 'services', limit: 1, overrideAccess: true })
+    await payload.update({ collection: 'services', id: service.docs[0]!.id, data: { email: 'naujas@pajuris.example' }, overrideAccess: true })
+
+    const fast = await publishSite({ payload, log: () => {} })
+    expect(fast.mode).toBe('fast')
+    expect(fast.renderedPages).toBeGreaterThan(0)
+    expect(fast.renderedPages!).toBeLessThan(fast.pages / 2)
+    const fastDir = fast.buildDir
+    expect(fastDir).not.toBe(liveBefore)
+
+    // The same content through the full path.
+    const snapshot = JSON.parse(fs.readFileSync(path.join(fastDir, 'snapshot.json'), 'utf8')) as Snapshot
+    const fullDir = path.join(work, 'full')
+    await buildSite({ outDir: fullDir, snapshotFile: path.join(work, 'full.snapshot.json'), snapshot, log: () => {} })
+
+    for (const part of ['client', 'search']) {
+      const a = tree(path.join(fastDir, part))
+      const b = tree(path.join(fullDir, part))
+      const onlyFast = [...a.keys()].filter((k) => !b.has(k))
+      const onlyFull = [...b.keys()].filter((k) => !a.has(k))
+      const different = [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k))
+      expect({ part, onlyFast, onlyFull, different }).toEqual({ part, onlyFast: [], onlyFull: [], different: [] })
+    }
+    // The live build before the update was not changed through the shared links.
+    expect(fs.readFileSync(path.join(liveBefore, 'client/naujienos/index.html'), 'utf8')).not.toContain('Visiškai nauja naujiena')
+  })
+
+  it('takes the full path when something on every page changes', async () => {
+    await payload.updateGlobal({ slug: 'settings', data: { tagline: 'Nauja paantraštė', _status: 'published' }, overrideAccess: true })
+    const r = await publishSite({ payload, log: () => {} })
+    expect(r.mode).toBe('full')
+    expect(r.reason).toMatch(/settings/)
+  })
+})
