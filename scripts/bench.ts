@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- search]`: speed and memory targets, measured outside the tests.
+ * `npm run bench [-- search] [pagefind]`: speed, memory and size targets, measured outside
+ * the tests, and Atvira's search beside Pagefind.
  * Results are printed and saved under data/bench/ for docs/benchmarks.md.
  */
 import fs from 'node:fs'
@@ -7,9 +8,11 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { rootDir } from '../cms/lib/env'
+import { benchPagefind, type SiteComparison } from './bench/pagefind'
 import { benchSearch } from './bench/search'
+import { benchSearchPage } from './bench/search-page'
 
-const available = ['search'] as const
+const available = ['search', 'pagefind'] as const
 const args = process.argv.slice(2)
 const unknown = args.filter((a) => !(available as readonly string[]).includes(a))
 if (unknown.length) {
@@ -23,9 +26,11 @@ const out = path.join(rootDir, 'data/bench')
 fs.mkdirSync(out, { recursive: true })
 
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString()
+const kb = (bytes: number) => `${f1(bytes / 1024)} KB`
 
 if (selected.includes('search')) {
   const r = await benchSearch()
+  const page = await benchSearchPage(r.documents)
   const ok = (cond: boolean) => (cond ? 'met' : 'MISSED')
   console.log(`
 ## Search (${r.documents} documents: ${Object.entries(r.perLocale).map(([l, n]) => `${n} ${l}`).join(', ')})
@@ -33,9 +38,45 @@ if (selected.includes('search')) {
 |---|---|---|
 | index build | ${Object.entries(r.buildMs).map(([l, ms]) => `${l} ${f1(ms / 1000)} s`).join(', ')} | — |
 | index files | ${Object.entries(r.indexBytes).map(([l, b]) => `${l} ${f1(b.raw / 1048576)} MB (${f1(b.gzip / 1048576)} MB gzip)`).join(', ')} | — |
-| server memory for all loaded indexes | heap +${f1(r.load.heapMB)} MB, RSS +${f1(r.load.rssMB)} MB (load ${f1(r.load.loadMs / 1000)} s) | ≤ 200 MB: ${ok(r.load.rssMB <= 200 && r.load.heapMB <= 200)} |
+| server memory for all loaded indexes | heap +${f1(r.load.heapMB)} MB; RSS +${f1(r.load.rssMB)} MB, process RSS ${f1(r.load.rssTotalMB)} MB (load ${f1(r.load.loadMs / 1000)} s) | ≤ 200 MB, on the heap the indexes hold: ${ok(r.load.heapMB <= 200)} (RSS: ${ok(r.load.rssMB <= 200)}) |
 | query latency (${r.load.queries} queries) | p50 ${f1(r.load.p50)} ms, p95 ${f1(r.load.p95)} ms, max ${f1(r.load.max)} ms | p95 ≤ 30 ms: ${ok(r.load.p95 <= 30)} |
+| results page HTML, gzip (${page.pages.length} pages) | median ${kb(page.html.medianGzip)}, max ${kb(page.html.maxGzip)} (uncompressed median ${kb(page.html.medianRaw)}) | ≤ 15 KB: ${ok(page.html.maxGzip <= 15 * 1024)} |
+| results page + CSS + JS (first visit), gzip | median ${kb(page.firstVisit.medianGzip)}, max ${kb(page.firstVisit.maxGzip)} | ≤ 15 KB: ${ok(page.firstVisit.maxGzip <= 15 * 1024)} |
 machine: ${machine}`)
-  fs.writeFileSync(path.join(out, 'search.json'), JSON.stringify({ machine, ...r }, null, 2))
+  fs.writeFileSync(path.join(out, 'search.json'), JSON.stringify({ machine, ...r, resultsPage: page }, null, 2))
+}
+
+if (selected.includes('pagefind')) {
+  const r = await benchPagefind()
+  const sites = [r.corpus, r.demo]
+  const row = (label: string, cell: (s: SiteComparison) => string) => `| ${label} | ${sites.map(cell).join(' | ')} |`
+  const kind = (s: SiteComparison, k: string) => {
+    const xs = s.firstQueries.map((q) => q.pagefind.byKind[k]?.gzip ?? 0).sort((a, b) => a - b)
+    return xs[Math.floor(xs.length / 2)]!
+  }
+  const recallRow = (locale: string) => {
+    const b = r.recall.byLocale[locale]!
+    return `| ${locale} (${b.rows} rows) | ${b.atvira}/${b.rows} | ${b.pagefind}/${b.rows} |`
+  }
+  const misses = r.recall.rows.filter((x) => !x.atviraHit || !x.pagefindHit)
+  console.log(`
+## Pagefind beside Atvira (same built sites; first query = empty browser cache; gzip as a server would send it)
+| | ${sites.map((s) => s.site).join(' | ')} |
+|---|---|---|
+${row('HTML pages Pagefind indexed', (s) => String(s.pagefindIndex.pages))}
+${row('Pagefind indexing time', (s) => `${f1(s.pagefindIndex.ms / 1000)} s`)}
+${row('Pagefind files written', (s) => `${f1(s.pagefindIndex.bytes / 1048576)} MB in ${s.pagefindIndex.files} files`)}
+${row(`first query (${r.corpus.firstQueries.length} queries, lt and en): Atvira results page HTML`, (s) => `median ${kb(s.summary.atviraHtmlGzip.median)}, max ${kb(s.summary.atviraHtmlGzip.max)}`)}
+${row('first query: Atvira results page + CSS + JS', (s) => `median ${kb(s.summary.atviraFirstVisitGzip.median)}, max ${kb(s.summary.atviraFirstVisitGzip.max)}`)}
+${row('first query: Pagefind, everything fetched for search + 5 results', (s) => `median ${kb(s.summary.pagefindGzip.median)}, max ${kb(s.summary.pagefindGzip.max)}`)}
+${row('… of which wasm / JS (main + worker) / meta / index chunks / fragments (medians)', (s) => `${kb(kind(s, 'wasm'))} / ${kb(kind(s, 'pagefind.js') + kind(s, 'worker'))} / ${kb(kind(s, 'meta'))} / ${kb(kind(s, 'index chunks'))} / ${kb(kind(s, 'fragments'))}`)}
+
+Relevance table (tests/fixtures/relevance.ts) on the demo city: expected title in the top 3
+| rows | Atvira | Pagefind |
+|---|---|---|
+${Object.keys(r.recall.byLocale).map(recallRow).join('\n')}
+${misses.map((x) => `- [${x.locale}] "${x.query}" → "${x.expected}" (${x.note}): ${!x.atviraHit ? `Atvira missed (${JSON.stringify(x.atvira)})` : ''}${!x.atviraHit && !x.pagefindHit ? '; ' : ''}${!x.pagefindHit ? `Pagefind missed (${JSON.stringify(x.pagefind)})` : ''}`).join('\n')}
+machine: ${machine}`)
+  fs.writeFileSync(path.join(out, 'pagefind.json'), JSON.stringify({ machine, ...r }, null, 2))
 }
 process.exit(0)

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url'
 
 import type { TaskConfig } from 'payload'
 
+import type { runSiteUpdate as RunSiteUpdate } from '../../scripts/lib/publish'
 import { rootDir } from '../lib/env'
 
 /**
@@ -21,7 +22,9 @@ export const siteUpdateTask: TaskConfig<{ input: { buildId: string }; output: { 
     // Loaded at run time from the job runner (tsx): the site build is not part of the
     // admin bundle.
     const url = pathToFileURL(path.join(rootDir, 'scripts/lib/publish.ts')).href
-    const { runSiteUpdate } = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as typeof import('../../scripts/lib/publish')
+    const { runSiteUpdate } = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as {
+      runSiteUpdate: typeof RunSiteUpdate
+    }
     const status = await runSiteUpdate(req.payload, input.buildId)
     return { output: { status } }
   },

@@ -58,7 +58,6 @@ export async function buildSite(options: SiteBuildOptions = {}) {
     .join(', ')
   log(`      ${counts} documents (${Date.now() - started} ms)`)
 
-  const stampFile = path.join(outDir, '.atvira-build')
   const stamp = buildStamp(snapshotFile, env)
   const previousStamp = path.join(options.previousDir ?? outDir, '.atvira-build')
   if ((options.onlyIfStale || options.previousDir) && fs.existsSync(previousStamp) && fs.readFileSync(previousStamp, 'utf8') === stamp) {

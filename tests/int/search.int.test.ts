@@ -16,6 +16,7 @@ import { LocaleSearch } from '../../site/src/lib/search/query'
 import { buildSnapshot } from '../../site/src/lib/snapshot'
 import { localSource } from '../../site/src/lib/source/local'
 import type { Snapshot } from '../../site/src/lib/types'
+import { relevanceTable as table } from '../fixtures/relevance'
 import { elDocs, ukDocs } from '../fixtures/search-multilingual'
 import { startCms, type TestCms } from './helpers'
 
@@ -42,57 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cms?.close()
 })
-
-// [locale, query, a words in the expected document's title, what the row covers]
-const table: [string, string, string, string][] = [
-  ['lt', 'mokesčių lengvatos', 'mokesčių lengvatas', 'plural genitive → plural accusative'],
-  ['lt', 'mokesciu lengvatos', 'mokesčių lengvatas', 'no diacritics'],
-  ['lt', 'nekilnojamojo turto mokestis', 'nekilnojamojo turto mokesčio', 'nominative → genitive'],
-  ['lt', 'nekilnojamojo turto mokescio', 'nekilnojamojo turto mokesčio', 'no diacritics, genitive'],
-  ['lt', 'šildymo kompensacija', 'šildymo kompensaciją', 'nominative → accusative'],
-  ['lt', 'sildymo kompensacijos', 'šildymo kompensaciją', 'no diacritics, genitive'],
-  ['lt', 'šildymas', 'Šildymo sezonas', 'nominative → genitive'],
-  ['lt', 'sildymas prasideda', 'Šildymo sezonas prasideda', 'no diacritics'],
-  ['lt', 'daugiabutis renovacija', 'daugiabučio renovacija', 'nominative → genitive with t/č'],
-  ['lt', 'daugiabuciu renovacija', 'renovacija', 'no diacritics, plural genitive'],
-  ['lt', 'darželis registracija', 'darželius', 'singular → plural accusative'],
-  ['lt', 'darzeliai', 'darželi', 'no diacritics, plural'],
-  ['lt', 'autobusų tvarkaraštis', 'autobusų tvarkaraščiai', 'singular → plural with š/šč'],
-  ['lt', 'autobusu tvarkarasciai', 'autobusų tvarkaraščiai', 'no diacritics'],
-  ['lt', 'atliekų rūšiavimas', 'Atliekų rūšiavimas', 'exact'],
-  ['lt', 'atlieku rusiavimas', 'Atliekų rūšiavimas', 'no diacritics'],
-  ['lt', 'geltonas konteineris', 'geltoną konteinerį', 'nominative → accusative'],
-  ['lt', 'gydytojas į namus', 'gydytoją į namus', 'accusative'],
-  ['lt', 'skiepai vaikams', 'paskiepyti vaiką', 'related forms'],
-  ['lt', 'dviračių takas', 'dviračių takas', 'exact'],
-  ['lt', 'dviraciu takai', 'dviračių takas', 'no diacritics, plural'],
-  ['lt', 'gatvės remontas', 'gatvės remontas', 'exact'],
-  ['lt', 'automobiliu stovejimo zona', 'stovėjimo zonos', 'no diacritics'],
-  ['lt', 'kompensacjia', 'kompensacij', 'typo (transposition)'],
-  ['lt', 'renovcija daugiabuciu', 'renovacij', 'typo (missing letter)'],
-  ['lt', '+370 460 41800', 'poliklinika', 'phone, international'],
-  ['lt', '8 460 41110', 'Pajūrio šiluma', 'phone, national format'],
-  ['lt', '46041200', 'Pajūrio vandenys', 'phone, digits only'],
-  ['lt', '55100', 'Viešosios tvarkos tarnyba', 'phone, subscriber part'],
-  ['lt', 'Uosto g. 15', 'Viešosios tvarkos tarnyba', 'address'],
-  ['en', 'property tax', 'property tax', 'English'],
-  ['en', 'heating compensation', 'heating compensation', 'English'],
-  ['en', 'kindergartens registration', 'Kindergarten registration', 'English plural'],
-  ['en', 'recycle waste', 'waste', 'English stem'],
-  ['en', 'heeting compensation', 'heating compensation', 'English typo'],
-  ['en', '+370 460 41800', 'Polyclinic', 'phone in English'],
-  ['uk', 'податки', 'Податок на нерухоме майно', 'Ukrainian plural → singular'],
-  ['uk', 'податку', 'Податок на нерухоме майно', 'Ukrainian genitive'],
-  ['uk', 'опаленням', 'Опалювальний сезон', 'Ukrainian instrumental'],
-  ['uk', 'садках', 'дитячого садка', 'Ukrainian locative plural'],
-  ['uk', 'відходи', 'Сортування відходів', 'Ukrainian plural'],
-  ['uk', 'автобуси', 'розклад автобусів', 'Ukrainian plural'],
-  ['el', 'φόρων', 'φόρος ακινήτων', 'Greek genitive plural'],
-  ['el', 'φορος', 'φόρος ακινήτων', 'Greek without accents'],
-  ['el', 'θέρμανσης', 'θέρμανσης', 'Greek genitive'],
-  ['el', 'παιδικό σταθμό', 'παιδικούς σταθμούς', 'Greek singular → plural'],
-  ['el', 'λεωφορεία', 'λεωφορείων', 'Greek plural'],
-]
 
 describe('relevance table', () => {
   it(`has at least 40 queries`, () => expect(table.length).toBeGreaterThanOrEqual(40))
