@@ -122,12 +122,23 @@ export function languageFor(code: string): Language {
   return lang
 }
 
-/** Word → index terms: lowercase, trim, stopwords, fold and stem. */
+const memo = new Map<string, Map<string, string[]>>()
+const MEMO_LIMIT = 200_000
+
+/**
+ * Word → index terms: lowercase, trim, stopwords, fold and stem. Memoised: a corpus
+ * repeats its words, and stemming is most of the cost of building an index.
+ */
 export function termsFor(lang: Language, raw: string): string[] {
+  let cache = memo.get(lang.code)
+  if (!cache) memo.set(lang.code, (cache = new Map()))
+  const hit = cache.get(raw)
+  if (hit) return hit
   const word = trim(raw.toLowerCase())
-  if (!word) return []
-  if (lang.stopwords.has(fold(word))) return []
-  return lang.terms(word).filter(Boolean)
+  const terms = !word || lang.stopwords.has(fold(word)) ? [] : lang.terms(word).filter(Boolean)
+  if (cache.size >= MEMO_LIMIT) cache.clear()
+  cache.set(raw, terms)
+  return terms
 }
 
 const functions = new Map<string, lunr.PipelineFunction>()
