@@ -10,8 +10,8 @@ export type SiteChange = {
 
 /** How long a burst of saves is collected into one build. */
 export function debounceMs(): number {
-  const n = Number(process.env.SITE_BUILD_DEBOUNCE_MS ?? 3000)
-  return Number.isFinite(n) && n >= 0 ? n : 3000
+  const n = Number(process.env.SITE_BUILD_DEBOUNCE_MS ?? 1500)
+  return Number.isFinite(n) && n >= 0 ? n : 1500
 }
 
 /**
