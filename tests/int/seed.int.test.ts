@@ -83,6 +83,11 @@ describe('demo city seed', () => {
     expect(JSON.stringify(news.docs.map((d) => d.body))).toContain('"linkType":"internal"')
   })
 
+  it('fires no publish side effects: no site update is queued', async () => {
+    expect((await cms.payload.count({ collection: 'site-builds', overrideAccess: true })).totalDocs).toBe(0)
+    expect((await cms.payload.count({ collection: 'payload-jobs', overrideAccess: true })).totalDocs).toBe(0)
+  })
+
   it('creates one demo staff account per role', async () => {
     const users = await cms.payload.find({ collection: 'users', overrideAccess: true })
     expect(users.docs.map((u) => u.role).sort()).toEqual(['admin', 'author', 'editor'])
