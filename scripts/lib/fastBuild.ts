@@ -56,11 +56,16 @@ export function planUpdate(before: { snapshot: Snapshot; file: string }, after: 
   if (changed.has('topics')) return { mode: 'full', reason: 'a topic changed' }
   if (changed.has('pages')) return { mode: 'full', reason: 'a page changed' }
 
-  const oldRoutes = new Map(routesOf(before.file).map((r) => [r.path, json(r)]))
+  const oldList = routesOf(before.file)
+  const oldRoutes = new Map(oldList.map((r) => [r.path, json(r)]))
   const newRoutes = routesOf(after.file)
+  // News lists show the topic filters: which topics have news. When that set changes,
+  // every news list changes; otherwise only lists whose items changed.
+  const filters = (routes: Route[]) => json(routes.filter((r) => r.kind === 'list' && r.collection === 'news' && r.topic).map((r) => r.path))
+  const filtersChanged = filters(oldList) !== filters(newRoutes)
   const render = newRoutes
     .filter((r) => {
-      if (r.kind === 'list') return changed.has(r.collection)
+      if (r.kind === 'list') return (r.collection === 'news' && filtersChanged) || oldRoutes.get(r.path) !== json(r)
       if (r.kind !== 'doc') return true // home and section indexes read everything
       if (r.doc.collection === 'topics') return changed.size > 0 // lists everything on the topic
       if (r.doc.collection === 'guides' && changed.has('guides')) return true // previous/next
@@ -132,6 +137,7 @@ export async function fastBuild(options: {
       },
       capture: true,
     })
+    log('Rendered; copying the changed pages…')
     copyTree(path.join(partial, 'client'), path.join(outDir, 'client'))
     const clientDir = path.join(outDir, 'client')
     for (const p of plan.remove) {
@@ -143,6 +149,7 @@ export async function fastBuild(options: {
         fs.rmdirSync(dir)
       }
     }
+    log('Search indexes, images and documents…')
     finishBuild(outDir, options.snapshot, env, buildStamp(options.snapshotFile, env))
     return { rendered: plan.render.length, removed: plan.remove.length }
   } finally {

@@ -87,7 +87,7 @@ describe('site updates', () => {
     await new Promise((r) => setTimeout(r, 1300))
     await payload.jobs.run({ queue: 'site', limit: 1 })
     expect((await changes()).map((c) => c.operation)).toContain('schedule')
-    const stored = await payload.db.findOne<{ status: string }>({ collection: 'consultations', where: { id: { equals: doc.id } } })
+    const stored = await payload.db.findOne<{ id: number | string; status: string }>({ collection: 'consultations', where: { id: { equals: doc.id } } })
     expect(stored?.status).toBe('open')
   })
 
