@@ -9,10 +9,11 @@ import path from 'node:path'
 
 import { rootDir } from '../cms/lib/env'
 import { benchPagefind, type SiteComparison } from './bench/pagefind'
+import { benchPublish } from './bench/publish'
 import { benchSearch } from './bench/search'
 import { benchSearchPage } from './bench/search-page'
 
-const available = ['search', 'pagefind'] as const
+const available = ['search', 'pagefind', 'publish'] as const
 const args = process.argv.slice(2)
 const unknown = args.filter((a) => !(available as readonly string[]).includes(a))
 if (unknown.length) {
@@ -20,6 +21,7 @@ if (unknown.length) {
   process.exit(2)
 }
 const selected = args.length ? args : [...available]
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
 const out = path.join(rootDir, 'data/bench')
@@ -78,5 +80,20 @@ ${Object.keys(r.recall.byLocale).map(recallRow).join('\n')}
 ${misses.map((x) => `- [${x.locale}] "${x.query}" → "${x.expected}" (${x.note}): ${!x.atviraHit ? `Atvira missed (${JSON.stringify(x.atvira)})` : ''}${!x.atviraHit && !x.pagefindHit ? '; ' : ''}${!x.pagefindHit ? `Pagefind missed (${JSON.stringify(x.pagefind)})` : ''}`).join('\n')}
 machine: ${machine}`)
   fs.writeFileSync(path.join(out, 'pagefind.json'), JSON.stringify({ machine, ...r }, null, 2))
+}
+
+if (selected.includes('publish')) {
+  const r = await benchPublish(10_000, 3)
+  const p50 = median(r.publishToLiveMs)
+  console.log(`
+## Publish → live (${r.documents} generated news articles in lt and en, ${r.pages} pages)
+| measure | result | target |
+|---|---|---|
+| publish → live (publish call returned → new page served), ${r.publishToLiveMs.length} publishes | p50 ${f1(p50 / 1000)} s (${r.publishToLiveMs.map((ms) => f1(ms / 1000)).join(', ')} s) | p50 ≤ 15 s: ${p50 <= 15_000 ? 'met' : 'MISSED'} |
+| full build (read the CMS, render every page, search indexes) | ${f1(r.fullBuildMs / 1000)} s | — |
+| Astro floor (the same pages from the snapshot JSON) | ${f1(r.floorMs / 1000)} s | — |
+| site updates recorded | ${r.modes.join(', ')} | — |
+machine: ${machine}`)
+  fs.writeFileSync(path.join(out, 'publish.json'), JSON.stringify({ machine, ...r }, null, 2))
 }
 process.exit(0)
