@@ -1,4 +1,4 @@
-import { getDefaultLocale, getLocaleCodes, getTimeZone } from '../../../../cms/lib/locales'
+import { snapshot } from '../load'
 import { buildSnapshot } from '../snapshot'
 import { restSource } from '../source/rest'
 import type { SiteDoc } from '../types'
@@ -44,15 +44,17 @@ export async function previewDoc(options: {
   id: string
   locale: string
 }): Promise<SiteDoc | null> {
+  // Locales and time zone of the live build; templates never import the CMS's code.
+  const live = snapshot()
   const source = restSource({
     url: cmsUrl(),
     authorization: options.authorization,
     draftOf: { collection: options.collection, id: options.id },
     cacheDir: process.env.SITE_CACHE_DIR || 'data/site-cache',
-    locales: getLocaleCodes(),
-    defaultLocale: getDefaultLocale(),
+    locales: live.locales,
+    defaultLocale: live.defaultLocale,
   })
-  const snapshot = await buildSnapshot(source, { siteUrl: process.env.SITE_URL || 'http://localhost:4321', timeZone: getTimeZone() })
-  const docs = snapshot.content[options.locale]?.docs ?? snapshot.content[snapshot.defaultLocale]?.docs ?? []
+  const draft = await buildSnapshot(source, { siteUrl: live.siteUrl, timeZone: live.timeZone })
+  const docs = draft.content[options.locale]?.docs ?? draft.content[draft.defaultLocale]?.docs ?? []
   return docs.find((d) => d.collection === options.collection && d.id === String(options.id)) ?? null
 }
