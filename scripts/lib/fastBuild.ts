@@ -5,7 +5,7 @@ import { rootDir } from '../../cms/lib/env'
 import { allRoutes, type Route } from '../../site/src/pages/_lib/routes'
 import type { Snapshot } from '../../site/src/lib/types'
 import { run } from './processes'
-import { buildStamp, finishBuild, replaceWithCopy, templatesDir } from './siteBuild'
+import { buildSearchInBackground, buildStamp, finishBuild, replaceWithCopy, templatesDir } from './siteBuild'
 
 /**
  * The fast path of a site update: the new build starts as hard links to the live one,
@@ -124,9 +124,11 @@ export async function fastBuild(options: {
 
   const partial = `${outDir}.partial`
   const onlyFile = `${outDir}.paths.json`
+  const searchDir = `${outDir}.search`
   fs.writeFileSync(onlyFile, JSON.stringify(plan.render))
+  const search = buildSearchInBackground(options.snapshotFile, searchDir)
   try {
-    log(`Rendering ${plan.render.length} changed pages…`)
+    log(`Rendering ${plan.render.length} changed pages (search indexes alongside)…`)
     await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
       env: {
         ...env,
@@ -149,11 +151,14 @@ export async function fastBuild(options: {
         fs.rmdirSync(dir)
       }
     }
+    await search
     log('Search indexes, images and documents…')
-    finishBuild(outDir, options.snapshot, env, buildStamp(options.snapshotFile, env))
+    finishBuild(outDir, options.snapshot, env, buildStamp(options.snapshotFile, env), searchDir)
     return { rendered: plan.render.length, removed: plan.remove.length }
   } finally {
+    await search.catch(() => {})
     fs.rmSync(partial, { recursive: true, force: true })
     fs.rmSync(onlyFile, { force: true })
+    fs.rmSync(searchDir, { recursive: true, force: true })
   }
 }

@@ -65,16 +65,25 @@ export async function buildSite(options: SiteBuildOptions = {}) {
     return { snapshot, outDir: options.previousDir ?? outDir, rendered: false }
   }
 
-  log('[2/3] Rendering pages with Astro…')
+  log('[2/3] Rendering pages with Astro (search indexes alongside)…')
   const astroStarted = Date.now()
-  await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
-    env: { ...env, ATVIRA_SNAPSHOT: snapshotFile, ATVIRA_SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    capture: true,
-  })
+  const searchDir = `${outDir}.search`
+  const search = buildSearchInBackground(snapshotFile, searchDir)
+  try {
+    await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
+      env: { ...env, ATVIRA_SNAPSHOT: snapshotFile, ATVIRA_SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      capture: true,
+    })
+  } catch (error) {
+    await search.catch(() => {})
+    fs.rmSync(searchDir, { recursive: true, force: true })
+    throw error
+  }
+  await search
   log(`      done in ${Math.round((Date.now() - astroStarted) / 100) / 10} s`)
 
   log('[3/3] Search indexes, images and documents…')
-  const copied = finishBuild(outDir, snapshot, env, stamp)
+  const copied = finishBuild(outDir, snapshot, env, stamp, searchDir)
   log(`      ${copied} files. Site built in ${Math.round((Date.now() - started) / 100) / 10} s → ${path.relative(rootDir, outDir)}`)
   return { snapshot, outDir, rendered: true }
 }
@@ -95,10 +104,25 @@ export function replaceWithCopy(source: string, target: string): void {
   fs.copyFileSync(source, target)
 }
 
+/**
+ * Search indexes are CPU-bound like rendering: built by a child process while Astro
+ * runs, into a directory beside the build (Astro empties its output directory).
+ */
+export function buildSearchInBackground(snapshotFile: string, dir: string): Promise<void> {
+  fs.rmSync(dir, { recursive: true, force: true })
+  return run(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts/build-search.ts'), snapshotFile, dir], { capture: true })
+}
+
 /** Everything after rendering, shared by full and fast builds. Returns files copied. */
-export function finishBuild(outDir: string, snapshot: Snapshot, env: NodeJS.ProcessEnv, stamp: string): number {
-  for (const index of buildSearchIndexes(snapshot)) {
-    replaceFile(path.join(outDir, 'search', `${index.locale}.json`), JSON.stringify(index))
+export function finishBuild(outDir: string, snapshot: Snapshot, env: NodeJS.ProcessEnv, stamp: string, searchDir?: string): number {
+  const target = path.join(outDir, 'search')
+  if (searchDir) {
+    fs.rmSync(target, { recursive: true, force: true })
+    fs.renameSync(searchDir, target)
+  } else {
+    for (const index of buildSearchIndexes(snapshot)) {
+      replaceFile(path.join(target, `${index.locale}.json`), JSON.stringify(index))
+    }
   }
   // On-demand pages need the header and footer (settings, alerts), not the documents.
   const runtime = {
