@@ -125,6 +125,9 @@ export async function benchPublish(documents = 10_000, publishes = 5, log = cons
 
   const publishToLiveMs: number[] = []
   const docs = await payload.find({ collection: 'news', limit: publishes, sort: '-publishedAt', overrideAccess: true, depth: 0 })
+  // The runner and the server must not outlive the benchmark, even when it fails.
+  const stopChildren = () => children.forEach((c) => c.kill('SIGTERM'))
+  process.once('exit', stopChildren)
   for (const [n, doc] of docs.docs.entries()) {
     const marker = `Pakeitimas ${Date.now()} ${n}`
     await payload.update({ collection: 'news', id: doc.id, data: { title: marker }, overrideAccess: true })
@@ -140,7 +143,7 @@ export async function benchPublish(documents = 10_000, publishes = 5, log = cons
     log(`  publish ${n + 1}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
   }
   const rows = await payload.find({ collection: 'site-builds', sort: '-requestedAt', limit: publishes, overrideAccess: true })
-  for (const c of children) c.kill('SIGTERM')
+  stopChildren()
   await payload.destroy()
   return {
     documents,

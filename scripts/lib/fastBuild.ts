@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -28,6 +29,26 @@ function routesOf(snapshotFile: string): Route[] {
 
 const json = (v: unknown) => JSON.stringify(v)
 
+// One hash per document object: list routes embed the same documents many times.
+const docHashes = new WeakMap<object, string>()
+function docHash(doc: object): string {
+  let h = docHashes.get(doc)
+  if (!h) docHashes.set(doc, (h = crypto.createHash('sha1').update(json(doc)).digest('base64')))
+  return h
+}
+
+/** What a route renders from, cheaply: documents by hash, the rest as JSON. */
+function fingerprint(route: Route): string {
+  switch (route.kind) {
+    case 'doc':
+      return `${docHash(route.doc)}|${json(route.alternates)}`
+    case 'list':
+      return json({ ...route, items: route.items.map(docHash), topic: route.topic ? docHash(route.topic) : undefined })
+    default:
+      return json(route)
+  }
+}
+
 /** Collections with any document added, removed or changed, in any locale. */
 export function changedCollections(before: Snapshot, after: Snapshot): Set<string> {
   const changed = new Set<string>()
@@ -57,7 +78,7 @@ export function planUpdate(before: { snapshot: Snapshot; file: string }, after: 
   if (changed.has('pages')) return { mode: 'full', reason: 'a page changed' }
 
   const oldList = routesOf(before.file)
-  const oldRoutes = new Map(oldList.map((r) => [r.path, json(r)]))
+  const oldRoutes = new Map(oldList.map((r) => [r.path, fingerprint(r)]))
   const newRoutes = routesOf(after.file)
   // News lists show the topic filters: which topics have news. When that set changes,
   // every news list changes; otherwise only lists whose items changed.
@@ -65,11 +86,11 @@ export function planUpdate(before: { snapshot: Snapshot; file: string }, after: 
   const filtersChanged = filters(oldList) !== filters(newRoutes)
   const render = newRoutes
     .filter((r) => {
-      if (r.kind === 'list') return (r.collection === 'news' && filtersChanged) || oldRoutes.get(r.path) !== json(r)
+      if (r.kind === 'list') return (r.collection === 'news' && filtersChanged) || oldRoutes.get(r.path) !== fingerprint(r)
       if (r.kind !== 'doc') return true // home and section indexes read everything
       if (r.doc.collection === 'topics') return changed.size > 0 // lists everything on the topic
       if (r.doc.collection === 'guides' && changed.has('guides')) return true // previous/next
-      return oldRoutes.get(r.path) !== json(r)
+      return oldRoutes.get(r.path) !== fingerprint(r)
     })
     .map((r) => r.path)
   const live = new Set(newRoutes.map((r) => r.path))

@@ -44,14 +44,27 @@ export function byTitle(locale: Locale) {
 const newest = (a: { publishedAt?: string }, b: { publishedAt?: string }) =>
   (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')
 
+// Lists are asked for once per page of every list: memoised per snapshot, or building
+// 10,000 documents' routes is quadratic.
+const memo = new WeakMap<object, Map<string, unknown>>()
+function remember<T>(key: string, make: () => T): T {
+  const s = snapshot()
+  let m = memo.get(s)
+  if (!m) memo.set(s, (m = new Map()))
+  if (!m.has(key)) m.set(key, make())
+  return m.get(key) as T
+}
+
 /** The order a section lists its documents in (also the guides' previous/next order). */
 export function sortedDocs<C extends 'news' | 'guides' | 'leaflets' | 'services' | 'topics'>(locale: Locale, collection: C) {
-  const docs = [...docsOf(locale, collection)]
-  return collection === 'news' ? docs.sort(newest) : docs.sort(byTitle(locale))
+  return remember(`sorted:${locale}:${collection}`, () => {
+    const docs = [...docsOf(locale, collection)]
+    return collection === 'news' ? docs.sort(newest) : docs.sort(byTitle(locale))
+  })
 }
 
 export function newsOnTopic(locale: Locale, topicId: string): NewsDoc[] {
-  return sortedDocs(locale, 'news').filter((n) => n.topics.some((t) => t.id === topicId))
+  return remember(`topic:${locale}:${topicId}`, () => sortedDocs(locale, 'news').filter((n) => n.topics.some((t) => t.id === topicId)))
 }
 
 function pageCount(n: number): number {
@@ -73,7 +86,7 @@ function listRoutes(locale: Locale, collection: 'news' | 'guides' | 'leaflets', 
   const pages = pageCount(items.length)
   const pathOf = (l: Locale, page: number): string | undefined => {
     if (!topic) {
-      const n = pageCount(docsOf(l, collection).length)
+      const n = pageCount(sortedDocs(l, collection).length)
       return page <= n ? listPath(collection, l, page, c) : undefined
     }
     const t = docsOf(l, 'topics').find((x) => x.id === topic.id)
