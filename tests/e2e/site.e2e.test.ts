@@ -283,6 +283,8 @@ describe('what is published', () => {
   it('has a page with its title for every published document, in both languages', () => {
     const problems: string[] = []
     for (const locale of locales) {
+      // An empty snapshot would make the loop below pass without checking anything.
+      expect(site.snapshot.content[locale]?.docs.length ?? 0).toBeGreaterThan(100)
       for (const doc of site.snapshot.content[locale]?.docs ?? []) {
         const file = path.join(clientDir, doc.url, 'index.html')
         if (!fs.existsSync(file)) {
@@ -476,7 +478,7 @@ describe('feeds and sitemap', () => {
     const res = await parseXml(file!)
     expect(res.error).toBeUndefined()
     expect(res.root).toBe('rss')
-    expect(res.items.length).toBeGreaterThan(0)
+    expect(res.items.length).toBeGreaterThan(5)
     for (const item of res.items) {
       expect(item.title).toBeTruthy()
       const link = new URL(item.link ?? '', site.siteUrl)
@@ -556,6 +558,7 @@ describe('HTML', () => {
 
   it('has no script but JSON-LD on any page', () => {
     const problems: string[] = []
+    expect(htmlFiles().length).toBeGreaterThan(50)
     for (const file of htmlFiles()) {
       for (const s of scriptsIn(fs.readFileSync(file, 'utf8'))) problems.push(`${rel(file)}: ${s}`)
     }
@@ -573,6 +576,8 @@ describe('HTML', () => {
       .querySelectorAll('link[href]')
       .filter((l) => (l.getAttributeValue('rel') ?? '').split(/\s+/).includes('stylesheet'))
       .map((l) => l.getAttributeValue('href')!)
+    // The weight counts the stylesheet too: without one the sum would prove little.
+    expect(styles.length).toBeGreaterThan(0)
     for (const href of styles) {
       const css = fileFor(new URL(href, new URL(urlPath, site.siteUrl)).pathname)
       expect(css, `${href} exists`).toBeTruthy()

@@ -54,6 +54,7 @@ describe('demo city seed', () => {
       limit: 100,
       overrideAccess: true,
     })
+    expect(en.docs.length).toBeGreaterThanOrEqual(30)
     expect(en.docs.every((d) => typeof d.title === 'string' && d.title.length > 0)).toBe(true)
     const drafts = await payload.count({ collection: 'news', where: { _status: { equals: 'draft' } }, overrideAccess: true })
     expect(drafts.totalDocs).toBeGreaterThanOrEqual(1)
@@ -61,11 +62,12 @@ describe('demo city seed', () => {
     const now = Date.now()
     expect(alerts.docs.filter((a) => Date.parse(a.startsAt) <= now && now < Date.parse(a.endsAt))).toHaveLength(1)
     const settings = await payload.findGlobal({ slug: 'settings', locale: 'en' })
-    expect(settings.cityName).toBeTruthy()
+    expect(settings.cityName).toBe('Pajūris')
   })
 
   it('records PDF size, page count and language for leaflets', async () => {
     const leaflets = await cms.payload.find({ collection: 'leaflets', depth: 1, limit: 10, overrideAccess: true })
+    expect(leaflets.docs).toHaveLength(6)
     for (const leaflet of leaflets.docs) {
       const pdf = leaflet.pdf as { filesize?: number; pageCount?: number; language?: string; mimeType?: string }
       expect(pdf.mimeType).toBe('application/pdf')
@@ -91,6 +93,7 @@ describe('demo city seed', () => {
   it('creates one demo staff account per role', async () => {
     const users = await cms.payload.find({ collection: 'users', overrideAccess: true })
     expect(users.docs.map((u) => u.role).sort()).toEqual(['admin', 'author', 'editor'])
+    expect(first.users).toHaveLength(3)
     expect(first.users.every((u) => u.created)).toBe(true)
   })
 
@@ -101,6 +104,7 @@ describe('demo city seed', () => {
     expect(second.created).toEqual([])
     expect(second.updated).toEqual([])
     expect(second.unchanged).toBeGreaterThan(150)
+    expect(second.users).toHaveLength(3)
     expect(second.users.every((u) => !u.created)).toBe(true)
     const after = await cms.payload.find({ collection: 'news', limit: 1, sort: 'id', overrideAccess: true })
     expect(after.docs[0]!.updatedAt).toBe(before.docs[0]!.updatedAt)
