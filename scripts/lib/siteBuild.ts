@@ -21,8 +21,6 @@ export type SiteBuildOptions = {
   payload?: Payload
   /** Render this snapshot instead of reading the CMS (benchmarks, previews). */
   snapshot?: Snapshot
-  /** A previous build: when it was made from the same content and templates, stop. */
-  previousDir?: string
 }
 
 export const defaultSiteOutDir = path.join(rootDir, 'site/dist')
@@ -59,10 +57,10 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   log(`      ${counts} documents (${Date.now() - started} ms)`)
 
   const stamp = buildStamp(snapshotFile, env)
-  const previousStamp = path.join(options.previousDir ?? outDir, '.atvira-build')
-  if ((options.onlyIfStale || options.previousDir) && fs.existsSync(previousStamp) && fs.readFileSync(previousStamp, 'utf8') === stamp) {
+  const previousStamp = path.join(outDir, '.atvira-build')
+  if (options.onlyIfStale && fs.existsSync(previousStamp) && fs.readFileSync(previousStamp, 'utf8') === stamp) {
     log('      The site is up to date; nothing to render.')
-    return { snapshot, outDir: options.previousDir ?? outDir, rendered: false }
+    return { snapshot, outDir, rendered: false }
   }
 
   log('[2/3] Rendering pages with Astro (search indexes alongside)…')

@@ -11,13 +11,10 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/lib/env'
-import { seed } from '../../cms/seed/index'
-import { loadContent } from '../../cms/seed/load'
-import { makeAssets } from '../../scripts/lib/assets'
 import { liveBuildDir, publishSite } from '../../scripts/lib/publish'
 import { buildSite } from '../../scripts/lib/siteBuild'
 import type { Snapshot } from '../../site/src/lib/types'
-import { paragraph, startCms, type TestCms } from '../int/helpers'
+import { paragraph, seedDemo, startCms, type TestCms } from '../int/helpers'
 
 let cms: TestCms
 let payload: Payload
@@ -36,11 +33,7 @@ function tree(dir: string): Map<string, string> {
 beforeAll(async () => {
   cms = await startCms({ env: { ATVIRA_SITE_ROOT: path.join(work, 'root') } })
   payload = cms.payload
-  const contentDir = path.join(rootDir, 'content')
-  await seed(payload, {
-    content: loadContent(contentDir, ['lt', 'en'], 'lt'),
-    assets: await makeAssets({ contentDir, outDir: path.join(cms.dir, 'assets') }),
-  })
+  await seedDemo(cms)
   const first = await publishSite({ payload, log: () => {} })
   expect(first.mode).toBe('full')
 }, 600_000)

@@ -9,12 +9,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/env'
-import { seed } from '../../cms/seed/index'
-import { loadContent } from '../../cms/seed/load'
-import { makeAssets } from '../../scripts/lib/assets'
 import { buildSite } from '../../scripts/lib/siteBuild'
 import type { Snapshot } from '../../site/src/lib/types'
-import { paragraph, startCms, type TestCms } from '../int/helpers'
+import { paragraph, seedDemo, startCms, type TestCms } from '../int/helpers'
 import { freePort, waitFor } from './server'
 
 export type SiteFixture = {
@@ -41,12 +38,6 @@ export type SiteFixture = {
   log: () => string
   stop: () => Promise<void>
 }
-
-const demoUsers = [
-  { email: 'admin@pajuris.example', name: 'A', role: 'admin' as const, password: 'test-password-admin' },
-  { email: 'editor@pajuris.example', name: 'E', role: 'editor' as const, password: 'test-password-editor' },
-  { email: 'author@pajuris.example', name: 'W', role: 'author' as const, password: 'test-password-author' },
-]
 
 /**
  * A reserved `.example` address: it never resolves, so nothing the site links to
@@ -75,9 +66,7 @@ export async function startSite(): Promise<SiteFixture> {
 
   try {
     const { payload } = cms
-    const content = loadContent(path.join(rootDir, 'content'), ['lt', 'en'], 'lt')
-    const assets = await makeAssets({ contentDir: path.join(rootDir, 'content'), outDir: path.join(cms.dir, 'assets') })
-    await seed(payload, { content, assets, demoUsers })
+    await seedDemo(cms)
 
     const rand = () => crypto.randomBytes(5).toString('hex')
     const draft = `DRAFT-MARKER-${rand()}`

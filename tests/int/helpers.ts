@@ -5,6 +5,11 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { rootDir } from '../../cms/lib/env'
+import { seed, type SeedReport } from '../../cms/seed/index'
+import { loadContent } from '../../cms/seed/load'
+import { makeAssets } from '../../scripts/lib/assets'
+
 export type Engine = 'sqlite' | 'mongodb'
 
 export type TestCms = {
@@ -99,4 +104,20 @@ export async function expectFieldError(promise: Promise<unknown>, field: string,
   const match = errors.find((e) => e.path === field || e.path.endsWith(`.${field}`))
   if (!match) throw new Error(`expected an error on "${field}", got ${JSON.stringify(errors) || String(error)}`)
   if (!message.test(match.message)) throw new Error(`error on "${field}" was "${match.message}", expected ${message}`)
+}
+
+/** Demo staff with known passwords, for tests that sign in. */
+export const testDemoUsers = [
+  { email: 'admin@pajuris.example', name: 'A', role: 'admin' as const, password: 'test-password-admin' },
+  { email: 'editor@pajuris.example', name: 'E', role: 'editor' as const, password: 'test-password-editor' },
+  { email: 'author@pajuris.example', name: 'W', role: 'author' as const, password: 'test-password-author' },
+]
+
+/** Seeds the demo city (or another content folder) into a test CMS, assets in its temp dir. */
+export async function seedDemo(cms: TestCms, contentDir = path.join(rootDir, 'content')): Promise<SeedReport> {
+  return seed(cms.payload, {
+    content: loadContent(contentDir, ['lt', 'en'], 'lt'),
+    assets: await makeAssets({ contentDir, outDir: path.join(cms.dir, 'assets') }),
+    demoUsers: testDemoUsers,
+  })
 }

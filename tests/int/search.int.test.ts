@@ -3,14 +3,8 @@
  * typos, phone numbers) against the seeded demo city, plus Ukrainian and Greek with
  * those locales configured; the expected document must be among the top 3.
  */
-import path from 'node:path'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
-import { seed } from '../../cms/seed/index'
-import { loadContent } from '../../cms/seed/load'
-import { makeAssets } from '../../scripts/lib/assets'
 import { buildLocaleIndex } from '../../site/src/lib/search/indexer'
 import { LocaleSearch } from '../../site/src/lib/search/query'
 import { buildSnapshot } from '../../site/src/lib/snapshot'
@@ -18,7 +12,7 @@ import { localSource } from '../../site/src/lib/source/local'
 import type { Snapshot } from '../../site/src/lib/types'
 import { relevanceTable as table } from '../fixtures/relevance'
 import { elDocs, ukDocs } from '../fixtures/search-multilingual'
-import { startCms, type TestCms } from './helpers'
+import { seedDemo, startCms, type TestCms } from './helpers'
 
 let cms: TestCms
 let snapshot: Snapshot
@@ -26,11 +20,7 @@ const engines: Record<string, LocaleSearch> = {}
 
 beforeAll(async () => {
   cms = await startCms()
-  const contentDir = path.join(rootDir, 'content')
-  await seed(cms.payload, {
-    content: loadContent(contentDir, ['lt', 'en'], 'lt'),
-    assets: await makeAssets({ contentDir, outDir: path.join(cms.dir, 'assets') }),
-  })
+  await seedDemo(cms)
   snapshot = await buildSnapshot(await localSource(), { siteUrl: 'http://127.0.0.1', timeZone: 'Europe/Vilnius' })
   for (const locale of snapshot.locales) {
     // Through JSON, as the server loads them.

@@ -5,25 +5,14 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/lib/env'
-import { seed, type SeedReport } from '../../cms/seed/index'
+import type { SeedReport } from '../../cms/seed/index'
 import { loadContent, SeedValidationError } from '../../cms/seed/load'
-import { makeAssets } from '../../scripts/lib/assets'
-import { startCms, type TestCms } from './helpers'
+import { seedDemo, startCms, type TestCms } from './helpers'
 
 let cms: TestCms
 let first: SeedReport
 const contentDir = path.join(rootDir, 'content')
-const demoUsers = [
-  { email: 'admin@pajuris.example', name: 'A', role: 'admin' as const, password: 'test-password-admin' },
-  { email: 'editor@pajuris.example', name: 'E', role: 'editor' as const, password: 'test-password-editor' },
-  { email: 'author@pajuris.example', name: 'W', role: 'author' as const, password: 'test-password-author' },
-]
-
-async function runSeed(dir = contentDir) {
-  const content = loadContent(dir, ['lt', 'en'], 'lt')
-  const assets = await makeAssets({ contentDir: dir, outDir: path.join(cms.dir, 'assets') })
-  return seed(cms.payload, { content, assets, demoUsers })
-}
+const runSeed = (dir = contentDir) => seedDemo(cms, dir)
 
 beforeAll(async () => {
   cms = await startCms()

@@ -117,18 +117,8 @@ export function stripHtml(html: string): string {
     .trim()
 }
 
-/**
- * Tidies the CMS's rich-text HTML: the Lexical list converter writes empty `class`
- * and `style` attributes and `value` on unordered-list items, which validators flag;
- * a link whose target is not published arrives as `href="#"` and becomes plain text.
- */
-export function cleanHtml(html: string): string {
-  return html
-    .replace(/<a href="#">([\s\S]*?)<\/a>/g, '$1')
-    .replace(/\s+(?:class|style)=""/g, '')
-    .replace(/<li\s+value="\d+"\s*>/g, '<li>')
-    .replace(/<li\s+>/g, '<li>')
-}
+/** Rich-text HTML cleaned as the snapshot already does (see richtext.ts). */
+export { tidyHtml as cleanHtml } from './html'
 
 export function escapeXml(value: string): string {
   return value

@@ -7,6 +7,8 @@ import {
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { SerializedEditorState } from 'lexical'
 
+import { tidyHtml } from './html'
+
 export type LinkTarget = { url: string; lang?: string } | null
 
 /**
@@ -52,16 +54,9 @@ export function richTextToHtml(
       return `<h${level}>${text}</h${level}>`
     },
   }
-  return tidy(convertLexicalToHTML({ data, converters, disableContainer: true, disableIndent: true, disableTextAlign: true }))
+  return tidyHtml(convertLexicalToHTML({ data, converters, disableContainer: true, disableIndent: true, disableTextAlign: true }))
 }
 
-/** The stock list converter writes empty class/style and a `value` on every item. */
-function tidy(html: string): string {
-  return html
-    .replace(/\s+(?:class|style)=""/g, '')
-    .replace(/<li\s+value="\d+"\s*>/g, '<li>')
-    .replace(/<li\s+>/g, '<li>')
-}
 
 export function richTextToText(data: unknown): string {
   if (!isEditorState(data)) return ''
