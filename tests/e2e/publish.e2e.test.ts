@@ -35,7 +35,7 @@ function spawnChild(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return child
 }
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
+async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 180_000): Promise<T> {
   const until = Date.now() + timeoutMs
   for (;;) {
     const value = await check()
@@ -103,7 +103,8 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true })
 })
 
-describe('publish → live', () => {
+// Each test waits for real builds by the job runner: slow when the machine is busy.
+describe('publish → live', { timeout: 240_000 }, () => {
   let slug: string
   let id: number | string
 
