@@ -80,6 +80,10 @@ export interface Config {
     documents: Document;
     users: User;
     'site-builds': SiteBuild;
+    subscribers: Subscriber;
+    'content-changes': ContentChange;
+    'newsletter-runs': NewsletterRun;
+    'email-outbox': EmailOutbox;
     'seed-records': SeedRecord;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -102,6 +106,10 @@ export interface Config {
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
+    'newsletter-runs': NewsletterRunsSelect<false> | NewsletterRunsSelect<true>;
+    'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'seed-records': SeedRecordsSelect<false> | SeedRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -128,6 +136,8 @@ export interface Config {
     tasks: {
       siteUpdate: TaskSiteUpdate;
       siteBoundary: TaskSiteBoundary;
+      newsletterFanOut: TaskNewsletterFanOut;
+      newsletterDigest: TaskNewsletterDigest;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -231,6 +241,10 @@ export interface News {
    * Visible to staff only.
    */
   internalNote?: string | null;
+  /**
+   * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
+   */
+  notifySubscribers?: boolean | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -334,6 +348,10 @@ export interface Guide {
    * Visible to staff only.
    */
   internalNote?: string | null;
+  /**
+   * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
+   */
+  notifySubscribers?: boolean | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -479,6 +497,10 @@ export interface Leaflet {
    * Visible to staff only.
    */
   internalNote?: string | null;
+  /**
+   * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
+   */
+  notifySubscribers?: boolean | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -617,6 +639,10 @@ export interface Consultation {
    * Visible to staff only.
    */
   internalNote?: string | null;
+  /**
+   * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
+   */
+  notifySubscribers?: boolean | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -815,6 +841,142 @@ export interface SiteBuild {
   createdAt: string;
 }
 /**
+ * People who asked for email updates. Deleting a subscriber erases the address and its delivery history (GDPR); addresses of people who left are erased automatically after the retention period.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  locale: 'lt' | 'en';
+  status: 'pending' | 'confirmed' | 'unsubscribed' | 'suspended';
+  frequency: 'immediately' | 'daily' | 'weekly';
+  allTopics?: boolean | null;
+  topics?: (number | Topic)[] | null;
+  urgent?: boolean | null;
+  /**
+   * What the person agreed to, when and on which form.
+   */
+  consent?: {
+    at?: string | null;
+    form?: string | null;
+    wording?: string | null;
+    /**
+     * Only kept when NEWSLETTER_STORE_IP=true.
+     */
+    ip?: string | null;
+  };
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  bounceCount?: number | null;
+  lastBounce?: string | null;
+  /**
+   * Changes after this moment go into the next digest.
+   */
+  digestCursor?: string | null;
+  confirmTokenHash?: string | null;
+  confirmTokenExpires?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What subscribers are told about. Recorded when a document is first published.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-changes".
+ */
+export interface ContentChange {
+  id: number;
+  key: string;
+  title?: string | null;
+  kind: 'published' | 'updated';
+  docCollection: string;
+  docId: string;
+  urgent?: boolean | null;
+  topicIds?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Per locale: title, summary, url.
+   */
+  entries?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  publishedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every sending: sent, waiting, retrying after a temporary error, failed, and skipped (suspended or unsubscribed).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletter-runs".
+ */
+export interface NewsletterRun {
+  id: number;
+  title?: string | null;
+  key: string;
+  kind: 'immediate' | 'daily' | 'weekly' | 'test';
+  status: 'preparing' | 'sending' | 'done';
+  change?: (number | null) | ContentChange;
+  cutoff?: string | null;
+  total?: number | null;
+  sent?: number | null;
+  pending?: number | null;
+  retrying?: number | null;
+  failed?: number | null;
+  skipped?: number | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-outbox".
+ */
+export interface EmailOutbox {
+  id: number;
+  key: string;
+  kind: 'confirm' | 'immediate' | 'digest' | 'test';
+  subscriber?: (number | null) | Subscriber;
+  run?: (number | null) | NewsletterRun;
+  /**
+   * Content change ids, or the message data of a confirmation or test.
+   */
+  items?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'skipped';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  claimedAt?: string | null;
+  claimedBy?: string | null;
+  sentAt?: string | null;
+  messageId?: string | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "seed-records".
  */
@@ -896,7 +1058,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'siteUpdate' | 'siteBoundary' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'siteUpdate' | 'siteBoundary' | 'newsletterFanOut' | 'newsletterDigest' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -929,7 +1092,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'siteUpdate' | 'siteBoundary' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'siteUpdate' | 'siteBoundary' | 'newsletterFanOut' | 'newsletterDigest' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1000,6 +1164,22 @@ export interface PayloadLockedDocument {
         value: number | SiteBuild;
       } | null)
     | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'content-changes';
+        value: number | ContentChange;
+      } | null)
+    | ({
+        relationTo: 'newsletter-runs';
+        value: number | NewsletterRun;
+      } | null)
+    | ({
+        relationTo: 'email-outbox';
+        value: number | EmailOutbox;
+      } | null)
+    | ({
         relationTo: 'seed-records';
         value: number | SeedRecord;
       } | null);
@@ -1061,6 +1241,7 @@ export interface NewsSelect<T extends boolean = true> {
   department?: T;
   urgent?: T;
   internalNote?: T;
+  notifySubscribers?: T;
   meta?:
     | T
     | {
@@ -1091,6 +1272,7 @@ export interface GuidesSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  notifySubscribers?: T;
   meta?:
     | T
     | {
@@ -1116,6 +1298,7 @@ export interface LeafletsSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  notifySubscribers?: T;
   meta?:
     | T
     | {
@@ -1229,6 +1412,7 @@ export interface ConsultationsSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  notifySubscribers?: T;
   meta?:
     | T
     | {
@@ -1428,6 +1612,95 @@ export interface SiteBuildsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  locale?: T;
+  status?: T;
+  frequency?: T;
+  allTopics?: T;
+  topics?: T;
+  urgent?: T;
+  consent?:
+    | T
+    | {
+        at?: T;
+        form?: T;
+        wording?: T;
+        ip?: T;
+      };
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  bounceCount?: T;
+  lastBounce?: T;
+  digestCursor?: T;
+  confirmTokenHash?: T;
+  confirmTokenExpires?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-changes_select".
+ */
+export interface ContentChangesSelect<T extends boolean = true> {
+  key?: T;
+  title?: T;
+  kind?: T;
+  docCollection?: T;
+  docId?: T;
+  urgent?: T;
+  topicIds?: T;
+  entries?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletter-runs_select".
+ */
+export interface NewsletterRunsSelect<T extends boolean = true> {
+  title?: T;
+  key?: T;
+  kind?: T;
+  status?: T;
+  change?: T;
+  cutoff?: T;
+  total?: T;
+  sent?: T;
+  pending?: T;
+  retrying?: T;
+  failed?: T;
+  skipped?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-outbox_select".
+ */
+export interface EmailOutboxSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  subscriber?: T;
+  run?: T;
+  items?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  claimedAt?: T;
+  claimedBy?: T;
+  sentAt?: T;
+  messageId?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "seed-records_select".
  */
 export interface SeedRecordsSelect<T extends boolean = true> {
@@ -1547,6 +1820,14 @@ export interface Setting {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Sender of newsletter emails. Empty fields fall back to EMAIL_FROM.
+   */
+  newsletter?: {
+    fromName?: string | null;
+    fromAddress?: string | null;
+    replyTo?: string | null;
+  };
   _status?: ('draft' | 'published') | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1588,6 +1869,13 @@ export interface SettingsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  newsletter?:
+    | T
+    | {
+        fromName?: T;
+        fromAddress?: T;
+        replyTo?: T;
+      };
   _status?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1626,6 +1914,30 @@ export interface TaskSiteBoundary {
     reason: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsletterFanOut".
+ */
+export interface TaskNewsletterFanOut {
+  input: {
+    changeId: string;
+  };
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsletterDigest".
+ */
+export interface TaskNewsletterDigest {
+  input: {
+    runId: string;
+  };
+  output: {
+    queued?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

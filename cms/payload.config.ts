@@ -9,19 +9,25 @@ import sharp from 'sharp'
 import { roleOf } from './access/roles'
 import { Alerts } from './collections/Alerts'
 import { Consultations } from './collections/Consultations'
+import { ContentChanges } from './collections/ContentChanges'
 import { documentsCollection } from './collections/Documents'
 import { Guides } from './collections/Guides'
 import { Handbook } from './collections/Handbook'
+import { EmailOutbox } from './collections/EmailOutbox'
 import { Leaflets } from './collections/Leaflets'
 import { mediaCollection } from './collections/Media'
 import { News } from './collections/News'
+import { NewsletterRuns } from './collections/NewsletterRuns'
 import { Pages } from './collections/Pages'
 import { SeedRecords } from './collections/SeedRecords'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { Services } from './collections/Services'
+import { Subscribers } from './collections/Subscribers'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { Settings } from './globals/Settings'
+import { newsletterDigestTask } from './jobs/newsletterDigest'
+import { newsletterFanOutTask } from './jobs/newsletterFanOut'
 import { siteBoundaryTask } from './jobs/siteBoundary'
 import { siteUpdateTask } from './jobs/siteUpdate'
 import { databaseAdapter } from './lib/db'
@@ -80,15 +86,20 @@ export default buildConfig({
     documentsCollection(path.join(env.mediaDir, 'documents')),
     Users,
     SiteBuilds,
+    Subscribers,
+    ContentChanges,
+    NewsletterRuns,
+    EmailOutbox,
     SeedRecords,
   ],
   globals: [Settings],
   jobs: {
     // Run by the job runner (`scripts/jobs.ts`, started by `npm start`): queue
-    // "default" for scheduled publishing, "site" for site builds.
+    // "default" for scheduled publishing, "site" for site builds, "newsletter" for
+    // turning published items and digests into outbox rows (sent by scripts/dispatch.ts).
     access: { run: ({ req }) => roleOf(req.user) !== null },
     enableConcurrencyControl: true,
-    tasks: [siteUpdateTask as never, siteBoundaryTask as never],
+    tasks: [siteUpdateTask as never, siteBoundaryTask as never, newsletterFanOutTask as never, newsletterDigestTask as never],
   },
   plugins: [
     nestedDocsPlugin({

@@ -1,7 +1,13 @@
 /**
- * The job runner: scheduled publishing (queue "default") and site updates (queue
- * "site"). `npm start` runs one; more can run on other machines (see docs/production.md).
+ * The job runner: scheduled publishing (queue "default"), site updates (queue "site")
+ * and the newsletter's queueing (queue "newsletter"; digest runs created on schedule,
+ * leavers erased after the retention period). Emails themselves go out through
+ * scripts/dispatch.ts. `npm start` runs one; more can run on other machines (see
+ * docs/production.md).
  */
+import { newsletterConfig } from '../cms/newsletter/config'
+import { purgeLeavers } from '../cms/newsletter/housekeeping'
+import { scheduleDigests } from '../cms/newsletter/queueing'
 import { parseFlags } from './lib/cli'
 import { openPayload } from './lib/payload'
 
@@ -13,6 +19,9 @@ const flags = parseFlags(
 const interval = Number(flags.interval ?? process.env.JOBS_INTERVAL_MS ?? 1000)
 
 const payload = await openPayload()
+const newsletter = newsletterConfig()
+let lastSchedule = 0
+let lastPurge = 0
 let stopping = false
 const stop = () => {
   stopping = true
@@ -20,10 +29,21 @@ const stop = () => {
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 
-console.log('Job runner started (scheduled publishing, site updates).')
+console.log('Job runner started (scheduled publishing, site updates, newsletter queueing).')
 while (!stopping) {
   try {
+    if (Date.now() - lastSchedule > 30_000) {
+      lastSchedule = Date.now()
+      const runs = await scheduleDigests(payload, newsletter)
+      if (runs.length > 0) console.log(`Newsletter: ${runs.length} digest run(s) due, queued.`)
+    }
+    if (Date.now() - lastPurge > 3600_000) {
+      lastPurge = Date.now()
+      const erased = await purgeLeavers(payload, newsletter.retentionDays)
+      if (erased > 0) console.log(`Newsletter: erased ${erased} address(es) of people who left more than ${newsletter.retentionDays} days ago.`)
+    }
     await payload.jobs.run({ queue: 'default', limit: 20 })
+    await payload.jobs.run({ queue: 'newsletter', limit: 10 })
     await payload.jobs.run({ queue: 'site', limit: 1 })
   } catch (error) {
     console.error(`A job run failed: ${(error as Error).message}`)

@@ -6,6 +6,7 @@ import path from 'node:path'
 
 import { loadRootEnv, rootDir } from '../cms/lib/env'
 import { parseFlags } from './lib/cli'
+import { lazyNewsletter } from './lib/newsletterService'
 import { startSiteServer } from './lib/siteServer'
 
 const flags = parseFlags(
@@ -21,9 +22,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const dir = path.resolve(rootDir, flags.dir ?? 'data/site/current')
 
-startSiteServer({ siteDir: dir, port, host: flags.host ?? process.env.SITE_HOST ?? '127.0.0.1' }).then(
+// The newsletter's sign-up, confirm, preferences and unsubscribe pages write to the
+// CMS database through the Local API (same DATABASE_URL and PAYLOAD_SECRET as the CMS).
+const newsletter = lazyNewsletter()
+startSiteServer({ siteDir: dir, port, host: flags.host ?? process.env.SITE_HOST ?? '127.0.0.1', locals: { newsletter } }).then(
   ({ url, close }) => {
     console.log(`Site server listening on ${url} (serving ${path.relative(rootDir, dir) || dir})`)
+    newsletter.warm().catch((error: unknown) => console.error(`The newsletter pages cannot reach the CMS database yet: ${(error as Error).message}`))
     const stop = () => close().then(() => process.exit(0))
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)

@@ -84,7 +84,13 @@ async function main() {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   })
-  superviseChildren([cms, site, jobs])
+  // Newsletter emails from the outbox (.eml files in data/outbox/ without SMTP_URL).
+  const dispatch = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts')], {
+    cwd: rootDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  superviseChildren([cms, site, jobs, dispatch])
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
   if (!(await waitUntilServing(`http://127.0.0.1:${port}/api/globals/settings`, 60_000))) {

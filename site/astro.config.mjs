@@ -9,10 +9,10 @@ import { defineConfig } from 'astro/config'
 const siteDir = path.dirname(fileURLToPath(import.meta.url))
 
 /**
- * The search page is on demand, at a translated path per configured locale
- * (`/paieska`, `/en/search`); locales without their own strings use English's.
+ * The on-demand pages, at translated paths per configured locale (`/paieska`,
+ * `/en/search`, `/naujienlaiskis`…); locales without their own strings use English's.
  */
-function searchRoutes() {
+function dynamicRoutes() {
   const locales = (process.env.ATVIRA_LOCALES || 'lt,en').split(',').map((l) => l.trim()).filter(Boolean)
   const strings = (locale) => {
     const file = path.join(siteDir, 'src/i18n', `${locale}.json`)
@@ -20,7 +20,7 @@ function searchRoutes() {
   }
   const english = strings('en')
   return {
-    name: 'atvira-search-routes',
+    name: 'atvira-dynamic-routes',
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
         // Draft previews for signed-in staff (scripts/lib/siteServer.ts never caches them).
@@ -32,6 +32,18 @@ function searchRoutes() {
             entrypoint: path.join(siteDir, 'src/search/SearchPage.astro'),
             prerender: false,
           })
+          // Newsletter: sign-up, confirm, preferences, one-click unsubscribe (site/src/newsletter/).
+          const s = (key) => strings(locale)[key] ?? english[key]
+          const base = `${i === 0 ? '' : `/${locale}`}/${s('newsletter.path')}`
+          const pages = {
+            [base]: 'SignupPage.astro',
+            [`${base}/${s('newsletter.confirmPath')}`]: 'ConfirmPage.astro',
+            [`${base}/${s('newsletter.preferencesPath')}`]: 'PreferencesPage.astro',
+            [`${base}/${s('newsletter.unsubscribePath')}`]: 'UnsubscribePage.astro',
+          }
+          for (const [pattern, file] of Object.entries(pages)) {
+            injectRoute({ pattern, entrypoint: path.join(siteDir, 'src/newsletter', file), prerender: false })
+          }
         })
       },
     },
@@ -48,8 +60,10 @@ export default defineConfig({
   site: (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, ''),
   output: 'static',
   adapter: node({ mode: 'middleware' }),
-  integrations: [searchRoutes()],
+  integrations: [dynamicRoutes()],
   trailingSlash: 'ignore',
+  // Replaced by site/src/middleware.ts, which also admits RFC 8058 one-click unsubscribes.
+  security: { checkOrigin: false },
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   prefetch: false,

@@ -8,6 +8,7 @@ import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
 import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../hooks/siteUpdates'
 import { previewUrl } from '../lib/preview'
+import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, notifiableCollections } from '../newsletter/changes'
 
 /** Collections whose documents are published to the site. */
 export const publicCollections = [
@@ -36,8 +37,10 @@ export const contentAccess: CollectionConfig['access'] = {
 /** Everything a published-content collection shares: access, drafts, author guard. */
 export function contentCollection(config: CollectionConfig): CollectionConfig {
   const previewable = config.slug !== 'alerts'
+  const notifiable = (notifiableCollections as readonly string[]).includes(config.slug)
   return {
     ...config,
+    fields: notifiable ? [...config.fields, notifyField] : config.fields,
     admin: {
       ...config.admin,
       ...(previewable ? { preview: (doc: Record<string, unknown>, { locale }: { locale?: unknown }) => previewUrl(config.slug, doc.id, locale) } : {}),
@@ -48,7 +51,13 @@ export function contentCollection(config: CollectionConfig): CollectionConfig {
       ...config.hooks,
       beforeOperation: [guardAuthorPublishing, publicReadsPublished, noteDraftSave, ...(config.hooks?.beforeOperation ?? [])],
       // Live content changed: queue a site update (coalesced, skipped while seeding).
-      afterChange: [...(config.hooks?.afterChange ?? []), siteUpdateAfterChange],
+      beforeChange: [...(config.hooks?.beforeChange ?? []), ...(notifiable ? [notifySubscribersBeforeChange] : [])],
+      afterChange: [
+        ...(config.hooks?.afterChange ?? []),
+        siteUpdateAfterChange,
+        // First publication (or an editor's explicit request) tells subscribers.
+        ...(notifiable ? [notifySubscribersAfterChange] : []),
+      ],
       afterDelete: [...(config.hooks?.afterDelete ?? []), siteUpdateAfterDelete],
     },
   }

@@ -73,5 +73,15 @@ export const Settings: GlobalConfig = {
         { name: 'url', type: 'text', required: true, validate: (value: unknown) => validateLink(value) },
       ],
     },
+    {
+      name: 'newsletter',
+      type: 'group',
+      admin: { description: 'Sender of newsletter emails. Empty fields fall back to EMAIL_FROM.' },
+      fields: [
+        { name: 'fromName', type: 'text', localized: true },
+        { name: 'fromAddress', type: 'email', validate: (value: unknown) => validateEmail(value) },
+        { name: 'replyTo', type: 'email', validate: (value: unknown) => validateEmail(value) },
+      ],
+    },
   ],
 }

@@ -1,39 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import type { EmailAdapter } from 'payload'
 import nodemailer from 'nodemailer'
-import type { Transport } from 'nodemailer'
 
 import type { Env } from './env'
-import { rootDir } from './env'
-
-export const outboxDir = path.join(rootDir, 'data/outbox')
-
-/**
- * Without SMTP_URL every message is written as an .eml file under data/outbox/, so the
- * demo works offline and a person can open what would have been sent.
- */
-export function fileTransport(dir: string = outboxDir): Transport {
-  return {
-    name: 'atvira-outbox',
-    version: '1',
-    send(mail, callback) {
-      fs.mkdirSync(dir, { recursive: true })
-      const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}`
-      const file = path.join(dir, `${id}.eml`)
-      const out = fs.createWriteStream(file)
-      const stream = mail.message.createReadStream()
-      stream.on('error', callback)
-      out.on('error', callback)
-      out.on('finish', () =>
-        callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId(), file } as never),
-      )
-      stream.pipe(out)
-    },
-  }
-}
+import { fileTransport } from './fileTransport'
 
 export function emailAdapter(env: Env): Promise<EmailAdapter> | EmailAdapter {
   const match = /^(.*?)\s*<([^>]+)>$/.exec(env.emailFrom)

@@ -13,9 +13,16 @@ import sirv from 'sirv'
  * (which does not change templates) does not load new code.
  */
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => Promise<void>
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void, locals?: object) => Promise<void>
 
-export type SiteServerOptions = { siteDir: string; host?: string; port: number; log?: (line: string) => void }
+export type SiteServerOptions = {
+  siteDir: string
+  host?: string
+  port: number
+  log?: (line: string) => void
+  /** Services for the on-demand routes (`Astro.locals`), e.g. the newsletter. */
+  locals?: App.Locals
+}
 
 const handlers = new Map<string, Promise<Handler>>()
 
@@ -84,7 +91,7 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
     res.setHeader('referrer-policy', 'strict-origin-when-cross-origin')
     const fallback = () => {
       appHandler(dir).then(
-        (handler) => handler(req, res, () => notFound(dir, res)),
+        (handler) => handler(req, res, () => notFound(dir, res), { ...options.locals }),
         (error: unknown) => {
           log(`Could not load the site server code in ${dir}: ${(error as Error).message}`)
           res.statusCode = 500

@@ -1,6 +1,14 @@
-declare namespace App {
-  interface Locals {
-    /** Set by the preview route: the page shows a draft to a signed-in editor. */
-    preview?: { cmsOrigin: string }
+import type { NewsletterService } from './lib/server/newsletter'
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** Set by the preview route: the page shows a draft to a signed-in editor. */
+      preview?: { cmsOrigin: string }
+      /** Supplied by the site server (scripts/lib/siteServer.ts) when the newsletter is available. */
+      newsletter?: NewsletterService
+    }
   }
 }
+
+export {}

@@ -1,5 +1,6 @@
 import * as migration_20261121_104412_initial from './20261121_104412_initial';
 import * as migration_20261121_114236_site_builds from './20261121_114236_site_builds';
+import * as migration_20261121_132919_newsletter from './20261121_132919_newsletter';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261121_114236_site_builds.up,
     down: migration_20261121_114236_site_builds.down,
-    name: '20261121_114236_site_builds'
+    name: '20261121_114236_site_builds',
+  },
+  {
+    up: migration_20261121_132919_newsletter.up,
+    down: migration_20261121_132919_newsletter.down,
+    name: '20261121_132919_newsletter'
   },
 ];

@@ -84,3 +84,11 @@ export function absoluteUrl(siteUrl: string, path: string): string {
 export function searchPath(locale: Locale, ctx: RouteContext): string {
   return `${localePrefix(locale, ctx)}/${t(locale, 'search.path')}`
 }
+
+export type NewsletterAction = 'signup' | 'confirm' | 'preferences' | 'unsubscribe'
+
+/** The newsletter's on-demand pages: `/naujienlaiskis/`, `/naujienlaiskis/patvirtinti/`… */
+export function newsletterPath(locale: Locale, ctx: RouteContext, action: NewsletterAction = 'signup'): string {
+  const base = `${localePrefix(locale, ctx)}/${t(locale, 'newsletter.path')}`
+  return action === 'signup' ? base : `${base}/${t(locale, `newsletter.${action}Path`)}`
+}

@@ -11,7 +11,17 @@ export type Limit = { points: number; duration: number }
 
 export const limits = {
   search: { points: Number(process.env.SEARCH_RATE_LIMIT ?? 60), duration: 60 },
+  // Newsletter forms: per client, and per address so nobody can flood a stranger's inbox.
+  newsletterClient: { points: Number(process.env.NEWSLETTER_RATE_LIMIT ?? 10), duration: 600 },
+  newsletterAddress: { points: 3, duration: 3600 },
+  // Confirm, preferences and unsubscribe POSTs: enough for people, too few to guess tokens.
+  newsletterLink: { points: 30, duration: 600 },
 } satisfies Record<string, Limit>
+
+/** Limits per address count one mailbox however it is typed. */
+export function normalizeAddress(email: string): string {
+  return email.normalize('NFC').trim().toLowerCase()
+}
 
 /** Consumes one point; returns the seconds to wait when the client is over its limit. */
 export async function overLimit(name: keyof typeof limits, client: string): Promise<number | null> {

@@ -1,0 +1,103 @@
+import type { CheckboxField, CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+
+import { docPath } from '../../site/src/lib/routes'
+import type { Collection } from '../../site/src/lib/types'
+import { isSeeding } from '../hooks/context'
+import { getDefaultLocale, getLocaleCodes } from '../lib/locales'
+import { newsletterConfig } from './config'
+import type { ChangeEntry } from './store/types'
+
+/** Collections subscribers hear about (by their topics). */
+export const notifiableCollections = ['news', 'guides', 'leaflets', 'consultations'] as const
+
+const NOTIFY_UPDATE = 'atviraNotifyUpdate'
+
+export const notifyField: CheckboxField = {
+  name: 'notifySubscribers',
+  type: 'checkbox',
+  defaultValue: false,
+  label: 'Notify subscribers of this update',
+  admin: {
+    position: 'sidebar',
+    description: 'Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.',
+  },
+}
+
+/** The tick is a one-off request: consumed by the publish that carries it. */
+export const notifySubscribersBeforeChange: CollectionBeforeChangeHook = ({ data, context }) => {
+  if (data?.notifySubscribers && data._status === 'published') {
+    context[NOTIFY_UPDATE] = true
+    data.notifySubscribers = false
+  }
+  return data
+}
+
+export const notifySubscribersAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, collection, context }) => {
+  if (isSeeding(context) || doc._status !== 'published') return doc
+  const update = Boolean(context[NOTIFY_UPDATE])
+  if (previousDoc?._status === 'published' && !update) return doc
+  await recordChange(req, collection.slug as (typeof notifiableCollections)[number], doc as Record<string, unknown>, update ? 'updated' : 'published')
+  return doc
+}
+
+/**
+ * Records what subscribers will be told: the document's title, summary and URL in every
+ * locale it is published in, as of now. The key makes a first publication count once,
+ * however often the document is unpublished and published again.
+ */
+export async function recordChange(
+  req: PayloadRequest,
+  collection: (typeof notifiableCollections)[number],
+  doc: Record<string, unknown>,
+  kind: 'published' | 'updated',
+  now = new Date(),
+): Promise<string | null> {
+  const id = String(doc.id)
+  const key = kind === 'published' ? `published:${collection}:${id}` : `updated:${collection}:${id}:${now.getTime()}`
+  const existing = await req.payload.find({ collection: 'content-changes', where: { key: { equals: key } }, limit: 1, depth: 0, req, overrideAccess: true })
+  if (existing.docs.length > 0) return null
+
+  const { siteUrl } = newsletterConfig()
+  const defaultLocale = getDefaultLocale()
+  const entries: Record<string, ChangeEntry> = {}
+  for (const locale of getLocaleCodes()) {
+    const localized = (await req.payload.findByID({
+      collection,
+      id,
+      locale: locale as never,
+      fallbackLocale: false,
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })) as unknown as Record<string, unknown>
+    const title = typeof localized.title === 'string' ? localized.title.trim() : ''
+    const slug = typeof localized.slug === 'string' ? localized.slug : ''
+    // A document exists in a locale when its title is translated (as on the site).
+    if (!title || !slug) continue
+    entries[locale] = {
+      title,
+      summary: typeof localized.summary === 'string' ? localized.summary : '',
+      url: siteUrl + docPath(collection as Collection, [slug], locale, { defaultLocale }),
+    }
+  }
+  if (Object.keys(entries).length === 0) return null
+  const topicIds = ((doc.topics as unknown[]) ?? []).map((t) => String(typeof t === 'object' && t ? (t as { id: unknown }).id : t))
+  const created = await req.payload.create({
+    collection: 'content-changes',
+    data: {
+      key,
+      kind,
+      title: entries[defaultLocale]?.title ?? Object.values(entries)[0]!.title,
+      docCollection: collection,
+      docId: id,
+      urgent: collection === 'news' && doc.urgent === true,
+      topicIds,
+      entries,
+      publishedAt: now.toISOString(),
+    },
+    req,
+    overrideAccess: true,
+  })
+  await req.payload.jobs.queue({ task: 'newsletterFanOut', input: { changeId: String(created.id) }, queue: 'newsletter', req })
+  return String(created.id)
+}

@@ -1,0 +1,252 @@
+import crypto from 'node:crypto'
+
+import { newsletterPath } from '../../site/src/lib/routes'
+import type { NewsletterConfig } from './config'
+import en from './messages/en.json'
+import lt from './messages/lt.json'
+import type { ChangeEntry, ChangeRow, ClaimedRow, SenderSettings } from './store/types'
+import { signLink } from './tokens'
+
+/**
+ * Builds each email from its outbox row: localized, HTML (semantic, dark-mode aware,
+ * `lang` set) plus plain text, with the list headers Gmail and Yahoo ask bulk senders
+ * for. Only strings are built here; nodemailer streams the MIME message.
+ */
+
+type Messages = Record<string, string>
+const catalogs: Record<string, Messages> = { lt, en }
+
+export function m(locale: string, key: string, vars: Record<string, string | number> = {}): string {
+  const template = catalogs[locale]?.[key] ?? (en as Messages)[key]
+  if (template === undefined) throw new Error(`Missing email string "${key}" (${locale})`)
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (vars[name] === undefined ? `{${name}}` : String(vars[name])))
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+export type ComposeContext = {
+  config: NewsletterConfig
+  secret: string
+  defaultLocale: string
+  /** EMAIL_FROM, used when the settings name no sender. */
+  emailFrom: string
+  sender: SenderSettings
+  changes: Map<string, ChangeRow>
+  now?: Date
+}
+
+export type Composed = {
+  to: string
+  from: { name: string; address: string }
+  replyTo?: string
+  subject: string
+  html: string
+  text: string
+  messageId: string
+  list?: { id: { url: string; comment: string }; unsubscribe: { url: string } }
+  headers: Record<string, string>
+}
+
+export class ComposeError extends Error {}
+
+function parseFrom(value: string): { name: string; address: string } {
+  const match = /^(.*?)\s*<([^>]+)>$/.exec(value)
+  return match ? { name: match[1]!.replace(/^"|"$/g, ''), address: match[2]! } : { name: '', address: value }
+}
+
+function host(url: string): string {
+  return new URL(url).hostname
+}
+
+/** Stable for a row: a resend after a crash carries the same Message-ID, so mailboxes can fold it. */
+export function messageIdFor(key: string, domain: string): string {
+  return `<${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`
+}
+
+/** Confirmation links derive from a nonce kept in the outbox row: without the secret the row reveals no token. */
+export function confirmToken(secret: string, nonce: string): string {
+  return crypto.createHmac('sha256', secret).update(`confirm\n${nonce}`).digest('base64url')
+}
+
+function localeOf(locale: string, ctx: ComposeContext): string {
+  return locale in catalogs || locale === ctx.defaultLocale ? locale : 'en'
+}
+
+function links(ctx: ComposeContext, subscriberId: string, email: string, locale: string) {
+  const route = { defaultLocale: ctx.defaultLocale }
+  const now = ctx.now ?? new Date()
+  const day = 86_400_000
+  // Rounded to the day so that every email of a run carries the same link.
+  const exp = new Date(Math.ceil((now.getTime() + ctx.config.linkTtlDays * day) / day) * day)
+  const prefs = signLink(ctx.secret, 'preferences', subscriberId, email, exp)
+  const unsub = signLink(ctx.secret, 'unsubscribe', subscriberId, email)
+  return {
+    preferences: `${ctx.config.siteUrl}${newsletterPath(locale, route, 'preferences')}?token=${prefs}`,
+    unsubscribe: `${ctx.config.siteUrl}${newsletterPath(locale, route, 'unsubscribe')}?token=${unsub}`,
+  }
+}
+
+function layout(o: { locale: string; title: string; city: string; body: string; footer: string }): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(o.locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="supported-color-schemes" content="light dark">
+<title>${escapeHtml(o.title)}</title>
+<style>
+body{margin:0;padding:0;background:#f3f3f0;color:#1b1b1b;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+.wrap{max-width:640px;margin:0 auto;padding:24px 16px}
+.site{font-weight:700;font-size:18px;margin:0 0 12px}
+main{background:#ffffff;padding:24px;border-radius:6px}
+h1{font-size:24px;line-height:1.25;margin:0 0 12px}
+h2{font-size:19px;line-height:1.3;margin:24px 0 4px}
+p{margin:0 0 12px}
+a{color:#0b4f8a}
+.kind{font-size:14px;color:#4a4a4a;margin:0}
+.banner{background:#fff4d6;color:#1b1b1b;padding:12px;border-radius:4px}
+.button{display:inline-block;background:#0b4f8a;color:#ffffff;padding:12px 20px;border-radius:4px;text-decoration:none;font-weight:700}
+footer{font-size:14px;color:#3d3d3d;padding:16px 8px}
+@media (prefers-color-scheme: dark){
+body{background:#111111;color:#ececec}
+main{background:#1d1d1d}
+a{color:#9cc7ff}
+.kind,footer{color:#cfcfcf}
+.banner{background:#4a3b00;color:#ffffff}
+.button{background:#9cc7ff;color:#0b0b0b}
+}
+</style>
+</head>
+<body>
+<div class="wrap">
+<header><p class="site">${escapeHtml(o.city)}</p></header>
+<main>
+${o.body}
+</main>
+<footer>
+${o.footer}
+</footer>
+</div>
+</body>
+</html>
+`
+}
+
+function itemHtml(locale: string, change: ChangeRow, entry: ChangeEntry): string {
+  const kind = change.urgent ? m(locale, 'urgent.prefix') : m(locale, `type.${change.docCollection}`)
+  return `<article>
+<h2><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.title)}</a></h2>
+<p class="kind">${escapeHtml(kind)}</p>
+${entry.summary ? `<p>${escapeHtml(entry.summary)}</p>` : ''}
+</article>`
+}
+
+function itemText(locale: string, change: ChangeRow, entry: ChangeEntry): string {
+  const kind = change.urgent ? m(locale, 'urgent.prefix') : m(locale, `type.${change.docCollection}`)
+  return `${entry.title}\n${kind}\n${entry.summary ? `${entry.summary}\n` : ''}${entry.url}\n`
+}
+
+/** The entry a subscriber reads: their language, or for urgent items the default language. */
+export function entryFor(change: ChangeRow, locale: string, defaultLocale: string): ChangeEntry | null {
+  return change.entries[locale] ?? (change.urgent ? (change.entries[defaultLocale] ?? null) : null)
+}
+
+export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
+  const sub = row.subscriber
+  const items = row.items as Record<string, unknown> | string[] | null
+  // Tests go to a staff member, who is not a subscriber.
+  const to = row.kind === 'test' ? String((items as Record<string, unknown>)?.email ?? '') : (sub?.email ?? '')
+  if (!to) throw new ComposeError('No recipient')
+  const locale = localeOf(row.kind === 'test' ? String((items as Record<string, unknown>).locale ?? ctx.defaultLocale) : sub!.locale, ctx)
+  const city = ctx.sender.cityName[locale] ?? ctx.sender.cityName[ctx.defaultLocale] ?? parseFrom(ctx.emailFrom).name ?? 'Atvira'
+  const fallback = parseFrom(ctx.emailFrom)
+  const from = {
+    name: ctx.sender.fromName[locale] ?? ctx.sender.fromName[ctx.defaultLocale] ?? fallback.name,
+    address: ctx.sender.fromAddress ?? fallback.address,
+  }
+  const siteHost = host(ctx.config.siteUrl)
+  const domain = from.address.split('@')[1] || siteHost
+  const messageId = messageIdFor(row.key, domain)
+  const base = { to, from, replyTo: ctx.sender.replyTo ?? undefined, messageId, headers: {} as Record<string, string> }
+
+  if (row.kind === 'confirm' && (items as { already?: boolean })?.already && sub) {
+    const l = links(ctx, sub.id, sub.email, locale)
+    const subject = m(locale, 'already.subject', { city })
+    const body = `<h1>${escapeHtml(subject)}</h1>
+<p>${escapeHtml(m(locale, 'already.body', { city }))}</p>
+<p><a class="button" href="${escapeHtml(l.preferences)}">${escapeHtml(m(locale, 'footer.preferences'))}</a></p>
+<p>${escapeHtml(m(locale, 'already.ignore'))}</p>`
+    const text = `${subject}\n\n${m(locale, 'already.body', { city })}\n\n${m(locale, 'footer.preferences')}: ${l.preferences}\n\n${m(locale, 'already.ignore')}\n`
+    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer: '' }), text }
+  }
+
+  if (row.kind === 'confirm') {
+    const data = items as { nonce?: string; expires?: string }
+    if (!data?.nonce || !sub) throw new ComposeError('Confirmation without a nonce')
+    const url = `${ctx.config.siteUrl}${newsletterPath(locale, { defaultLocale: ctx.defaultLocale }, 'confirm')}?token=${confirmToken(ctx.secret, data.nonce)}`
+    const expires = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: ctx.config.timeZone }).format(
+      new Date(data.expires ?? Date.now()),
+    )
+    const subject = m(locale, 'confirm.subject', { city })
+    const body = `<h1>${escapeHtml(m(locale, 'confirm.heading'))}</h1>
+<p>${escapeHtml(m(locale, 'confirm.body', { city }))}</p>
+<p><a class="button" href="${escapeHtml(url)}">${escapeHtml(m(locale, 'confirm.button'))}</a></p>
+<p>${escapeHtml(m(locale, 'confirm.expires', { date: expires }))}</p>
+<p>${escapeHtml(m(locale, 'confirm.ignore'))}</p>`
+    const text = `${m(locale, 'confirm.heading')}\n\n${m(locale, 'confirm.body', { city })}\n\n${m(locale, 'confirm.button')}: ${url}\n\n${m(locale, 'confirm.expires', { date: expires })}\n${m(locale, 'confirm.ignore')}\n`
+    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer: '' }), text }
+  }
+
+  const ids = row.kind === 'test' ? ((items as { changeIds?: string[] }).changeIds ?? []) : ((items as string[]) ?? [])
+  const listed = ids
+    .map((id) => ctx.changes.get(String(id)))
+    .filter((c): c is ChangeRow => Boolean(c))
+    .map((c) => ({ change: c, entry: entryFor(c, locale, ctx.defaultLocale) }))
+    .filter((x): x is { change: ChangeRow; entry: ChangeEntry } => x.entry !== null)
+  if (listed.length === 0) throw new ComposeError('Nothing left to send: the items were removed')
+
+  const frequency = row.kind === 'test' ? String((items as Record<string, unknown>).frequency ?? 'daily') : sub!.frequency
+  let subject: string
+  let heading: string
+  if (row.kind === 'immediate') {
+    const first = listed[0]!
+    subject = first.change.urgent ? `${m(locale, 'urgent.prefix')}: ${first.entry.title}` : m(locale, 'immediate.subject', { title: first.entry.title })
+    heading = first.entry.title
+  } else {
+    const kind = frequency === 'weekly' ? 'weekly' : 'daily'
+    subject = m(locale, `digest.subject.${kind}`, { city, count: listed.length })
+    heading = m(locale, `digest.heading.${kind}`)
+  }
+
+  const banner = row.kind === 'test' ? `<p class="banner">${escapeHtml(m(locale, 'test.banner'))}</p>\n` : ''
+  const intro = row.kind === 'immediate' ? '' : `<p>${escapeHtml(m(locale, 'digest.intro'))}</p>\n`
+  const body =
+    row.kind === 'immediate'
+      ? `${banner}<h1>${escapeHtml(heading)}</h1>\n${listed[0]!.entry.summary ? `<p>${escapeHtml(listed[0]!.entry.summary)}</p>\n` : ''}<p><a href="${escapeHtml(listed[0]!.entry.url)}">${escapeHtml(m(locale, 'readMore', { title: listed[0]!.entry.title }))}</a></p>`
+      : `${banner}<h1>${escapeHtml(heading)}</h1>\n${intro}${listed.map((x) => itemHtml(locale, x.change, x.entry)).join('\n')}`
+  const textBody =
+    row.kind === 'immediate'
+      ? `${heading}\n\n${listed[0]!.entry.summary ? `${listed[0]!.entry.summary}\n\n` : ''}${listed[0]!.entry.url}\n`
+      : `${heading}\n${m(locale, 'digest.intro')}\n\n${listed.map((x) => itemText(locale, x.change, x.entry)).join('\n')}`
+
+  if (row.kind === 'test' || !sub) {
+    const footer = `<p>${escapeHtml(m(locale, 'test.banner'))}</p>`
+    return { ...base, subject: `[TEST] ${subject}`, html: layout({ locale, title: subject, city, body, footer }), text: `${m(locale, 'test.banner')}\n\n${textBody}` }
+  }
+
+  const l = links(ctx, sub.id, sub.email, locale)
+  const footer = `<p>${escapeHtml(m(locale, 'footer.why', { city }))}</p>
+<p><a href="${escapeHtml(l.preferences)}">${escapeHtml(m(locale, 'footer.preferences'))}</a> · <a href="${escapeHtml(l.unsubscribe)}">${escapeHtml(m(locale, 'footer.unsubscribe'))}</a></p>`
+  const text = `${textBody}\n--\n${m(locale, 'footer.why', { city })}\n${m(locale, 'footer.preferences')}: ${l.preferences}\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
+  return {
+    ...base,
+    subject,
+    html: layout({ locale, title: subject, city, body, footer }),
+    text,
+    list: { id: { url: `newsletter.${siteHost}`, comment: `${city} ${m(locale, 'newsletter')}` }, unsubscribe: { url: l.unsubscribe } },
+    // RFC 8058 one-click: a POST to the List-Unsubscribe URL ends the subscription.
+    headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  }
+}

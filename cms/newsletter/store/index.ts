@@ -1,0 +1,44 @@
+import { createClient } from '@libsql/client'
+import { type Db, MongoClient } from 'mongodb'
+import type { Payload } from 'payload'
+
+import { parseDatabaseUrl } from '../../lib/env'
+import { mongoStore } from './mongodb'
+import { sqliteStore } from './sqlite'
+import type { NewsletterStore } from './types'
+
+export type { NewsletterStore } from './types'
+
+const stores = new WeakMap<object, NewsletterStore>()
+
+/** The store on Payload's own connection (jobs, hooks, the site server's routes). */
+export function storeFor(payload: Payload): NewsletterStore {
+  const db = payload.db as unknown as { name?: string; client?: unknown; connection?: { getClient: () => MongoClient; db: unknown } }
+  let store = stores.get(db)
+  if (!store) {
+    if (db.connection && typeof db.connection.getClient === 'function') {
+      store = mongoStore(db.connection.getClient(), db.connection.db as Db)
+    } else if (db.client) store = sqliteStore(db.client as Parameters<typeof sqliteStore>[0])
+    else throw new Error('The newsletter needs the SQLite or MongoDB adapter.')
+    stores.set(db, store)
+  }
+  return store
+}
+
+/**
+ * A connection of its own, without Payload: the dispatcher process starts in well
+ * under a second and keeps its memory for messages.
+ */
+export async function openStore(databaseUrl: string | undefined): Promise<NewsletterStore> {
+  const setting = parseDatabaseUrl(databaseUrl)
+  if (setting.kind === 'mongodb') {
+    const client = new MongoClient(setting.url, {
+      serverSelectionTimeoutMS: Number(process.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS) || 5000,
+    })
+    await client.connect()
+    return mongoStore(client, client.db(), { close: true })
+  }
+  const client = createClient({ url: setting.url })
+  await client.execute('PRAGMA busy_timeout = 5000')
+  return sqliteStore(client, { close: true })
+}

@@ -1,0 +1,113 @@
+/**
+ * The newsletter's hot path (fan-out, digests, sending) works on the tables directly:
+ * through the Local API 100,000 outbox rows would take half an hour to write. One
+ * implementation per engine, same contract, tested by tests/int/newsletter-store.
+ */
+
+export type Id = string
+
+export type OutboxKind = 'confirm' | 'immediate' | 'digest' | 'test'
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'skipped'
+
+export type OutboxInsert = {
+  key: string
+  kind: OutboxKind
+  subscriberId: Id | null
+  runId: Id | null
+  /** Content change ids for digests and immediate emails; message data for the rest. */
+  items: unknown
+}
+
+export type SubscriberRow = {
+  id: Id
+  email: string
+  locale: string
+  status: string
+  frequency: string
+  allTopics: boolean
+  topicIds: string[]
+  urgent: boolean
+  digestCursor: string | null
+  confirmedAt: string | null
+}
+
+export type ClaimedRow = {
+  id: Id
+  key: string
+  kind: OutboxKind
+  runId: Id | null
+  items: unknown
+  attempts: number
+  subscriber: SubscriberRow | null
+}
+
+export type ChangeEntry = { title: string; summary: string; url: string }
+
+export type ChangeRow = {
+  id: Id
+  kind: string
+  urgent: boolean
+  topicIds: string[]
+  entries: Record<string, ChangeEntry>
+  publishedAt: string
+  docCollection: string
+}
+
+export type SenderSettings = { fromAddress: string | null; replyTo: string | null; fromName: Record<string, string>; cityName: Record<string, string> }
+
+export type RunCounts = { total: number; sent: number; pending: number; retrying: number; failed: number; skipped: number }
+
+export type SubscriberFilter = {
+  /** Confirmed subscribers with one of these frequencies… */
+  frequencies: string[]
+  /** …or, when set, any confirmed subscriber who asked for urgent alerts. */
+  orUrgent?: boolean
+}
+
+export interface NewsletterStore {
+  readonly engine: 'sqlite' | 'mongodb'
+  /**
+   * Inserts rows whose key is new and ignores the rest; with `cursor`, moves those
+   * subscribers' digest cursor in the same transaction. Returns how many were new.
+   */
+  enqueue(rows: OutboxInsert[], cursor?: { subscriberIds: Id[]; at: Date }): Promise<number>
+  /** Atomically takes up to `limit` due rows for this worker. */
+  claim(worker: string, limit: number, now: Date): Promise<ClaimedRow[]>
+  markSent(id: Id, messageId: string, now: Date): Promise<void>
+  markRetry(id: Id, attempts: number, error: string, nextAt: Date): Promise<void>
+  markFinal(id: Id, status: 'failed' | 'skipped', error: string): Promise<void>
+  /** Keeps this worker's claims from looking abandoned. */
+  renew(worker: string, now: Date): Promise<void>
+  /** Queues again the rows claimed by workers that died (`dead`) or went quiet before `staleBefore`. */
+  recover(staleBefore: Date, dead?: (worker: string) => boolean): Promise<number>
+  /** When the next queued or retrying row becomes due (null when none). */
+  nextDue(): Promise<Date | null>
+  runCounts(runId: Id): Promise<RunCounts>
+  saveRunCounts(runId: Id, counts: RunCounts, done: boolean, now: Date): Promise<void>
+  /** Runs that are not finished yet. */
+  openRuns(): Promise<Id[]>
+  /** Counts a permanent failure; returns true when the address is now suspended. */
+  bounce(subscriberId: Id, error: string, maxBounces: number): Promise<boolean>
+  /** Confirmed subscribers matching the filter, in id order after `afterId`. */
+  subscribers(filter: SubscriberFilter, afterId: Id | null, limit: number): Promise<SubscriberRow[]>
+  subscriberById(id: Id): Promise<SubscriberRow | null>
+  changes(ids: Id[]): Promise<ChangeRow[]>
+  /** Changes recorded in (from, to]; `from` null means from the beginning. */
+  changesBetween(from: Date | null, to: Date): Promise<ChangeRow[]>
+  /** From, Reply-To and the city's name per locale, from the published settings. */
+  sender(): Promise<SenderSettings>
+  /** Deletes every outbox row of a subscriber (GDPR erasure). */
+  eraseSubscriberMail(subscriberId: Id): Promise<void>
+  close(): Promise<void>
+}
+
+export const emptyCounts = (): RunCounts => ({ total: 0, sent: 0, pending: 0, retrying: 0, failed: 0, skipped: 0 })
+
+export function addCount(counts: RunCounts, status: string, n: number): void {
+  counts.total += n
+  if (status === 'sent') counts.sent += n
+  else if (status === 'queued' || status === 'sending') counts.pending += n
+  else if (status === 'retrying') counts.retrying += n
+  else if (status === 'failed') counts.failed += n
+  else if (status === 'skipped') counts.skipped += n
+}
