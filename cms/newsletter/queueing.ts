@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { getDefaultLocale } from '../lib/locales'
 import { entryFor } from './compose'
+import { relationIds } from './ids'
 import type { NewsletterConfig } from './config'
 import { dueSlots } from './schedule'
 import { storeFor } from './store'
@@ -44,7 +45,7 @@ export async function ensureRun(
         kind: data.kind,
         title: data.title,
         status: 'preparing',
-        change: data.change as never,
+        change: (data.change ? relationIds(payload, [data.change])[0] : undefined) as never,
         cutoff: data.cutoff?.toISOString(),
       },
       overrideAccess: true,

@@ -4,6 +4,7 @@ import type { LinkState, NewsletterService, Preferences, SignupRequest } from '.
 import { frequencies } from '../../site/src/lib/server/newsletter'
 import { getLocaleCodes } from '../lib/locales'
 import { confirmToken } from './compose'
+import { relationIds } from './ids'
 import { newsletterConfig } from './config'
 import { isValidEmail, normalizeEmail } from './email'
 import { storeFor } from './store'
@@ -28,7 +29,7 @@ export async function validatePreferences(payload: Payload, p: Preferences): Pro
     if (topics.length === 0) throw new NewsletterInputError('Choose at least one topic, or all topics', 'topics')
     const found = await payload.find({
       collection: 'topics',
-      where: { and: [{ id: { in: topics } }, { _status: { equals: 'published' } }] },
+      where: { and: [{ id: { in: relationIds(payload, topics) } }, { _status: { equals: 'published' } }] },
       limit: topics.length,
       depth: 0,
       pagination: false,
@@ -107,7 +108,7 @@ export function newsletterService(payload: Payload, secret = payload.secret): Ne
             status: 'pending',
             ...prefs,
             locale: prefs.locale as never,
-            topics: prefs.topics as never,
+            topics: relationIds(payload, prefs.topics) as never,
             consent,
             confirmTokenHash: hashToken(confirmToken(secret, nonce)),
             confirmTokenExpires: expires.toISOString(),
@@ -128,7 +129,7 @@ export function newsletterService(payload: Payload, secret = payload.secret): Ne
             status: 'pending',
             ...prefs,
             locale: prefs.locale as never,
-            topics: prefs.topics as never,
+            topics: relationIds(payload, prefs.topics) as never,
             consent,
             confirmTokenHash: hashToken(confirmToken(secret, nonce)),
             confirmTokenExpires: expires.toISOString(),
@@ -168,7 +169,7 @@ export function newsletterService(payload: Payload, secret = payload.secret): Ne
       const { state, sub } = await bySubscriberLink(token, 'preferences')
       if (state !== 'ok' || !sub) return state
       const prefs = await validatePreferences(payload, preferences)
-      await payload.update({ collection: 'subscribers', id: sub.id, data: { ...prefs, locale: prefs.locale as never, topics: prefs.topics as never }, overrideAccess: true })
+      await payload.update({ collection: 'subscribers', id: sub.id, data: { ...prefs, locale: prefs.locale as never, topics: relationIds(payload, prefs.topics) as never }, overrideAccess: true })
       return 'ok'
     },
 

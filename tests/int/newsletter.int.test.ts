@@ -1,0 +1,241 @@
+/**
+ * The newsletter's queueing and sending, on a real SQLite file and a real SMTP server
+ * on loopback: which changes are recorded, who gets what, digests per language,
+ * unique keys, retries, bounces, a dropped connection.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { SEEDING } from '../../cms/hooks/context'
+import { buildDigest, ensureRun, fanOutChange, scheduleDigests } from '../../cms/newsletter/queueing'
+import { storeFor } from '../../cms/newsletter/store'
+import { paragraph, startCms, type TestCms } from './helpers'
+import { addSubscriber, dispatcher, makeTopic, publishNews, runNewsletterJobs, testConfig } from './newsletter-support'
+import { startSink, type Sink } from './smtpSink'
+
+let cms: TestCms
+let roads: string
+let culture: string
+
+beforeAll(async () => {
+  cms = await startCms({ env: { SITE_URL: 'https://www.pajuris.example' } })
+  roads = await makeTopic(cms.payload, 'Keliai', 'Roads')
+  culture = await makeTopic(cms.payload, 'Kultūra', 'Culture')
+}, 120_000)
+
+afterAll(async () => {
+  await cms?.close()
+})
+
+const changesFor = async (docId: string) =>
+  (await cms.payload.find({ collection: 'content-changes', where: { docId: { equals: docId } }, depth: 0, overrideAccess: true })).docs
+
+async function outboxKeys(runId: string): Promise<string[]> {
+  const res = await cms.payload.find({ collection: 'email-outbox', where: { run: { equals: runId } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+  return res.docs.map((d) => String(d.key)).sort()
+}
+
+describe('content changes', () => {
+  it('records a first publication once, in every translated locale, and nothing for drafts or later saves', async () => {
+    const draft = await cms.payload.create({
+      collection: 'news',
+      locale: 'lt',
+      data: { title: 'Juodraštis apie kelius', summary: 'x', body: paragraph('x'), _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+    })
+    expect(await changesFor(String(draft.id))).toHaveLength(0)
+
+    const id = await publishNews(cms.payload, { lt: 'Remontuojama Jūros gatvė', en: 'Sea Street under repair', topics: [roads] })
+    const [change] = await changesFor(id)
+    expect(change).toMatchObject({ kind: 'published', docCollection: 'news', urgent: false, topicIds: [roads] })
+    const entries = change!.entries as Record<string, { title: string; url: string }>
+    expect(entries.lt).toMatchObject({ title: 'Remontuojama Jūros gatvė' })
+    expect(entries.lt!.url).toMatch(/^https:\/\/www\.pajuris\.example\/naujienos\/[a-z0-9-]+\/$/)
+    expect(entries.en).toMatchObject({ title: 'Sea Street under repair' })
+    expect(entries.en!.url).toMatch(/^https:\/\/www\.pajuris\.example\/en\/news\//)
+
+    // A later edit, an unpublish and a republish tell nobody again.
+    await cms.payload.update({ collection: 'news', id, locale: 'lt', data: { summary: 'Pataisyta' } as never, overrideAccess: true })
+    await cms.payload.update({ collection: 'news', id, data: { _status: 'draft' } as never, overrideAccess: true })
+    await cms.payload.update({ collection: 'news', id, data: { _status: 'published' } as never, overrideAccess: true })
+    expect(await changesFor(id)).toHaveLength(1)
+
+    // "Notify subscribers" on a major update: one more change, and the tick is consumed.
+    await cms.payload.update({ collection: 'news', id, locale: 'lt', data: { notifySubscribers: true, _status: 'published' } as never, overrideAccess: true })
+    const after = await changesFor(id)
+    expect(after.map((c) => c.kind).sort()).toEqual(['published', 'updated'])
+    const doc = await cms.payload.findByID({ collection: 'news', id, overrideAccess: true })
+    expect(doc.notifySubscribers).toBe(false)
+  })
+
+  it('records nothing while seeding', async () => {
+    const doc = await cms.payload.create({
+      collection: 'news',
+      locale: 'lt',
+      data: { title: 'Sėjama naujiena', summary: 'x', body: paragraph('x'), _status: 'published' } as never,
+      overrideAccess: true,
+      context: { [SEEDING]: true },
+    })
+    expect(await changesFor(String(doc.id))).toHaveLength(0)
+  })
+})
+
+describe('queueing and sending', () => {
+  let sink: Sink
+  beforeAll(async () => {
+    sink = await startSink()
+  })
+  afterAll(async () => {
+    await sink?.close()
+  })
+
+  it('sends immediate emails to matching subscribers once, and urgent news to everyone who asked for alerts', async () => {
+    // The items of the tests above were published before these people confirmed.
+    await new Promise((r) => setTimeout(r, 20))
+    const confirmedAt = new Date()
+    await addSubscriber(cms.payload, { email: 'visi@example.net', frequency: 'immediately', confirmedAt })
+    await addSubscriber(cms.payload, { email: 'keliai@example.net', frequency: 'immediately', topics: [roads], confirmedAt })
+    await addSubscriber(cms.payload, { email: 'kultura@example.net', frequency: 'immediately', topics: [culture], confirmedAt })
+    await addSubscriber(cms.payload, { email: 'alerts@example.net', frequency: 'weekly', topics: [culture], urgent: true, locale: 'en', confirmedAt })
+    await addSubscriber(cms.payload, { email: 'left@example.net', frequency: 'immediately', status: 'unsubscribed' })
+    await addSubscriber(cms.payload, { email: 'pending@example.net', frequency: 'immediately', status: 'pending' })
+    // Confirmed after the item was published: it is not theirs.
+    await addSubscriber(cms.payload, { email: 'late@example.net', frequency: 'immediately', confirmedAt: new Date(Date.now() + 60_000) })
+
+    const roadNews = await publishNews(cms.payload, { lt: 'Uždaromas tiltas', en: 'Bridge closed', topics: [roads] })
+    const urgentNews = await publishNews(cms.payload, { lt: 'Skubiai: vandens tiekimo sutrikimas', topics: [roads], urgent: true })
+    await runNewsletterJobs(cms.payload)
+
+    const [roadChange] = await changesFor(roadNews)
+    const [urgentChange] = await changesFor(urgentNews)
+    const roadRun = await fanOutChange(cms.payload, String(roadChange!.id))
+    expect(roadRun.queued).toBe(0) // the job already queued them: unique keys
+    expect((await outboxKeys(roadRun.runId)).map((k) => k.split(':')[0])).toEqual(['change', 'change'])
+
+    const before = sink.received.length
+    const stats = await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+    expect(stats.failed).toBe(0)
+    const got = sink.received.slice(before)
+    const subjects = await Promise.all(got.map(async (r) => `${r.to} | ${(await sink.parse(r)).subject}`))
+    expect(subjects.sort()).toEqual(
+      [
+        'alerts@example.net | Urgent: Skubiai: vandens tiekimo sutrikimas',
+        'keliai@example.net | Skubu: Skubiai: vandens tiekimo sutrikimas',
+        'keliai@example.net | Uždaromas tiltas',
+        'visi@example.net | Skubu: Skubiai: vandens tiekimo sutrikimas',
+        'visi@example.net | Uždaromas tiltas',
+      ].sort(),
+    )
+    // The English subscriber got the untranslated urgent item in Lithuanian, inside an English email.
+    const alert = await sink.parse(got.find((r) => r.to === 'alerts@example.net')!)
+    expect(alert.html).toContain('<html lang="en">')
+    expect(alert.html).toContain('Skubiai: vandens tiekimo sutrikimas')
+
+    const runs = await cms.payload.find({ collection: 'newsletter-runs', where: { change: { equals: urgentChange!.id } }, depth: 0, overrideAccess: true })
+    expect(runs.docs[0]).toMatchObject({ status: 'done', sent: 3, pending: 0, failed: 0 })
+  })
+
+  it('builds one digest per subscriber in their language, skips empty ones, and never twice for a slot', async () => {
+    // Earlier tests' items are older than these subscribers: not theirs.
+    await new Promise((r) => setTimeout(r, 20))
+    const t0 = Date.now()
+    const lt = await addSubscriber(cms.payload, { email: 'dienos@example.net', frequency: 'daily', confirmedAt: new Date(t0) })
+    const en = await addSubscriber(cms.payload, { email: 'daily@example.net', frequency: 'daily', locale: 'en', topics: [roads], confirmedAt: new Date(t0) })
+    const none = await addSubscriber(cms.payload, { email: 'nieko@example.net', frequency: 'daily', topics: [culture], confirmedAt: new Date(t0) })
+    await publishNews(cms.payload, { lt: 'Naujas dviračių takas', en: 'New cycle path', topics: [roads] })
+    await publishNews(cms.payload, { lt: 'Tik lietuviškai apie kelius', topics: [roads] })
+    await runNewsletterJobs(cms.payload)
+
+    const run = await ensureRun(cms.payload, { key: `daily:test-${t0}`, kind: 'daily', title: 'Test digest', cutoff: new Date() })
+    const first = await buildDigest(cms.payload, run.id)
+    const again = await buildDigest(cms.payload, run.id)
+    expect(again.queued).toBe(0)
+    const keys = await outboxKeys(run.id)
+    expect(keys).toContain(`digest:${run.id}:${lt}`)
+    expect(keys).toContain(`digest:${run.id}:${en}`)
+    expect(keys).not.toContain(`digest:${run.id}:${none}`)
+    expect(first.queued).toBe(keys.length)
+
+    const before = sink.received.length
+    await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+    const got = sink.received.slice(before)
+    const ltMail = await sink.parse(got.find((r) => r.to === 'dienos@example.net')!)
+    expect(ltMail.subject).toMatch(/dienos naujienos \(2\)/)
+    expect(ltMail.text).toContain('Naujas dviračių takas')
+    expect(ltMail.text).toContain('Tik lietuviškai apie kelius')
+    const enMail = await sink.parse(got.find((r) => r.to === 'daily@example.net')!)
+    expect(enMail.subject).toMatch(/today's news \(1\)/)
+    expect(enMail.text).toContain('New cycle path')
+    expect(enMail.text).not.toContain('Tik lietuviškai')
+    expect(got.some((r) => r.to === 'nieko@example.net')).toBe(false)
+
+    // The next digest starts after this one: nothing new, nothing sent.
+    const next = await ensureRun(cms.payload, { key: `daily:test-next-${t0}`, kind: 'daily', title: 'Next', cutoff: new Date() })
+    expect((await buildDigest(cms.payload, next.id)).queued).toBe(0)
+  })
+
+  it('creates each scheduled digest run once, at the configured local time', async () => {
+    const config = testConfig({ dailyAt: { hour: 8, minute: 0 }, weeklyDay: 1 })
+    // Saturday 21 November 2026, 07:30 in Vilnius (UTC+2): the daily slot is still Friday's.
+    const now = new Date('2026-11-21T05:30:00Z')
+    const created = await scheduleDigests(cms.payload, config, now)
+    expect(created).toHaveLength(2)
+    expect(await scheduleDigests(cms.payload, config, now)).toHaveLength(0)
+    const runs = await cms.payload.find({ collection: 'newsletter-runs', where: { id: { in: created } }, depth: 0, overrideAccess: true })
+    const byKind = Object.fromEntries(runs.docs.map((r) => [r.kind, r]))
+    expect(byKind.daily).toMatchObject({ key: 'daily:2026-11-20', cutoff: '2026-11-20T06:00:00.000Z' })
+    expect(byKind.weekly).toMatchObject({ key: 'weekly:2026-11-16', cutoff: '2026-11-16T06:00:00.000Z' })
+  })
+})
+
+describe('faults at the receiving server', () => {
+  it('retries 421 until delivered, fails 550 and suspends the address after the configured bounces, and survives a dropped connection', async () => {
+    let dropped = false
+    const sink = await startSink({
+      rcpt: (address, attempt) => {
+        if (address.startsWith('later')) return attempt <= 2 ? { code: 421, message: '4.7.0 Try again later' } : null
+        if (address.startsWith('gone')) return { code: 550, message: '5.1.1 No such user' }
+        return null
+      },
+      // The fifth message: the connection drops before the server answers.
+      beforeAccept: (n) => {
+        if (n === 5 && !dropped) {
+          dropped = true
+          return 'drop'
+        }
+        return 'accept'
+      },
+    })
+    try {
+      const store = storeFor(cms.payload)
+      const topic = await makeTopic(cms.payload, 'Gedimai', 'Faults')
+      const emails = ['later1@example.org', 'later2@example.org', 'gone@example.org', ...Array.from({ length: 12 }, (_, i) => `ok${i}@example.org`)]
+      for (const email of emails) await addSubscriber(cms.payload, { email, frequency: 'immediately', topics: [topic] })
+      const goneId = String((await cms.payload.find({ collection: 'subscribers', where: { email: { equals: 'gone@example.org' } }, overrideAccess: true })).docs[0]!.id)
+
+      // Two bounces suspend the address (maxBounces 2): the third item is not even queued for it.
+      for (const title of ['Pirmas gedimas', 'Antras gedimas', 'Trečias gedimas']) {
+        await publishNews(cms.payload, { lt: title, topics: [topic] })
+        await runNewsletterJobs(cms.payload)
+        await dispatcher(cms.payload, sink.url, { maxBounces: 2 }).run({ untilIdle: true })
+      }
+      expect(dropped).toBe(true)
+      for (const email of emails.filter((e) => !e.startsWith('gone'))) {
+        const subjects = await Promise.all(sink.to(email).map(async (r) => (await sink.parse(r)).subject))
+        // Everything arrived: the dropped message and the 421s were retried. A message cut
+        // off before the server's answer is not delivered, so nothing is doubled either.
+        expect(subjects.sort(), email).toEqual(['Antras gedimas', 'Pirmas gedimas', 'Trečias gedimas'])
+      }
+      expect(sink.to('gone@example.org')).toHaveLength(0)
+      const gone = await store.subscriberById(goneId)
+      expect(gone?.status).toBe('suspended')
+      const rows = await cms.payload.find({ collection: 'email-outbox', where: { subscriber: { equals: goneId } }, depth: 0, overrideAccess: true })
+      expect(rows.docs.map((r) => r.status).sort()).toEqual(['failed', 'failed'])
+      expect(rows.docs.find((r) => r.status === 'failed')?.lastError).toMatch(/550/)
+      const later = await cms.payload.find({ collection: 'email-outbox', where: { key: { like: 'change:' } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+      expect(later.docs.some((r) => Number(r.attempts) > 0 && r.status === 'sent')).toBe(true)
+    } finally {
+      await sink.close()
+    }
+  })
+})
