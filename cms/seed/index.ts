@@ -383,6 +383,9 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
             },
             footerLinks: rows(existing, 'footerLinks', d.footerLinks, (f) => ({ label: pick(f.label, l), url: f.url })),
             socialLinks: rows(existing, 'socialLinks', d.socialLinks, (s) => ({ platform: s.platform, url: s.url })),
+            newsletter: d.newsletter
+              ? { fromName: pick(d.newsletter.fromName, l), fromAddress: d.newsletter.fromAddress, replyTo: d.newsletter.replyTo ?? null }
+              : undefined,
           } as never,
         })) as unknown as Record<string, unknown>
       }

@@ -161,6 +161,7 @@ export function schemas(locales: string[], defaultLocale: string) {
           url,
         }),
       ),
+      newsletter: z.strictObject({ fromName: L(), fromAddress: email, replyTo: email.optional() }).optional(),
     }),
   }
 }
