@@ -4,6 +4,8 @@ import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/env'
 import { allRoutes, type Route } from '../../site/src/pages/_lib/routes'
+import { documentHash } from '../../site/src/lib/export'
+import { useSnapshot } from '../../site/src/lib/load'
 import type { Snapshot } from '../../site/src/lib/types'
 import { run } from './processes'
 import { buildSearchInBackground, buildStamp, finishBuild, replaceWithCopy, templatesDir } from './siteBuild'
@@ -16,7 +18,29 @@ import { buildSearchInBackground, buildStamp, finishBuild, replaceWithCopy, temp
 
 export type Plan = { mode: 'full'; reason: string } | { mode: 'fast'; render: string[]; remove: string[] }
 
-function routesOf(snapshotFile: string): Route[] {
+/**
+ * What the next update compares against, written into every build: hashes of the
+ * documents and of what each route renders from. Much smaller than the snapshot, so a
+ * fast update never parses the live build's snapshot again.
+ */
+export type PlanIndex = {
+  site: string
+  settings: Record<string, string>
+  alerts: Record<string, string>
+  /** `locale collection:id` → hash of the document as rendered. */
+  docs: Record<string, string>
+  /** Route path → what its page renders from (`fingerprint`). */
+  routes: Record<string, string>
+  /** The news lists' topic filters: which topics have news. */
+  newsFilters: string
+  /** HTML pages in the build. */
+  pages?: number
+}
+
+export const planIndexFile = 'plan-index.json'
+
+function routesOf(snapshotFile: string, snapshot: Snapshot): Route[] {
+  useSnapshot(snapshotFile, snapshot)
   const before = process.env.ATVIRA_SNAPSHOT
   process.env.ATVIRA_SNAPSHOT = snapshotFile
   try {
@@ -28,14 +52,10 @@ function routesOf(snapshotFile: string): Route[] {
 }
 
 const json = (v: unknown) => JSON.stringify(v)
-
-// One hash per document object: list routes embed the same documents many times.
-const docHashes = new WeakMap<object, string>()
-function docHash(doc: object): string {
-  let h = docHashes.get(doc)
-  if (!h) docHashes.set(doc, (h = crypto.createHash('sha1').update(json(doc)).digest('base64')))
-  return h
-}
+const sha1 = (text: string) => crypto.createHash('sha1').update(text).digest('base64')
+// One hash per document object (list routes embed the same documents many times),
+// mostly computed already while writing the snapshot.
+const docHash = documentHash
 
 /** What a route renders from, cheaply: documents by hash, the rest as JSON. */
 function fingerprint(route: Route): string {
@@ -49,79 +69,105 @@ function fingerprint(route: Route): string {
   }
 }
 
-/** Collections with any document added, removed or changed, in any locale. */
-export function changedCollections(before: Snapshot, after: Snapshot): Set<string> {
-  const changed = new Set<string>()
-  for (const locale of new Set([...before.locales, ...after.locales])) {
-    const index = (s: Snapshot) => new Map((s.content[locale]?.docs ?? []).map((d) => [`${d.collection}:${d.id}`, json(d)]))
-    const a = index(before)
-    const b = index(after)
-    for (const [key, value] of b) if (a.get(key) !== value) changed.add(key.slice(0, key.indexOf(':')))
-    for (const key of a.keys()) if (!b.has(key)) changed.add(key.slice(0, key.indexOf(':')))
+/** The plan index of a snapshot, and its routes (the file is the snapshot's, written). */
+export function planIndexOf(snapshot: Snapshot, snapshotFile: string): { index: PlanIndex; routes: Route[] } {
+  const routes = routesOf(snapshotFile, snapshot)
+  const perLocale = (pick: (locale: string) => unknown) => Object.fromEntries(snapshot.locales.map((l) => [l, sha1(json(pick(l)))]))
+  const docs: Record<string, string> = {}
+  for (const locale of snapshot.locales) {
+    for (const d of snapshot.content[locale]?.docs ?? []) docs[`${locale} ${d.collection}:${d.id}`] = docHash(d)
   }
+  const index: PlanIndex = {
+    site: json([snapshot.locales, snapshot.defaultLocale, snapshot.siteUrl, snapshot.timeZone]),
+    settings: perLocale((l) => snapshot.content[l]?.settings),
+    alerts: perLocale((l) => snapshot.content[l]?.alerts),
+    docs,
+    routes: Object.fromEntries(routes.map((r) => [r.path, fingerprint(r)])),
+    newsFilters: json(routes.filter((r) => r.kind === 'list' && r.collection === 'news' && r.topic).map((r) => r.path)),
+  }
+  return { index, routes }
+}
+
+export function readPlanIndex(buildDir: string): PlanIndex | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(buildDir, planIndexFile), 'utf8')) as PlanIndex
+  } catch {
+    return null
+  }
+}
+
+/** Collections with any document added, removed or changed, in any locale. */
+export function changedCollections(before: PlanIndex, after: PlanIndex): Set<string> {
+  const changed = new Set<string>()
+  const collection = (key: string) => key.slice(key.indexOf(' ') + 1, key.indexOf(':'))
+  for (const [key, hash] of Object.entries(after.docs)) if (before.docs[key] !== hash) changed.add(collection(key))
+  for (const key of Object.keys(before.docs)) if (!Object.hasOwn(after.docs, key)) changed.add(collection(key))
   return changed
 }
 
-export function planUpdate(before: { snapshot: Snapshot; file: string }, after: { snapshot: Snapshot; file: string }): Plan {
-  const a = before.snapshot
-  const b = after.snapshot
-  if (json([a.locales, a.defaultLocale, a.siteUrl, a.timeZone]) !== json([b.locales, b.defaultLocale, b.siteUrl, b.timeZone])) {
-    return { mode: 'full', reason: 'site configuration changed' }
-  }
-  for (const locale of b.locales) {
-    if (json(a.content[locale]?.settings) !== json(b.content[locale]?.settings)) return { mode: 'full', reason: 'settings changed' }
-    if (json(a.content[locale]?.alerts) !== json(b.content[locale]?.alerts)) return { mode: 'full', reason: 'alerts changed' }
+export function planUpdate(before: PlanIndex, after: { index: PlanIndex; routes: Route[] }): Plan {
+  const a = before
+  const b = after.index
+  if (a.site !== b.site) return { mode: 'full', reason: 'site configuration changed' }
+  for (const locale of Object.keys(b.settings)) {
+    if (a.settings[locale] !== b.settings[locale]) return { mode: 'full', reason: 'settings changed' }
+    if (a.alerts[locale] !== b.alerts[locale]) return { mode: 'full', reason: 'alerts changed' }
   }
   const changed = changedCollections(a, b)
   // Topic names and the page tree appear on many pages (navigation, filters, footer).
   if (changed.has('topics')) return { mode: 'full', reason: 'a topic changed' }
   if (changed.has('pages')) return { mode: 'full', reason: 'a page changed' }
 
-  const oldList = routesOf(before.file)
-  const oldRoutes = new Map(oldList.map((r) => [r.path, fingerprint(r)]))
-  const newRoutes = routesOf(after.file)
+  const old = new Map(Object.entries(a.routes))
   // News lists show the topic filters: which topics have news. When that set changes,
   // every news list changes; otherwise only lists whose items changed.
-  const filters = (routes: Route[]) => json(routes.filter((r) => r.kind === 'list' && r.collection === 'news' && r.topic).map((r) => r.path))
-  const filtersChanged = filters(oldList) !== filters(newRoutes)
-  const render = newRoutes
+  const filtersChanged = a.newsFilters !== b.newsFilters
+  const render = after.routes
     .filter((r) => {
-      if (r.kind === 'list') return (r.collection === 'news' && filtersChanged) || oldRoutes.get(r.path) !== fingerprint(r)
+      if (r.kind === 'list') return (r.collection === 'news' && filtersChanged) || old.get(r.path) !== b.routes[r.path]
       if (r.kind !== 'doc') return true // home and section indexes read everything
       if (r.doc.collection === 'topics') return changed.size > 0 // lists everything on the topic
       if (r.doc.collection === 'guides' && changed.has('guides')) return true // previous/next
-      return oldRoutes.get(r.path) !== fingerprint(r)
+      return old.get(r.path) !== b.routes[r.path]
     })
     .map((r) => r.path)
-  const live = new Set(newRoutes.map((r) => r.path))
-  const remove = [...oldRoutes.keys()].filter((p) => !live.has(p))
+  const remove = [...old.keys()].filter((p) => !Object.hasOwn(b.routes, p))
   return { mode: 'fast', render: [...new Set(render)], remove }
 }
 
-/** Hard links for every file of the live build: instant, and costs no space. */
-function linkTree(from: string, to: string, skip: Set<string>): void {
-  fs.mkdirSync(to, { recursive: true })
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue
-    const src = path.join(from, entry.name)
-    const dst = path.join(to, entry.name)
-    if (entry.isDirectory()) linkTree(src, dst, new Set())
-    else if (entry.isFile()) fs.linkSync(src, dst)
+// Run in its own process: synchronous calls are the quickest way to make tens of
+// thousands of links, and they then run on the other core while Astro renders.
+const linkScript = `
+const fs = require('node:fs'), path = require('node:path')
+const [from, to, ...skip] = process.argv.slice(1)
+const link = (a, b, top) => {
+  fs.mkdirSync(b, { recursive: true })
+  for (const e of fs.readdirSync(a, { withFileTypes: true })) {
+    if (top && skip.includes(e.name)) continue
+    if (e.isDirectory()) link(path.join(a, e.name), path.join(b, e.name), false)
+    else if (e.isFile()) fs.linkSync(path.join(a, e.name), path.join(b, e.name))
   }
 }
+link(from, to, true)`
 
+/** Hard links for every file of the live build (but `skip` at its top): no data is copied. */
+function linkTree(from: string, to: string, skip: Set<string>): Promise<void> {
+  return run(process.execPath, ['-e', linkScript, from, to, ...skip], { capture: true })
+}
+
+/** Copies the rendered files over the links; returns how many HTML pages are new. */
 function copyTree(from: string, to: string): number {
-  let n = 0
+  let added = 0
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     const src = path.join(from, entry.name)
     const dst = path.join(to, entry.name)
-    if (entry.isDirectory()) n += copyTree(src, dst)
+    if (entry.isDirectory()) added += copyTree(src, dst)
     else {
+      if (entry.name.endsWith('.html') && !fs.existsSync(dst)) added++
       replaceWithCopy(src, dst)
-      n++
     }
   }
-  return n
+  return added
 }
 
 /** The file a route's page is written to (`build.format: 'directory'`). */
@@ -129,42 +175,51 @@ function pageFile(clientDir: string, routePath: string): string {
   return path.join(clientDir, decodeURI(routePath), 'index.html')
 }
 
+/** Files of the live build that every build writes itself. */
+const ownFiles = new Set(['snapshot.json', '.atvira-build', 'runtime-snapshot.json', 'server-hash', 'search', planIndexFile])
+
 export async function fastBuild(options: {
   liveDir: string
   outDir: string
   snapshot: Snapshot
   snapshotFile: string
   plan: Extract<Plan, { mode: 'fast' }>
-  env?: NodeJS.ProcessEnv
+  templates: string
   log?: (line: string) => void
-}): Promise<{ rendered: number; removed: number }> {
+  env?: NodeJS.ProcessEnv
+}): Promise<{ rendered: number; added: number; removed: number }> {
   const env = options.env ?? process.env
   const log = options.log ?? console.log
   const { outDir, plan } = options
-  linkTree(options.liveDir, outDir, new Set(['snapshot.json', '.atvira-build', 'runtime-snapshot.json', 'server-hash', 'search']))
-
   const partial = `${outDir}.partial`
   const onlyFile = `${outDir}.paths.json`
   const searchDir = `${outDir}.search`
   fs.writeFileSync(onlyFile, JSON.stringify(plan.render))
-  const search = buildSearchInBackground(options.snapshotFile, searchDir)
+  const linked = linkTree(options.liveDir, outDir, ownFiles)
+  const rendered = run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
+    env: {
+      ...env,
+      ATVIRA_SNAPSHOT: options.snapshotFile,
+      ATVIRA_ONLY_PATHS: onlyFile,
+      ATVIRA_SITE_OUT_DIR: partial,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    capture: true,
+  })
+  // Unchanged documents' search terms come from the live build's indexes.
+  const search = buildSearchInBackground(options.snapshot.locales, options.snapshotFile, searchDir, path.join(options.liveDir, 'search'))
   try {
-    log(`Rendering ${plan.render.length} changed pages (search indexes alongside)…`)
-    await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
-      env: {
-        ...env,
-        ATVIRA_SNAPSHOT: options.snapshotFile,
-        ATVIRA_ONLY_PATHS: onlyFile,
-        ATVIRA_SITE_OUT_DIR: partial,
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      capture: true,
-    })
-    log('Rendered; copying the changed pages…')
-    copyTree(path.join(partial, 'client'), path.join(outDir, 'client'))
+    log(`Rendering ${plan.render.length} changed pages (links and search indexes alongside)…`)
+    await rendered
+    log('Rendered; waiting for the links…')
+    await linked
+    log('Copying the changed pages…')
+    const added = copyTree(path.join(partial, 'client'), path.join(outDir, 'client'))
     const clientDir = path.join(outDir, 'client')
+    let removed = 0
     for (const p of plan.remove) {
       const file = pageFile(clientDir, p)
+      if (fs.existsSync(file)) removed++
       fs.rmSync(file, { force: true })
       // Remove the emptied directories up to the client root.
       for (let dir = path.dirname(file); dir.startsWith(clientDir) && dir !== clientDir; dir = path.dirname(dir)) {
@@ -172,14 +227,15 @@ export async function fastBuild(options: {
         fs.rmdirSync(dir)
       }
     }
+    log('Waiting for the search indexes…')
     await search
     log('Search indexes, images and documents…')
-    finishBuild(outDir, options.snapshot, env, buildStamp(options.snapshotFile, env), searchDir)
-    return { rendered: plan.render.length, removed: plan.remove.length }
+    finishBuild(outDir, options.snapshot, options.templates, buildStamp(options.snapshot, options.templates), searchDir)
+    return { rendered: plan.render.length, added, removed }
   } finally {
-    await search.catch(() => {})
+    await Promise.allSettled([linked, rendered, search])
     fs.rmSync(partial, { recursive: true, force: true })
-    fs.rmSync(onlyFile, { force: true })
+    fs.rmSync(onlyFile, { recursive: true, force: true })
     fs.rmSync(searchDir, { recursive: true, force: true })
   }
 }

@@ -5,8 +5,8 @@ import type { Payload } from 'payload'
 
 import { rootDir } from '../../cms/lib/env'
 import { exportSnapshot } from '../../site/src/lib/export'
-import type { Snapshot } from '../../site/src/lib/types'
-import { fastBuild, planUpdate, type Plan } from './fastBuild'
+import { fastBuild, planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './fastBuild'
+import { run } from './processes'
 import { buildSite, buildStamp, templatesHash } from './siteBuild'
 
 /**
@@ -39,17 +39,40 @@ export function switchLive(buildDir: string): void {
   fs.renameSync(tmp, link)
 }
 
-/** Keeps the live build and the few newest others (a rollback, and in-flight requests). */
-export function pruneBuilds(keep = 3): void {
-  const dir = path.join(siteRoot(), 'builds')
-  if (!fs.existsSync(dir)) return
-  const live = liveBuildDir()
-  const builds = fs
-    .readdirSync(dir)
-    .map((name) => path.join(dir, name))
-    .filter((p) => p !== live)
-    .sort()
-  for (const old of builds.slice(0, Math.max(0, builds.length - keep))) fs.rmSync(old, { recursive: true, force: true })
+const removeScript = `for (const p of process.argv.slice(1)) require('node:fs').rmSync(p, { recursive: true, force: true })`
+
+/** Builds being written by this process: never pruned. */
+const building = new Set<string>()
+let pruning: Promise<void> | undefined
+
+/**
+ * Keeps the live build and the few newest other finished builds (a rollback, and
+ * in-flight requests), and removes what failed updates left. Nothing an update of this
+ * process is still writing is touched.
+ */
+export function pruneBuilds(keep = 3): Promise<void> {
+  pruning ??= (async () => {
+    const dir = path.join(siteRoot(), 'builds')
+    if (!fs.existsSync(dir)) return
+    const live = liveBuildDir()
+    const names = fs.readdirSync(dir).filter((name) => !building.has(path.join(dir, name.split('.')[0]!)))
+    // What a failed or interrupted update left beside its build (after a while: another
+    // process may be writing it now).
+    const hourAgo = Date.now() - 3_600_000
+    const leftovers = names.filter((name) => name.includes('.') && (fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo)
+    const builds = names
+      .filter((name) => !name.includes('.'))
+      .map((name) => path.join(dir, name))
+      .filter((p) => p !== live)
+      .sort()
+    const old = [...leftovers.map((name) => path.join(dir, name)), ...builds.slice(0, Math.max(0, builds.length - keep))]
+    // In another process: removing tens of thousands of files would otherwise hold up
+    // this one's file system calls (the next update's).
+    if (old.length) await run(process.execPath, ['-e', removeScript, ...old], { capture: true })
+  })().finally(() => {
+    pruning = undefined
+  })
+  return pruning
 }
 
 function newBuildDir(label: string): string {
@@ -70,7 +93,8 @@ export type PublishResult = {
 /**
  * Builds from the CMS and switches live, unless nothing changed since the live build.
  * Takes the fast path (only affected pages) when it can, the full build otherwise or
- * when `full` is asked for.
+ * when `full` is asked for. With a Payload instance, documents read by the previous
+ * update are reused unless they changed (`exportSnapshot`'s `reuse`); `full` reads all.
  */
 export async function publishSite(
   options: { payload?: Payload; label?: string; log?: (line: string) => void; full?: boolean; env?: NodeJS.ProcessEnv } = {},
@@ -79,48 +103,57 @@ export async function publishSite(
   const env = options.env ?? process.env
   const log = options.log ?? console.log
   const outDir = newBuildDir(options.label ?? 'build')
+  building.add(outDir)
   const live = liveBuildDir() ?? undefined
   // Beside the build while Astro runs (it empties its output directory first).
   const snapshotFile = `${outDir}.snapshot.json`
   try {
     log('Reading published content…')
-    const snapshot = await exportSnapshot(snapshotFile, env, options.payload)
-    const stamp = buildStamp(snapshotFile, env)
+    const snapshot = await exportSnapshot(snapshotFile, env, options.payload, { reuse: !options.full })
+    log('Comparing with the live build…')
+    const templates = templatesHash(env)
+    const stamp = buildStamp(snapshot, templates)
     const liveStamp = live && path.join(live, '.atvira-build')
     if (liveStamp && fs.existsSync(liveStamp) && fs.readFileSync(liveStamp, 'utf8') === stamp) {
       fs.rmSync(snapshotFile, { force: true })
-      return { rendered: false, mode: 'none', buildDir: live!, pages: countPages(live!), durationMs: Date.now() - started }
+      return { rendered: false, mode: 'none', buildDir: live!, pages: readPlanIndex(live!)?.pages ?? countPages(live!), durationMs: Date.now() - started }
     }
 
-    let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : 'no live build' }
-    const liveSnapshot = live && path.join(live, 'snapshot.json')
-    const liveTemplates = live && path.join(live, 'server-hash')
-    if (!options.full && liveSnapshot && fs.existsSync(liveSnapshot)) {
-      if (!fs.existsSync(liveTemplates!) || fs.readFileSync(liveTemplates!, 'utf8') !== templatesHash(env)) {
+    const { index, routes } = planIndexOf(snapshot, snapshotFile)
+    const before = live && !options.full ? readPlanIndex(live) : null
+    let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : live ? 'the live build has no plan index' : 'no live build' }
+    if (before) {
+      const liveTemplates = path.join(live!, 'server-hash')
+      if (!fs.existsSync(liveTemplates) || fs.readFileSync(liveTemplates, 'utf8') !== templates) {
         plan = { mode: 'full', reason: 'templates changed' }
-      } else {
-        const before = JSON.parse(fs.readFileSync(liveSnapshot, 'utf8')) as Snapshot
-        plan = planUpdate({ snapshot: before, file: liveSnapshot }, { snapshot, file: snapshotFile })
-      }
+      } else plan = planUpdate(before, { index, routes })
     }
 
     let renderedPages: number | undefined
     if (plan.mode === 'fast') {
-      const r = await fastBuild({ liveDir: live!, outDir, snapshot, snapshotFile, plan, env, log })
+      log(`Fast update: ${plan.render.length} pages to render, ${plan.remove.length} to remove`)
+      const r = await fastBuild({ liveDir: live!, outDir, snapshot, snapshotFile, plan, templates, env, log })
       renderedPages = r.rendered
+      index.pages = (before?.pages ?? countPages(live!)) + r.added - r.removed
     } else {
       log(`Full build (${plan.reason})…`)
       await buildSite({ outDir, snapshotFile, snapshot, env, log })
+      index.pages = countPages(outDir)
     }
+    fs.writeFileSync(path.join(outDir, planIndexFile), JSON.stringify(index))
+    log('Switching live…')
     fs.renameSync(snapshotFile, path.join(outDir, 'snapshot.json'))
     switchLive(outDir)
-    pruneBuilds()
+    building.delete(outDir)
+    // Old builds are removed in the background: tens of thousands of files, and the
+    // site is already live.
+    void pruneBuilds().catch((error) => log(`Could not remove old builds: ${(error as Error).message}`))
     return {
       rendered: true,
       mode: plan.mode,
       reason: plan.mode === 'full' ? plan.reason : undefined,
       buildDir: outDir,
-      pages: countPages(outDir),
+      pages: index.pages,
       renderedPages,
       durationMs: Date.now() - started,
     }
@@ -128,6 +161,8 @@ export async function publishSite(
     fs.rmSync(outDir, { recursive: true, force: true })
     fs.rmSync(snapshotFile, { force: true })
     throw error
+  } finally {
+    building.delete(outDir)
   }
 }
 

@@ -1,10 +1,9 @@
 import type { Payload } from 'payload'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/env'
-import { exportSnapshot } from '../../site/src/lib/export'
+import { exportSnapshot, snapshotContentHash, writeSnapshot } from '../../site/src/lib/export'
 import { buildSearchIndexes } from '../../site/src/lib/search/indexer'
 import type { Snapshot } from '../../site/src/lib/types'
 import { run, treeHash } from './processes'
@@ -48,15 +47,15 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   let snapshot: Snapshot
   if (options.snapshot) {
     snapshot = options.snapshot
-    fs.mkdirSync(path.dirname(snapshotFile), { recursive: true })
-    fs.writeFileSync(snapshotFile, JSON.stringify(snapshot))
+    writeSnapshot(snapshotFile, snapshot)
   } else snapshot = await exportSnapshot(snapshotFile, env, options.payload)
   const counts = Object.entries(snapshot.content)
     .map(([locale, c]) => `${locale}: ${c.docs.length}`)
     .join(', ')
   log(`      ${counts} documents (${Date.now() - started} ms)`)
 
-  const stamp = buildStamp(snapshotFile, env)
+  const templates = templatesHash(env)
+  const stamp = buildStamp(snapshot, templates)
   const previousStamp = path.join(outDir, '.atvira-build')
   if (options.onlyIfStale && fs.existsSync(previousStamp) && fs.readFileSync(previousStamp, 'utf8') === stamp) {
     log('      The site is up to date; nothing to render.')
@@ -66,7 +65,7 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   log('[2/3] Rendering pages with Astro (search indexes alongside)…')
   const astroStarted = Date.now()
   const searchDir = `${outDir}.search`
-  const search = buildSearchInBackground(snapshotFile, searchDir)
+  const search = buildSearchInBackground(snapshot.locales, snapshotFile, searchDir)
   try {
     await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
       env: { ...env, ATVIRA_SNAPSHOT: snapshotFile, ATVIRA_SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -81,7 +80,7 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   log(`      done in ${Math.round((Date.now() - astroStarted) / 100) / 10} s`)
 
   log('[3/3] Search indexes, images and documents…')
-  const copied = finishBuild(outDir, snapshot, env, stamp, searchDir)
+  const copied = finishBuild(outDir, snapshot, templates, stamp, searchDir)
   log(`      ${copied} files. Site built in ${Math.round((Date.now() - started) / 100) / 10} s → ${path.relative(rootDir, outDir)}`)
   return { snapshot, outDir, rendered: true }
 }
@@ -106,13 +105,22 @@ export function replaceWithCopy(source: string, target: string): void {
  * Search indexes are CPU-bound like rendering: built by a child process while Astro
  * runs, into a directory beside the build (Astro empties its output directory).
  */
-export function buildSearchInBackground(snapshotFile: string, dir: string): Promise<void> {
+export async function buildSearchInBackground(locales: string[], snapshotFile: string, dir: string, previousDir = ''): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true })
-  return run(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts/build-search.ts'), snapshotFile, dir], { capture: true })
+  // One process per locale: after Astro is done, they have both cores. A larger young
+  // generation: indexing makes millions of short-lived objects.
+  const script = path.join(rootDir, 'scripts/build-search.ts')
+  const results = await Promise.allSettled(
+    locales.map((locale) =>
+      run(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script, snapshotFile, dir, previousDir, locale], { capture: true }),
+    ),
+  )
+  const failed = results.find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 /** Everything after rendering, shared by full and fast builds. Returns files copied. */
-export function finishBuild(outDir: string, snapshot: Snapshot, env: NodeJS.ProcessEnv, stamp: string, searchDir?: string): number {
+export function finishBuild(outDir: string, snapshot: Snapshot, templates: string, stamp: string, searchDir?: string): number {
   const target = path.join(outDir, 'search')
   if (searchDir) {
     fs.rmSync(target, { recursive: true, force: true })
@@ -144,7 +152,7 @@ export function finishBuild(outDir: string, snapshot: Snapshot, env: NodeJS.Proc
     copied++
   }
   fs.rmSync(path.join(outDir, 'server-hash'), { force: true })
-  writeServerHash(outDir, templatesHash(env))
+  writeServerHash(outDir, templates)
   replaceFile(path.join(outDir, '.atvira-build'), stamp)
   return copied
 }
@@ -155,12 +163,7 @@ export function templatesHash(env: NodeJS.ProcessEnv = process.env): string {
   return treeHash([path.join(dir, 'src'), path.join(dir, 'astro.config.mjs'), path.join(dir, '../public'), 'package-lock.json'])
 }
 
-/** Content (minus the export time) plus the templates that render it. */
-export function buildStamp(snapshotFile: string, env: NodeJS.ProcessEnv): string {
-  const { generatedAt: _ignored, ...content } = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as Record<string, unknown>
-  return `${templatesHash(env)}:${createHash(JSON.stringify(content))}`
-}
-
-function createHash(text: string): string {
-  return crypto.createHash('sha256').update(text).digest('hex')
+/** Content (minus the export time) plus the templates that render it (`templatesHash`). */
+export function buildStamp(snapshot: Snapshot, templates: string): string {
+  return `${templates}:${snapshotContentHash(snapshot)}`
 }

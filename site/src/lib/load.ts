@@ -28,12 +28,35 @@ export function snapshot(): Snapshot {
   return data
 }
 
+/** A snapshot already in memory stands for its file (the publisher plans from it). */
+export function useSnapshot(file: string, data: Snapshot): void {
+  cached = { file: path.resolve(file), snapshot: data }
+}
+
 export function localeContent(locale: string): LocaleContent {
   const c = snapshot().content[locale]
   if (!c) throw new Error(`The snapshot has no content for locale "${locale}".`)
   return c
 }
 
+const byCollection = new WeakMap<LocaleContent, Map<string, SiteDoc[]>>()
+
+/**
+ * A locale's documents of one collection, in snapshot order. Memoised per snapshot:
+ * templates ask on every page (the footer's pages), and filtering 10,000 documents
+ * each time made building a large site quadratic. Callers must not change the array.
+ */
 export function docsOf<C extends SiteDoc['collection']>(locale: string, collection: C): Extract<SiteDoc, { collection: C }>[] {
-  return localeContent(locale).docs.filter((d): d is Extract<SiteDoc, { collection: C }> => d.collection === collection)
+  const content = localeContent(locale)
+  let memo = byCollection.get(content)
+  if (!memo) {
+    memo = new Map()
+    for (const d of content.docs) {
+      const list = memo.get(d.collection)
+      if (list) list.push(d)
+      else memo.set(d.collection, [d])
+    }
+    byCollection.set(content, memo)
+  }
+  return (memo.get(collection) ?? []) as Extract<SiteDoc, { collection: C }>[]
 }

@@ -1,0 +1,68 @@
+/**
+ * Search indexes are built from each document's terms, and a fast update reuses the
+ * terms of documents whose text did not change: the index must be exactly the one
+ * lunr builds from the text, whichever documents were reused.
+ */
+import lunr from 'lunr'
+import { describe, expect, it } from 'vitest'
+
+import { generateCorpus } from '../../scripts/bench/corpus'
+import { buildLocaleIndexWithTerms, searchable, searchFields, type TermRow } from '../../site/src/lib/search/indexer'
+import { languageFor, pipelineFunction } from '../../site/src/lib/search/languages'
+import { LocaleSearch } from '../../site/src/lib/search/query'
+import type { SiteDoc } from '../../site/src/lib/types'
+
+const corpus = generateCorpus({ documents: 120, bodyWords: 80, seed: 7 })
+
+/** lunr's own way: every document's text through `Builder.add` and the pipeline. */
+function plainLunr(locale: string, docs: SiteDoc[]): object {
+  const fn = pipelineFunction(languageFor(locale))
+  return lunr(function () {
+    this.pipeline.reset()
+    this.searchPipeline.reset()
+    this.pipeline.add(fn)
+    this.searchPipeline.add(fn)
+    this.ref('id')
+    this.field('title', { boost: 10 })
+    this.field('meta', { boost: 3 })
+    this.field('body')
+    this.metadataWhitelist = []
+    docs.filter(searchable).forEach((doc, i) => this.add({ id: String(i), ...searchFields(doc) }))
+  }).toJSON()
+}
+
+const termsBy = (rows: TermRow[]) => new Map(rows.map((r) => [r[0], r]))
+
+describe.each(['lt', 'en'])('search index (%s)', (locale) => {
+  const docs = corpus.content[locale]!.docs
+
+  it('is the index lunr builds from the text', () => {
+    const { index } = buildLocaleIndexWithTerms(locale, docs)
+    expect(JSON.stringify(index.index)).toBe(JSON.stringify(plainLunr(locale, docs)))
+  })
+
+  it('is the same when unchanged documents reuse the previous terms', () => {
+    const before = buildLocaleIndexWithTerms(locale, docs)
+    // One edited, one removed, one added at the front: the refs of all others shift.
+    const edited = { ...docs[5]!, title: `${docs[5]!.title} pakeista`, text: `${docs[5]!.text} papildoma` }
+    const after = [{ ...docs[9]!, id: 'new', title: 'visiškai nauja antraštė' }, ...docs.slice(0, 5), edited, ...docs.slice(6, 20), ...docs.slice(21)]
+    const fresh = buildLocaleIndexWithTerms(locale, after)
+    const reused = buildLocaleIndexWithTerms(locale, after, termsBy(before.terms))
+    expect(JSON.stringify(reused.index)).toBe(JSON.stringify(fresh.index))
+    expect(JSON.stringify(reused.terms)).toBe(JSON.stringify(fresh.terms))
+    // And so are the results.
+    const word = after.filter(searchable)[10]!.title.split(' ').sort((x, y) => y.length - x.length)[0]!
+    const a = new LocaleSearch(JSON.parse(JSON.stringify(reused.index))).search({ q: word })
+    const b = new LocaleSearch(JSON.parse(JSON.stringify(fresh.index))).search({ q: word })
+    expect(a.total).toBeGreaterThan(0)
+    expect(a).toEqual(b)
+  })
+
+  it('never keeps a removed document', () => {
+    const before = buildLocaleIndexWithTerms(locale, docs)
+    const gone = docs.find(searchable)!
+    const after = buildLocaleIndexWithTerms(locale, docs.filter((d) => d !== gone), termsBy(before.terms))
+    expect(after.index.docs.map((d) => d.url)).not.toContain(gone.url)
+    expect(after.terms).toHaveLength(before.terms.length - 1)
+  })
+})
