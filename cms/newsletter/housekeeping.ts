@@ -1,9 +1,9 @@
-import type { CollectionAfterDeleteHook, Payload, Where } from 'payload'
+import type { CollectionBeforeDeleteHook, Payload, Where } from 'payload'
 
 import { storeFor } from './store'
 
-/** Erasing a subscriber (GDPR) erases their delivery history too. */
-export const eraseSubscriberMail: CollectionAfterDeleteHook = async ({ id, req }) => {
+/** Erasing a subscriber (GDPR) erases their delivery history too (before the row, whose id the mail points to). */
+export const eraseSubscriberMail: CollectionBeforeDeleteHook = async ({ id, req }) => {
   await storeFor(req.payload).eraseSubscriberMail(String(id))
 }
 

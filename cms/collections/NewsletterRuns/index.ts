@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { editorsAndAdmins } from '../../access/editorsAndAdmins'
 import { isAdmin } from '../../access/isAdmin'
+import { previewDigestEndpoint, sendTestEndpoint } from './endpoints/preview'
 
 export const runKinds = ['immediate', 'daily', 'weekly', 'test'] as const
 
@@ -23,6 +24,7 @@ export const NewsletterRuns: CollectionConfig = {
     // components: beforeList panel added with the admin view
   },
   defaultSort: '-createdAt',
+  endpoints: [previewDigestEndpoint, sendTestEndpoint],
   access: { read: editorsAndAdmins, create: () => false, update: () => false, delete: isAdmin },
   fields: [
     { name: 'title', type: 'text', admin: { readOnly: true } },

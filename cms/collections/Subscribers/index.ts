@@ -2,13 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
 import { getLocales } from '../../lib/locales'
-import { normalizeEmail } from '../../newsletter/email'
+import { isValidEmail, normalizeEmail } from '../../newsletter/email'
 import { eraseSubscriberMail } from '../../newsletter/housekeeping'
 import { exportSubscribersEndpoint } from './endpoints/exportCsv'
 import { subscriberStatsEndpoint } from './endpoints/stats'
+import { subscriberStatuses } from './options'
 
-export const subscriberStatuses = ['pending', 'confirmed', 'unsubscribed', 'suspended'] as const
-export const frequencies = ['immediately', 'daily', 'weekly'] as const
 
 const readOnlyDate = { readOnly: true, date: { pickerAppearance: 'dayAndTime' as const } }
 
@@ -31,7 +30,7 @@ export const Subscribers: CollectionConfig = {
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   endpoints: [exportSubscribersEndpoint, subscriberStatsEndpoint],
   hooks: {
-    afterDelete: [eraseSubscriberMail],
+    beforeDelete: [eraseSubscriberMail],
     beforeValidate: [
       ({ data }) => {
         if (data && typeof data.email === 'string') data.email = normalizeEmail(data.email)
@@ -41,7 +40,15 @@ export const Subscribers: CollectionConfig = {
   },
   indexes: [{ fields: ['status', 'frequency'] }],
   fields: [
-    { name: 'email', type: 'email', required: true, unique: true, index: true },
+    {
+      name: 'email',
+      type: 'email',
+      required: true,
+      unique: true,
+      index: true,
+      // The same rule as the sign-up form, so a form-valid address is never refused here.
+      validate: (value: unknown) => (typeof value === 'string' && isValidEmail(value)) || 'Enter an email address like name@example.com.',
+    },
     {
       name: 'locale',
       type: 'select',

@@ -1,0 +1,123 @@
+/**
+ * What staff do with subscribers: admins export (CSV safe for spreadsheets) and erase;
+ * editors see counts only; leavers are erased after the retention period; the next
+ * digest can be previewed and sent as a test.
+ */
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { exportSubscribersEndpoint } from '../../cms/collections/Subscribers/endpoints/exportCsv'
+import { subscriberStatsEndpoint } from '../../cms/collections/Subscribers/endpoints/stats'
+import { previewDigestEndpoint, sendTestEndpoint } from '../../cms/collections/NewsletterRuns/endpoints/preview'
+import { purgeLeavers } from '../../cms/newsletter/housekeeping'
+import { storeFor } from '../../cms/newsletter/store'
+import { startCms, type TestCms } from './helpers'
+import { addSubscriber, dispatcher, publishNews, runNewsletterJobs } from './newsletter-support'
+import { startSink } from './smtpSink'
+
+let cms: TestCms
+const users: Record<string, Record<string, unknown>> = {}
+
+beforeAll(async () => {
+  cms = await startCms({ env: { SITE_URL: 'https://www.pajuris.example' } })
+  for (const role of ['admin', 'editor', 'author'] as const) {
+    users[role] = (await cms.payload.create({
+      collection: 'users',
+      data: { email: `${role}@pajuris.example`, name: role, role, password: `password-${role}-123` } as never,
+      overrideAccess: true,
+    })) as unknown as Record<string, unknown>
+  }
+}, 120_000)
+
+afterAll(async () => {
+  await cms?.close()
+})
+
+async function requestAs(payload: Payload, role: string | null, url: string, init: { method?: string; body?: string; accept?: string } = {}): Promise<PayloadRequest> {
+  const req = await createLocalReq({ user: role ? ({ ...users[role], collection: 'users' } as never) : undefined }, payload)
+  const request = new Request(url, { method: init.method ?? 'GET', body: init.body, headers: { accept: init.accept ?? 'application/json' } })
+  return Object.assign(req, { url: request.url, headers: request.headers, text: () => request.text() }) as PayloadRequest
+}
+
+describe('subscribers are personal data', () => {
+  it('are readable by admins only; editors get counts', async () => {
+    await addSubscriber(cms.payload, { email: 'privacy@example.net' })
+    const asEditor = cms.payload.find({ collection: 'subscribers', overrideAccess: false, user: { ...users.editor, collection: 'users' } as never })
+    await expect(asEditor).rejects.toThrow()
+    const asAdmin = await cms.payload.find({ collection: 'subscribers', overrideAccess: false, user: { ...users.admin, collection: 'users' } as never })
+    expect(asAdmin.totalDocs).toBeGreaterThan(0)
+    const stats = await subscriberStatsEndpoint.handler(await requestAs(cms.payload, 'editor', 'http://cms/api/subscribers/stats'))
+    expect(stats.status).toBe(200)
+    const body = (await stats.json()) as { byStatus: Record<string, number> }
+    expect(body.byStatus.confirmed).toBeGreaterThan(0)
+    expect(JSON.stringify(body)).not.toContain('@')
+    expect((await subscriberStatsEndpoint.handler(await requestAs(cms.payload, 'author', 'http://cms/api/subscribers/stats'))).status).toBe(403)
+  })
+
+  it('export as UTF-8 CSV with a BOM, formulas neutralised, for admins only', async () => {
+    const id = await addSubscriber(cms.payload, { email: 'skaiciuokle@example.net' })
+    await cms.payload.update({ collection: 'subscribers', id, data: { consent: { form: '=HYPERLINK("http://x.example","x")', wording: '+1 sutinku, kad savivaldybė siųstų laiškus', at: new Date().toISOString() } }, overrideAccess: true })
+    const res = await exportSubscribersEndpoint.handler(await requestAs(cms.payload, 'admin', 'http://cms/api/subscribers/export.csv'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = new TextDecoder().decode(bytes.slice(3))
+    expect(text.split('\n')[0]).toMatch(/^email,status,locale,frequency/)
+    expect(text).toContain('skaiciuokle@example.net')
+    expect(text).toContain(`"'=HYPERLINK(""http://x.example"",""x"")"`)
+    expect(text).toContain("'+1 sutinku, kad savivaldybė siųstų laiškus")
+    expect(text).not.toMatch(/(^|,)=HYPERLINK/m)
+    expect((await exportSubscribersEndpoint.handler(await requestAs(cms.payload, 'editor', 'http://cms/api/subscribers/export.csv'))).status).toBe(403)
+  })
+
+  it('erasing a subscriber erases their mail; leavers go after the retention period', async () => {
+    const store = storeFor(cms.payload)
+    const erased = await addSubscriber(cms.payload, { email: 'erase-me@example.net', frequency: 'immediately' })
+    await store.enqueue([{ key: `test-erase:${erased}`, kind: 'immediate', subscriberId: erased, runId: null, items: [] }])
+    await cms.payload.delete({ collection: 'subscribers', id: erased, overrideAccess: true })
+    const left = await cms.payload.count({ collection: 'email-outbox', where: { key: { equals: `test-erase:${erased}` } }, overrideAccess: true })
+    expect(left.totalDocs).toBe(0)
+
+    const day = 86_400_000
+    const old = await addSubscriber(cms.payload, { email: 'left-long-ago@example.net', status: 'unsubscribed' })
+    const recent = await addSubscriber(cms.payload, { email: 'left-recently@example.net', status: 'unsubscribed' })
+    await cms.payload.update({ collection: 'subscribers', id: old, data: { unsubscribedAt: new Date(Date.now() - 40 * day).toISOString() }, overrideAccess: true })
+    await cms.payload.update({ collection: 'subscribers', id: recent, data: { unsubscribedAt: new Date(Date.now() - 10 * day).toISOString() }, overrideAccess: true })
+    expect(await purgeLeavers(cms.payload, 30)).toBe(1)
+    const remaining = (await cms.payload.find({ collection: 'subscribers', where: { status: { equals: 'unsubscribed' } }, overrideAccess: true })).docs.map((d) => d.email)
+    expect(remaining).toContain('left-recently@example.net')
+    expect(remaining).not.toContain('left-long-ago@example.net')
+  })
+})
+
+describe('the next digest', () => {
+  it('can be previewed and sent as a test to the staff member', async () => {
+    await publishNews(cms.payload, { lt: 'Peržiūrima naujiena', en: 'Previewed story' })
+    await runNewsletterJobs(cms.payload)
+    const preview = await previewDigestEndpoint.handler(await requestAs(cms.payload, 'editor', 'http://cms/api/newsletter-runs/preview?frequency=daily&locale=en'))
+    expect(preview.status).toBe(200)
+    const html = await preview.text()
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain('Previewed story')
+    expect((await previewDigestEndpoint.handler(await requestAs(cms.payload, 'author', 'http://cms/api/newsletter-runs/preview'))).status).toBe(403)
+
+    const sink = await startSink()
+    try {
+      const sent = await sendTestEndpoint.handler(
+        await requestAs(cms.payload, 'editor', 'http://cms/api/newsletter-runs/send-test', { method: 'POST', body: 'frequency=daily&locale=lt' }),
+      )
+      expect(await sent.json()).toMatchObject({ queued: true, to: 'editor@pajuris.example' })
+      await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+      const [mail] = sink.to('editor@pajuris.example')
+      expect(mail).toBeDefined()
+      const parsed = await sink.parse(mail!)
+      expect(parsed.subject).toMatch(/^\[TEST\] /)
+      expect(parsed.text).toContain('Peržiūrima naujiena')
+      const runs = await cms.payload.find({ collection: 'newsletter-runs', where: { kind: { equals: 'test' } }, depth: 0, overrideAccess: true })
+      expect(runs.docs[0]).toMatchObject({ status: 'done', sent: 1 })
+    } finally {
+      await sink.close()
+    }
+  })
+})
