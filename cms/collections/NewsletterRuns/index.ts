@@ -21,7 +21,7 @@ export const NewsletterRuns: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'status', 'sent', 'pending', 'retrying', 'failed', 'createdAt'],
     description: 'Every sending: sent, waiting, retrying after a temporary error, failed, and skipped (suspended or unsubscribed).',
-    // components: beforeList panel added with the admin view
+    components: { beforeList: ['/newsletter/admin/NewsletterPanel#NewsletterPanel'] },
   },
   defaultSort: '-createdAt',
   endpoints: [previewDigestEndpoint, sendTestEndpoint],
