@@ -13,7 +13,7 @@ import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
 import { currentLink, publishSite } from './lib/publish'
 import { ensureDotEnv } from './lib/dotenv'
-import { nextBin, run, superviseChildren } from './lib/processes'
+import { dispatcherNodeFlags, nextBin, run, superviseChildren } from './lib/processes'
 
 const flags = parseFlags(
   process.argv.slice(2),
@@ -85,7 +85,7 @@ async function main() {
     env: { ...process.env, NODE_ENV: 'production' },
   })
   // Newsletter emails from the outbox (.eml files in data/outbox/ without SMTP_URL).
-  const dispatch = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts')], {
+  const dispatch = spawn(process.execPath, [...dispatcherNodeFlags, '--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts')], {
     cwd: rootDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },

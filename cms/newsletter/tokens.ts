@@ -16,14 +16,11 @@ export function hashToken(token: string): string {
 
 export type LinkPurpose = 'preferences' | 'unsubscribe'
 
-function key(secret: string): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', secret, 'atvira-newsletter', 'links', 32))
-}
-
-const keys = new Map<string, Buffer>()
-function keyFor(secret: string): Buffer {
+// Derived once per secret and kept as a KeyObject: links are signed for every email sent.
+const keys = new Map<string, crypto.KeyObject>()
+function keyFor(secret: string): crypto.KeyObject {
   let k = keys.get(secret)
-  if (!k) keys.set(secret, (k = key(secret)))
+  if (!k) keys.set(secret, (k = crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', secret, 'atvira-newsletter', 'links', 32)))))
   return k
 }
 

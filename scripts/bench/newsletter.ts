@@ -1,0 +1,183 @@
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import type net from 'node:net'
+import path from 'node:path'
+
+import nodemailer from 'nodemailer'
+import { SMTPServer } from 'smtp-server'
+
+import { rootDir } from '../../cms/lib/env'
+import { composeMessage } from '../../cms/newsletter/compose'
+import { newsletterConfig } from '../../cms/newsletter/config'
+import { buildDigest, ensureRun } from '../../cms/newsletter/queueing'
+import { storeFor } from '../../cms/newsletter/store'
+import { openPayload } from '../lib/payload'
+import { dispatcherNodeFlags } from '../lib/processes'
+import { rng, vocabulary } from './corpus'
+
+/**
+ * A daily digest to 100,000 confirmed subscribers through the dispatcher, against a
+ * loopback SMTP sink, beside nodemailer's raw pooled sending of messages of the same
+ * size to the same sink (before and after, to average out a busy machine).
+ */
+
+export type NewsletterBench = {
+  subscribers: number
+  digestBuildMs: number
+  messageBytes: number
+  raw: { messages: number; seconds: number; rate: number }[]
+  atvira: { messages: number; seconds: number; rate: number; maxRssMB: number; wallSeconds: number }
+  ratio: number
+}
+
+const work = path.join(rootDir, 'data/bench/newsletter')
+const CONNECTIONS = 5
+const IN_FLIGHT = 20
+
+function sink(): Promise<{ url: string; count: () => number; bytes: () => number; close: () => Promise<void> }> {
+  let count = 0
+  let bytes = 0
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', (c: Buffer) => (bytes += c.length))
+      stream.on('end', () => {
+        count++
+        callback()
+      })
+    },
+  })
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = ((server as unknown as { server: net.Server }).server.address() as net.AddressInfo).port
+      resolve({ url: `smtp://127.0.0.1:${port}`, count: () => count, bytes: () => bytes, close: () => new Promise((r) => server.close(() => r())) })
+    })
+  })
+}
+
+/** nodemailer alone: pooled, same connections, same window, one prepared body. */
+async function rawRate(url: string, mail: { html: string; text: string; subject: string; from: { name: string; address: string } }, messages: number) {
+  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity } as never)
+  const started = performance.now()
+  let next = 0
+  const worker = async () => {
+    while (next < messages) {
+      const i = next++
+      await transport.sendMail({ ...mail, to: `resident${i}@example.net`, textEncoding: 'quoted-printable' })
+    }
+  }
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
+  const seconds = (performance.now() - started) / 1000
+  transport.close()
+  return { messages, seconds, rate: messages / seconds }
+}
+
+export async function benchNewsletter(): Promise<NewsletterBench> {
+  const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000)
+  const rawMessages = Math.min(subscribers, Number(process.env.BENCH_RAW_MESSAGES ?? 20_000))
+  fs.rmSync(work, { recursive: true, force: true })
+  fs.mkdirSync(work, { recursive: true })
+  const env = {
+    DATABASE_URL: `file:${path.join(work, 'bench.db')}`,
+    PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+    MEDIA_DIR: path.join(work, 'media'),
+    SITE_URL: 'https://www.pajuris.example',
+    EMAIL_FROM: 'Pajūrio savivaldybė <naujienos@pajuris.example>',
+    NEWSLETTER_SMTP_CONNECTIONS: String(CONNECTIONS),
+    NEWSLETTER_IN_FLIGHT: String(IN_FLIGHT),
+  }
+  Object.assign(process.env, env)
+  delete process.env.SMTP_URL
+  const payload = await openPayload({ migrate: true })
+
+  console.log(`Newsletter: ${subscribers} confirmed subscribers…`)
+  const client = (payload.db as unknown as { client: { execute: (q: { sql: string; args: unknown[] }) => Promise<unknown> } }).client
+  const since = new Date(Date.now() - 86_400_000).toISOString()
+  for (let i = 0; i < subscribers; i += 500) {
+    const n = Math.min(500, subscribers - i)
+    await client.execute({
+      sql: `INSERT INTO subscribers (email, locale, status, frequency, all_topics, urgent, confirmed_at, digest_cursor) VALUES ${new Array(n).fill("(?, ?, 'confirmed', 'daily', 1, 0, ?, ?)").join(',')}`,
+      args: Array.from({ length: n }, (_, j) => [`resident${i + j}@example.net`, (i + j) % 2 ? 'en' : 'lt', since, since]).flat(),
+    })
+  }
+  // A day's worth of items with real-length summaries: messages of about 15 KB.
+  const random = rng(7)
+  const lexicon = vocabulary('lt')
+  const words = (k: number) => Array.from({ length: k }, () => lexicon[Math.floor(random() * lexicon.length)]).join(' ')
+  const now = Date.now()
+  for (let i = 0; i < 12; i++) {
+    await payload.create({
+      collection: 'content-changes',
+      data: {
+        key: `bench:${i}`,
+        kind: 'published',
+        title: words(8),
+        docCollection: 'news',
+        docId: String(i),
+        topicIds: [],
+        entries: {
+          lt: { title: words(9), summary: words(38), url: `https://www.pajuris.example/naujienos/bench-${i}/` },
+          en: { title: words(9), summary: words(38), url: `https://www.pajuris.example/en/news/bench-${i}/` },
+        },
+        publishedAt: new Date(now - 60_000 + i).toISOString(),
+      },
+      overrideAccess: true,
+    })
+  }
+  const run = await ensureRun(payload, { key: `daily:bench-${now}`, kind: 'daily', title: 'Benchmark digest', cutoff: new Date(now) })
+  const t0 = performance.now()
+  const built = await buildDigest(payload, run.id)
+  const digestBuildMs = performance.now() - t0
+  if (built.queued !== subscribers) throw new Error(`The digest queued ${built.queued} emails for ${subscribers} subscribers`)
+  console.log(`  digest built: ${built.queued} emails queued in ${(digestBuildMs / 1000).toFixed(1)} s`)
+
+  // The same message the dispatcher sends, for the raw comparison.
+  const store = storeFor(payload)
+  const [claimed] = await store.claim('bench-sample', 1, new Date())
+  const changes = await store.changes((claimed!.items as string[]) ?? [])
+  const sample = composeMessage(claimed!, {
+    config: newsletterConfig(),
+    secret: env.PAYLOAD_SECRET,
+    defaultLocale: 'lt',
+    emailFrom: env.EMAIL_FROM,
+    sender: await store.sender(),
+    changes: new Map(changes.map((c) => [c.id, c])),
+  })
+  await store.markRetry(claimed!.id, 0, 'sample for the benchmark', new Date(0))
+  await payload.destroy()
+
+  const smtp = await sink()
+  const raw = [await rawRate(smtp.url, sample, rawMessages)]
+  console.log(`  nodemailer raw: ${raw[0]!.rate.toFixed(0)} msg/s`)
+  const bytesBefore = smtp.bytes()
+  const countBefore = smtp.count()
+
+  const wallStart = performance.now()
+  const child = spawn(process.execPath, [...dispatcherNodeFlags, '--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts'), '--until-idle', '--quiet', '--report'], {
+    cwd: rootDir,
+    env: { ...process.env, ...env, SMTP_URL: smtp.url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.on('data', (d) => (out += d))
+  const progress = setInterval(() => console.log(`  dispatcher: ${smtp.count() - countBefore} sent`), 15_000)
+  const code = await new Promise<number | null>((r) => child.once('exit', r))
+  clearInterval(progress)
+  const wallSeconds = (performance.now() - wallStart) / 1000
+  if (code !== 0) throw new Error(`The dispatcher exited with ${code}: ${out}`)
+  const report = JSON.parse(out.trim().split('\n').pop()!) as { sent: number; ms: number; maxRssMB: number }
+  const delivered = smtp.count() - countBefore
+  if (delivered !== subscribers) throw new Error(`The sink received ${delivered} of ${subscribers} digests`)
+  const messageBytes = (smtp.bytes() - bytesBefore) / delivered
+  const atvira = { messages: report.sent, seconds: report.ms / 1000, rate: report.sent / (report.ms / 1000), maxRssMB: report.maxRssMB, wallSeconds }
+  console.log(`  dispatcher: ${atvira.rate.toFixed(0)} msg/s, peak RSS ${atvira.maxRssMB.toFixed(0)} MB`)
+
+  raw.push(await rawRate(smtp.url, sample, rawMessages))
+  console.log(`  nodemailer raw (after): ${raw[1]!.rate.toFixed(0)} msg/s`)
+  await smtp.close()
+  const rawMean = (raw[0]!.rate + raw[1]!.rate) / 2
+  return { subscribers, digestBuildMs, messageBytes, raw, atvira, ratio: atvira.rate / rawMean }
+}
