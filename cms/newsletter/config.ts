@@ -2,7 +2,7 @@ import { ConfigError, loadRootEnv } from '../lib/env'
 
 /**
  * Newsletter settings from the environment (see .env.example), validated once.
- * Times are local to NEWSLETTER_TIME_ZONE (Europe/Vilnius by default).
+ * Times are local to NEWSLETTER_TIME_ZONE (else ATVIRA_TIMEZONE, else Europe/Vilnius).
  */
 export type NewsletterConfig = ReturnType<typeof newsletterConfig>
 
@@ -23,7 +23,7 @@ export function parseTimeOfDay(name: string, raw: string | undefined, fallback: 
 
 export function newsletterConfig() {
   loadRootEnv()
-  const timeZone = (process.env.NEWSLETTER_TIME_ZONE ?? '').trim() || 'Europe/Vilnius'
+  const timeZone = (process.env.NEWSLETTER_TIME_ZONE ?? '').trim() || (process.env.ATVIRA_TIMEZONE ?? '').trim() || 'Europe/Vilnius'
   try {
     new Intl.DateTimeFormat('en', { timeZone })
   } catch {
