@@ -178,9 +178,42 @@ function pageFile(clientDir: string, routePath: string): string {
 /** Files of the live build that every build writes itself. */
 const ownFiles = new Set(['snapshot.json', '.atvira-build', 'runtime-snapshot.json', 'server-hash', 'search', planIndexFile])
 
+/**
+ * What a fast update can start before it knows what changed: the hard links from the
+ * start (they need only the live build), the search indexes as soon as the snapshot
+ * is written. Dropped when the update turns out to need a full build, or nothing.
+ */
+export class HeadStart {
+  readonly linked: Promise<void>
+  search?: Promise<void>
+
+  constructor(
+    readonly liveDir: string,
+    readonly outDir: string,
+  ) {
+    this.linked = linkTree(liveDir, outDir, ownFiles)
+    this.linked.catch(() => {})
+  }
+
+  get searchDir(): string {
+    return `${this.outDir}.search`
+  }
+
+  /** Unchanged documents' search terms come from the live build's indexes. */
+  startSearch(snapshot: Snapshot, snapshotFile: string): void {
+    this.search = buildSearchInBackground(snapshot.locales, snapshotFile, this.searchDir, path.join(this.liveDir, 'search'))
+    this.search.catch(() => {})
+  }
+
+  async drop(): Promise<void> {
+    await Promise.allSettled([this.linked, this.search])
+    fs.rmSync(this.outDir, { recursive: true, force: true })
+    fs.rmSync(this.searchDir, { recursive: true, force: true })
+  }
+}
+
 export async function fastBuild(options: {
-  liveDir: string
-  outDir: string
+  head: HeadStart
   snapshot: Snapshot
   snapshotFile: string
   plan: Extract<Plan, { mode: 'fast' }>
@@ -190,12 +223,13 @@ export async function fastBuild(options: {
 }): Promise<{ rendered: number; added: number; removed: number }> {
   const env = options.env ?? process.env
   const log = options.log ?? console.log
-  const { outDir, plan } = options
+  const { head, plan } = options
+  const { outDir, linked, searchDir } = head
+  if (!head.search) head.startSearch(options.snapshot, options.snapshotFile)
+  const search = head.search!
   const partial = `${outDir}.partial`
   const onlyFile = `${outDir}.paths.json`
-  const searchDir = `${outDir}.search`
   fs.writeFileSync(onlyFile, JSON.stringify(plan.render))
-  const linked = linkTree(options.liveDir, outDir, ownFiles)
   const rendered = run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
     env: {
       ...env,
@@ -206,8 +240,6 @@ export async function fastBuild(options: {
     },
     capture: true,
   })
-  // Unchanged documents' search terms come from the live build's indexes.
-  const search = buildSearchInBackground(options.snapshot.locales, options.snapshotFile, searchDir, path.join(options.liveDir, 'search'))
   try {
     log(`Rendering ${plan.render.length} changed pages (links and search indexes alongside)…`)
     await rendered

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import { rootDir } from '../../cms/lib/env'
 import { exportSnapshot } from '../../site/src/lib/export'
-import { fastBuild, planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './fastBuild'
+import { fastBuild, HeadStart, planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './fastBuild'
 import { run } from './processes'
 import { buildSite, buildStamp, templatesHash } from './siteBuild'
 
@@ -107,35 +107,39 @@ export async function publishSite(
   const live = liveBuildDir() ?? undefined
   // Beside the build while Astro runs (it empties its output directory first).
   const snapshotFile = `${outDir}.snapshot.json`
+  const templates = templatesHash(env)
+  // The fast path is likely when the live build has a plan index and the same templates.
+  const likelyFast = live && !options.full && fs.existsSync(path.join(live, planIndexFile)) && readText(path.join(live, 'server-hash')) === templates
+  const head = likelyFast ? new HeadStart(live, outDir) : undefined
   try {
     log('Reading published content…')
     const snapshot = await exportSnapshot(snapshotFile, env, options.payload, { reuse: !options.full })
     log('Comparing with the live build…')
-    const templates = templatesHash(env)
     const stamp = buildStamp(snapshot, templates)
     const liveStamp = live && path.join(live, '.atvira-build')
     if (liveStamp && fs.existsSync(liveStamp) && fs.readFileSync(liveStamp, 'utf8') === stamp) {
       fs.rmSync(snapshotFile, { force: true })
+      await head?.drop()
       return { rendered: false, mode: 'none', buildDir: live!, pages: readPlanIndex(live!)?.pages ?? countPages(live!), durationMs: Date.now() - started }
     }
 
+    head?.startSearch(snapshot, snapshotFile)
     const { index, routes } = planIndexOf(snapshot, snapshotFile)
     const before = live && !options.full ? readPlanIndex(live) : null
     let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : live ? 'the live build has no plan index' : 'no live build' }
     if (before) {
-      const liveTemplates = path.join(live!, 'server-hash')
-      if (!fs.existsSync(liveTemplates) || fs.readFileSync(liveTemplates, 'utf8') !== templates) {
-        plan = { mode: 'full', reason: 'templates changed' }
-      } else plan = planUpdate(before, { index, routes })
+      if (readText(path.join(live!, 'server-hash')) !== templates) plan = { mode: 'full', reason: 'templates changed' }
+      else plan = planUpdate(before, { index, routes })
     }
 
     let renderedPages: number | undefined
     if (plan.mode === 'fast') {
       log(`Fast update: ${plan.render.length} pages to render, ${plan.remove.length} to remove`)
-      const r = await fastBuild({ liveDir: live!, outDir, snapshot, snapshotFile, plan, templates, env, log })
+      const r = await fastBuild({ head: head ?? new HeadStart(live!, outDir), snapshot, snapshotFile, plan, templates, env, log })
       renderedPages = r.rendered
       index.pages = (before?.pages ?? countPages(live!)) + r.added - r.removed
     } else {
+      await head?.drop()
       log(`Full build (${plan.reason})…`)
       await buildSite({ outDir, snapshotFile, snapshot, env, log })
       index.pages = countPages(outDir)
@@ -158,11 +162,20 @@ export async function publishSite(
       durationMs: Date.now() - started,
     }
   } catch (error) {
+    await head?.drop()
     fs.rmSync(outDir, { recursive: true, force: true })
     fs.rmSync(snapshotFile, { force: true })
     throw error
   } finally {
     building.delete(outDir)
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return undefined
   }
 }
 

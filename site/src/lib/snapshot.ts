@@ -110,6 +110,39 @@ export function normalizeHours(rows: unknown): DayHours[] {
   }))
 }
 
+/**
+ * Rich text converted before, by object: the job runner keeps the documents it read
+ * (site/src/lib/export.ts), so an update converts only the rich text of changed ones.
+ * HTML depends on where its internal links lead: it is reused only when every link
+ * resolves as it did.
+ */
+const textMemo = new WeakMap<object, string>()
+const htmlMemo = new WeakMap<object, Map<string, { html: string; links: [string, string, string][] }>>()
+
+function cachedText(v: unknown): string {
+  if (!v || typeof v !== 'object') return richTextToText(v)
+  let text = textMemo.get(v)
+  if (text === undefined) textMemo.set(v, (text = richTextToText(v)))
+  return text
+}
+
+function cachedHtml(v: unknown, resolve: (relationTo: string, id: string) => LinkTarget, key: string, headingOffset: number): string {
+  if (!v || typeof v !== 'object') return richTextToHtml(v, resolve, { headingOffset })
+  let byKey = htmlMemo.get(v)
+  const hit = byKey?.get(key)
+  if (hit && hit.links.every(([relationTo, id, target]) => JSON.stringify(resolve(relationTo, id)) === target)) return hit.html
+  const links: [string, string, string][] = []
+  const recording = (relationTo: string, id: string) => {
+    const target = resolve(relationTo, id)
+    links.push([relationTo, id, JSON.stringify(target)])
+    return target
+  }
+  const html = richTextToHtml(v, recording, { headingOffset })
+  if (!byKey) htmlMemo.set(v, (byKey = new Map()))
+  byKey.set(key, { html, links })
+  return html
+}
+
 export async function buildSnapshot(source: ContentSource, options: SnapshotOptions): Promise<Snapshot> {
   const { locales, defaultLocale } = source.locales()
   const ctx: RouteContext = { defaultLocale }
@@ -187,7 +220,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
       if (byLocale[defaultLocale]) return { url: byLocale[defaultLocale]!, lang: defaultLocale }
       return null
     }
-    const html = (v: unknown, headingOffset = 0) => richTextToHtml(v, resolve, { headingOffset })
+    const html = (v: unknown, headingOffset = 0) => cachedHtml(v, resolve, `${locale}|${headingOffset}`, headingOffset)
 
     const image = (id: unknown): SiteImage | undefined => {
       if (id === null || id === undefined) return undefined
@@ -307,7 +340,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
             related: ((d.related ?? []) as { relationTo: string; value: unknown }[])
               .map((r) => docLink(r.relationTo, typeof r.value === 'object' ? (r.value as Raw)?.id : r.value))
               .filter((l): l is DocLink => l !== undefined),
-            text: richTextToText(d.body),
+            text: cachedText(d.body),
           })
           break
         case 'guides': {
@@ -323,7 +356,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
             relatedServices: ((d.relatedServices ?? []) as unknown[])
               .map((sid) => docLink('services', sid))
               .filter((l): l is DocLink => l !== undefined),
-            text: ((d.steps ?? []) as Raw[]).map((s) => `${String(s.title ?? '')} ${richTextToText(s.body)}`).join(' '),
+            text: ((d.steps ?? []) as Raw[]).map((s) => `${String(s.title ?? '')} ${cachedText(s.body)}`).join(' '),
           })
           break
         }
@@ -334,7 +367,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
             bodyHtml: html(d.body),
             pdf: file(d.pdf),
             audience: (d.audience ?? []) as string[],
-            text: richTextToText(d.body),
+            text: cachedText(d.body),
           })
           break
         case 'handbook':
@@ -346,7 +379,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
             anchor: str(d.slug) ?? `q-${id}`,
             topic: topicRef(d.topic),
             order: typeof d.order === 'number' ? d.order : 0,
-            text: richTextToText(d.answer),
+            text: cachedText(d.answer),
           })
           break
         case 'services': {
@@ -400,7 +433,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
               d.status === 'outcome' && outcomeHtml
                 ? { html: outcomeHtml, documents: fileList(outcome.documents), publishedAt: String(outcome.publishedAt) }
                 : undefined,
-            text: richTextToText(d.body),
+            text: cachedText(d.body),
           })
           break
         }
@@ -422,7 +455,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
             bodyHtml: html(d.body),
             parentId: d.parent ? String(d.parent) : undefined,
             breadcrumbs: crumbs,
-            text: richTextToText(d.body),
+            text: cachedText(d.body),
           })
           break
         }
