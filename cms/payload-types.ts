@@ -73,6 +73,7 @@ export interface Config {
     handbook: Handbook;
     services: Service;
     consultations: Consultation;
+    'consultation-responses': ConsultationResponse;
     pages: Page;
     topics: Topic;
     alerts: Alert;
@@ -99,6 +100,7 @@ export interface Config {
     handbook: HandbookSelect<false> | HandbookSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
     consultations: ConsultationsSelect<false> | ConsultationsSelect<true>;
+    'consultation-responses': ConsultationResponsesSelect<false> | ConsultationResponsesSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     alerts: AlertsSelect<false> | AlertsSelect<true>;
@@ -574,6 +576,24 @@ export interface Consultation {
   status?: ('upcoming' | 'open' | 'closed' | 'outcome') | null;
   documents?: (number | Document)[] | null;
   /**
+   * Asked on the public response form. Name, email, organisation and consent are always asked.
+   */
+  questions?:
+    | {
+        type: 'text' | 'single' | 'multiple' | 'scale';
+        label: string;
+        help?: string | null;
+        required?: boolean | null;
+        options?:
+          | {
+              label: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * Ways to respond: the form on the page, email, post, public meetings.
    */
   howToRespond?: {
@@ -623,6 +643,13 @@ export interface Consultation {
       };
       [k: string]: unknown;
     } | null;
+    whatYouSaid?:
+      | {
+          said: string;
+          did: string;
+          id?: string | null;
+        }[]
+      | null;
     documents?: (number | Document)[] | null;
     publishedAt?: string | null;
   };
@@ -753,6 +780,46 @@ export interface Handbook {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Responses from the public form. Mark spam, review, and choose quotes for the outcome.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-responses".
+ */
+export interface ConsultationResponse {
+  id: number;
+  reference: string;
+  consultation: number | Consultation;
+  status: 'new' | 'reviewed' | 'spam';
+  /**
+   * Shows the quote below on the consultation page once the response is reviewed.
+   */
+  publishQuote?: boolean | null;
+  /**
+   * The words to publish, without names or other personal details.
+   */
+  quote?: string | null;
+  locale?: string | null;
+  /**
+   * Question, and the answer as given.
+   */
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  name?: string | null;
+  email?: string | null;
+  organisation?: string | null;
+  consentWording?: string | null;
+  submittedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -890,7 +957,7 @@ export interface ContentChange {
   id: number;
   key: string;
   title?: string | null;
-  kind: 'published' | 'updated';
+  kind: 'published' | 'updated' | 'opened' | 'outcome';
   docCollection: string;
   docId: string;
   urgent?: boolean | null;
@@ -950,7 +1017,7 @@ export interface NewsletterRun {
 export interface EmailOutbox {
   id: number;
   key: string;
-  kind: 'confirm' | 'immediate' | 'digest' | 'test';
+  kind: 'confirm' | 'immediate' | 'digest' | 'test' | 'receipt';
   subscriber?: (number | null) | Subscriber;
   run?: (number | null) | NewsletterRun;
   /**
@@ -1134,6 +1201,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'consultations';
         value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'consultation-responses';
+        value: number | ConsultationResponse;
       } | null)
     | ({
         relationTo: 'pages';
@@ -1385,6 +1456,21 @@ export interface ConsultationsSelect<T extends boolean = true> {
   closesAt?: T;
   status?: T;
   documents?: T;
+  questions?:
+    | T
+    | {
+        type?: T;
+        label?: T;
+        help?: T;
+        required?: T;
+        options?:
+          | T
+          | {
+              label?: T;
+              id?: T;
+            };
+        id?: T;
+      };
   howToRespond?: T;
   timeline?:
     | T
@@ -1405,6 +1491,13 @@ export interface ConsultationsSelect<T extends boolean = true> {
     | T
     | {
         summary?: T;
+        whatYouSaid?:
+          | T
+          | {
+              said?: T;
+              did?: T;
+              id?: T;
+            };
         documents?: T;
         publishedAt?: T;
       };
@@ -1423,6 +1516,26 @@ export interface ConsultationsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-responses_select".
+ */
+export interface ConsultationResponsesSelect<T extends boolean = true> {
+  reference?: T;
+  consultation?: T;
+  status?: T;
+  publishQuote?: T;
+  quote?: T;
+  locale?: T;
+  answers?: T;
+  name?: T;
+  email?: T;
+  organisation?: T;
+  consentWording?: T;
+  submittedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

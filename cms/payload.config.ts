@@ -8,6 +8,7 @@ import sharp from 'sharp'
 
 import { roleOf } from './access/roles'
 import { Alerts } from './collections/Alerts'
+import { ConsultationResponses } from './collections/ConsultationResponses'
 import { Consultations } from './collections/Consultations'
 import { ContentChanges } from './collections/ContentChanges'
 import { documentsCollection } from './collections/Documents'
@@ -79,6 +80,7 @@ export default buildConfig({
     Handbook,
     Services,
     Consultations,
+    ConsultationResponses,
     Pages,
     Topics,
     Alerts,

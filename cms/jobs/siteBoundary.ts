@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { deriveConsultationStatus, type StatusInput } from '../collections/Consultations/status'
 import { requestSiteUpdate } from '../lib/siteUpdates'
+import { recordConsultationMoments } from '../newsletter/changes'
 
 /**
  * A moment the site must change by itself: a consultation opens or closes, an alert
@@ -22,6 +23,8 @@ export const siteBoundaryTask: TaskConfig<{ input: { collection: string; id: str
       // that an unpublished draft of the consultation is never published by accident.
       const doc = await req.payload.findByID({ collection: 'consultations', id: input.id, depth: 0, overrideAccess: true, req }).catch(() => null)
       if (doc) {
+        // Opening and outcome times are also when subscribers are told.
+        await recordConsultationMoments(req, doc as unknown as Record<string, unknown>)
         await req.payload.db.updateOne({
           collection: 'consultations',
           where: { id: { equals: doc.id } },

@@ -35,9 +35,32 @@ export const notifySubscribersBeforeChange: CollectionBeforeChangeHook = ({ data
 export const notifySubscribersAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, collection, context }) => {
   if (isSeeding(context) || doc._status !== 'published') return doc
   const update = Boolean(context[NOTIFY_UPDATE])
-  if (previousDoc?._status === 'published' && !update) return doc
-  await recordChange(req, collection.slug as (typeof notifiableCollections)[number], doc as Record<string, unknown>, update ? 'updated' : 'published')
+  if (update) {
+    await recordChange(req, collection.slug as (typeof notifiableCollections)[number], doc as Record<string, unknown>, 'updated')
+    return doc
+  }
+  // Consultations are announced when they open and when their outcome is out.
+  if (collection.slug === 'consultations') {
+    await recordConsultationMoments(req, doc as Record<string, unknown>)
+    return doc
+  }
+  if (previousDoc?._status === 'published') return doc
+  await recordChange(req, collection.slug as (typeof notifiableCollections)[number], doc as Record<string, unknown>, 'published')
   return doc
+}
+
+/**
+ * "Consultation opened" once it is open, "outcome published" once the outcome is out.
+ * Called on every publish and at the opening and outcome times (cms/jobs/siteBoundary);
+ * the change keys make each announcement happen once.
+ */
+export async function recordConsultationMoments(req: PayloadRequest, doc: Record<string, unknown>, now = new Date()): Promise<void> {
+  if (doc._status !== 'published') return
+  const opensAt = Date.parse(String(doc.opensAt))
+  const closesAt = Date.parse(String(doc.closesAt))
+  if (opensAt <= now.getTime() && now.getTime() < closesAt) await recordChange(req, 'consultations', doc, 'opened', now)
+  const outcome = doc.outcome as { publishedAt?: string | null; summary?: unknown } | undefined
+  if (outcome?.publishedAt && outcome.summary && Date.parse(outcome.publishedAt) <= now.getTime()) await recordChange(req, 'consultations', doc, 'outcome', now)
 }
 
 /**
@@ -49,11 +72,11 @@ export async function recordChange(
   req: PayloadRequest,
   collection: (typeof notifiableCollections)[number],
   doc: Record<string, unknown>,
-  kind: 'published' | 'updated',
+  kind: 'published' | 'updated' | 'opened' | 'outcome',
   now = new Date(),
 ): Promise<string | null> {
   const id = String(doc.id)
-  const key = kind === 'published' ? `published:${collection}:${id}` : `updated:${collection}:${id}:${now.getTime()}`
+  const key = kind === 'updated' ? `updated:${collection}:${id}:${now.getTime()}` : `${kind}:${collection}:${id}`
   const existing = await req.payload.find({ collection: 'content-changes', where: { key: { equals: key } }, limit: 1, depth: 0, req, overrideAccess: true })
   if (existing.docs.length > 0) return null
 

@@ -134,8 +134,15 @@ ${o.footer}
 `
 }
 
+/** "Urgent", "Consultation open", "Consultation outcome", or the kind of document. */
+function kindLabel(locale: string, change: ChangeRow): string {
+  if (change.urgent) return m(locale, 'urgent.prefix')
+  if (change.kind === 'opened' || change.kind === 'outcome') return m(locale, `change.${change.kind}`)
+  return m(locale, `type.${change.docCollection}`)
+}
+
 function itemHtml(locale: string, change: ChangeRow, entry: ChangeEntry): string {
-  const kind = change.urgent ? m(locale, 'urgent.prefix') : m(locale, `type.${change.docCollection}`)
+  const kind = kindLabel(locale, change)
   return `<article>
 <h2><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.title)}</a></h2>
 <p class="kind">${escapeHtml(kind)}</p>
@@ -144,7 +151,7 @@ ${entry.summary ? `<p>${escapeHtml(entry.summary)}</p>` : ''}
 }
 
 function itemText(locale: string, change: ChangeRow, entry: ChangeEntry): string {
-  const kind = change.urgent ? m(locale, 'urgent.prefix') : m(locale, `type.${change.docCollection}`)
+  const kind = kindLabel(locale, change)
   return `${entry.title}\n${kind}\n${entry.summary ? `${entry.summary}\n` : ''}${entry.url}\n`
 }
 
@@ -156,10 +163,11 @@ export function entryFor(change: ChangeRow, locale: string, defaultLocale: strin
 export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
   const sub = row.subscriber
   const items = row.items as Record<string, unknown> | string[] | null
-  // Tests go to a staff member, who is not a subscriber.
-  const to = row.kind === 'test' ? String((items as Record<string, unknown>)?.email ?? '') : (sub?.email ?? '')
+  // Tests go to a staff member and receipts to a respondent: neither is a subscriber.
+  const direct = row.kind === 'test' || row.kind === 'receipt'
+  const to = direct ? String((items as Record<string, unknown>)?.email ?? '') : (sub?.email ?? '')
   if (!to) throw new ComposeError('No recipient')
-  const locale = localeOf(row.kind === 'test' ? String((items as Record<string, unknown>).locale ?? ctx.defaultLocale) : sub!.locale, ctx)
+  const locale = localeOf(direct ? String((items as Record<string, unknown>).locale ?? ctx.defaultLocale) : sub!.locale, ctx)
   const city = ctx.sender.cityName[locale] ?? ctx.sender.cityName[ctx.defaultLocale] ?? parseFrom(ctx.emailFrom).name ?? 'Atvira'
   const fallback = parseFrom(ctx.emailFrom)
   const from = {
@@ -170,6 +178,19 @@ export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
   const domain = from.address.split('@')[1] || siteHost
   const messageId = messageIdFor(row.key, domain)
   const base = { to, from, replyTo: ctx.sender.replyTo ?? undefined, messageId, headers: {} as Record<string, string> }
+
+  if (row.kind === 'receipt') {
+    const r = items as { reference?: string; title?: string; url?: string }
+    if (!r?.reference) throw new ComposeError('Receipt without a reference')
+    const subject = m(locale, 'receipt.subject', { reference: r.reference })
+    const url = r.url && /^https?:\/\//.test(r.url) ? r.url : ''
+    const body = `<h1>${escapeHtml(m(locale, 'receipt.heading'))}</h1>
+<p>${escapeHtml(m(locale, 'receipt.body', { title: r.title ?? '' }))}</p>
+<p><strong>${escapeHtml(m(locale, 'receipt.reference', { reference: r.reference }))}</strong></p>
+${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))}</a></p>` : ''}`
+    const text = `${m(locale, 'receipt.heading')}\n\n${m(locale, 'receipt.body', { title: r.title ?? '' })}\n${m(locale, 'receipt.reference', { reference: r.reference })}\n${url ? `\n${m(locale, 'receipt.link')}: ${url}\n` : ''}`
+    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer: '' }), text }
+  }
 
   if (row.kind === 'confirm' && (items as { already?: boolean })?.already && sub) {
     const l = links(ctx, sub.id, sub.email, locale)
@@ -212,7 +233,10 @@ export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
   let heading: string
   if (row.kind === 'immediate') {
     const first = listed[0]!
-    subject = first.change.urgent ? `${m(locale, 'urgent.prefix')}: ${first.entry.title}` : m(locale, 'immediate.subject', { title: first.entry.title })
+    subject =
+      first.change.urgent || first.change.kind === 'opened' || first.change.kind === 'outcome'
+        ? `${kindLabel(locale, first.change)}: ${first.entry.title}`
+        : m(locale, 'immediate.subject', { title: first.entry.title })
     heading = first.entry.title
   } else {
     const kind = frequency === 'weekly' ? 'weekly' : 'daily'
@@ -231,7 +255,7 @@ export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
       ? `${heading}\n\n${listed[0]!.entry.summary ? `${listed[0]!.entry.summary}\n\n` : ''}${listed[0]!.entry.url}\n`
       : `${heading}\n${m(locale, 'digest.intro')}\n\n${listed.map((x) => itemText(locale, x.change, x.entry)).join('\n')}`
 
-  if (row.kind === 'test' || !sub) {
+  if (direct || !sub) {
     const footer = `<p>${escapeHtml(m(locale, 'test.banner'))}</p>`
     return { ...base, subject: `[TEST] ${subject}`, html: layout({ locale, title: subject, city, body, footer }), text: `${m(locale, 'test.banner')}\n\n${textBody}` }
   }

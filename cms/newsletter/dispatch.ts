@@ -82,7 +82,8 @@ export class Dispatcher {
   private async context(rows: ClaimedRow[]): Promise<ComposeContext> {
     const missing = new Set<string>()
     for (const row of rows) {
-      const items = row.kind === 'test' ? ((row.items as { changeIds?: string[] })?.changeIds ?? []) : row.kind === 'confirm' ? [] : ((row.items as string[]) ?? [])
+      const items =
+        row.kind === 'test' ? ((row.items as { changeIds?: string[] })?.changeIds ?? []) : row.kind === 'immediate' || row.kind === 'digest' ? ((row.items as string[]) ?? []) : []
       for (const id of items) if (!this.changes.has(String(id))) missing.add(String(id))
     }
     // Recorded changes never change: cache them for the whole process.
@@ -102,7 +103,7 @@ export class Dispatcher {
     const { store, config } = this.o
     if (row.runId) this.touchedRuns.add(row.runId)
     const sub = row.subscriber
-    if (row.kind !== 'test') {
+    if (row.kind !== 'test' && row.kind !== 'receipt') {
       const already = row.kind === 'confirm' && Boolean((row.items as { already?: boolean } | null)?.already)
       const wanted = row.kind === 'confirm' && !already ? 'pending' : 'confirmed'
       if (!sub || sub.status !== wanted) {

@@ -12,6 +12,7 @@ import { validateDateOrder, validateEmail, validatePhone } from '../../lib/valid
 import { scheduleBoundaries } from '../../hooks/scheduleBoundaries'
 import { contentCollection } from '../shared'
 import { readDerivedStatus, storeDerivedStatus } from './hooks/status'
+import { questionsField } from './questions'
 import { consultationStatuses } from './status'
 
 const statusLabels = {
@@ -70,6 +71,7 @@ export const Consultations: CollectionConfig = contentCollection({
       hooks: { beforeChange: [storeDerivedStatus], afterRead: [readDerivedStatus] },
     },
     { name: 'documents', type: 'upload', relationTo: 'documents', hasMany: true },
+    questionsField,
     {
       name: 'howToRespond',
       type: 'richText',
@@ -101,6 +103,15 @@ export const Consultations: CollectionConfig = contentCollection({
       admin: { description: 'Publish the outcome after the consultation has closed.' },
       fields: [
         { name: 'summary', type: 'richText', localized: true },
+        {
+          name: 'whatYouSaid',
+          type: 'array',
+          labels: { singular: 'Point', plural: 'What you said, what we did' },
+          fields: [
+            { name: 'said', type: 'textarea', localized: true, required: true, maxLength: 2000 },
+            { name: 'did', type: 'textarea', localized: true, required: true, maxLength: 2000 },
+          ],
+        },
         { name: 'documents', type: 'upload', relationTo: 'documents', hasMany: true },
         {
           name: 'publishedAt',

@@ -30,6 +30,8 @@ export const ContentChanges: CollectionConfig = {
       options: [
         { value: 'published', label: 'First published' },
         { value: 'updated', label: 'Major update' },
+        { value: 'opened', label: 'Consultation opened' },
+        { value: 'outcome', label: 'Consultation outcome published' },
       ],
       admin: { readOnly: true },
     },

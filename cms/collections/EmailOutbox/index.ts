@@ -27,7 +27,7 @@ export const EmailOutbox: CollectionConfig = {
       name: 'kind',
       type: 'select',
       required: true,
-      options: ['confirm', 'immediate', 'digest', 'test'].map((v) => ({ value: v, label: v })),
+      options: ['confirm', 'immediate', 'digest', 'test', 'receipt'].map((v) => ({ value: v, label: v })),
     },
     { name: 'subscriber', type: 'relationship', relationTo: 'subscribers', index: true },
     { name: 'run', type: 'relationship', relationTo: 'newsletter-runs' },

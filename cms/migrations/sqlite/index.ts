@@ -1,6 +1,7 @@
 import * as migration_20261121_104412_initial from './20261121_104412_initial';
 import * as migration_20261121_114236_site_builds from './20261121_114236_site_builds';
 import * as migration_20261121_132919_newsletter from './20261121_132919_newsletter';
+import * as migration_20261121_135948_consultation_responses from './20261121_135948_consultation_responses';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261121_132919_newsletter.up,
     down: migration_20261121_132919_newsletter.down,
-    name: '20261121_132919_newsletter'
+    name: '20261121_132919_newsletter',
+  },
+  {
+    up: migration_20261121_135948_consultation_responses.up,
+    down: migration_20261121_135948_consultation_responses.down,
+    name: '20261121_135948_consultation_responses'
   },
 ];

@@ -6,7 +6,7 @@
 
 export type Id = string
 
-export type OutboxKind = 'confirm' | 'immediate' | 'digest' | 'test'
+export type OutboxKind = 'confirm' | 'immediate' | 'digest' | 'test' | 'receipt'
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'skipped'
 
 export type OutboxInsert = {

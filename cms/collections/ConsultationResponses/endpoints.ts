@@ -1,0 +1,113 @@
+import { stringify } from 'csv-stringify/sync'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { hasRole } from '../../access/roles'
+import type { StoredAnswer } from '../../consultations/responses'
+import { summarize } from '../../consultations/summary'
+import { getDefaultLocale } from '../../lib/locales'
+import { csvSafe } from '../Subscribers/endpoints/exportCsv'
+
+type Question = { id: string; type: string; label: string; options?: { id: string; label: string }[] | null }
+
+const staffOnly = () => Response.json({ errors: [{ message: 'Editors and admins only.' }] }, { status: 403 })
+
+async function consultationWithResponses(req: PayloadRequest) {
+  const id = new URL(req.url ?? '', 'http://x').searchParams.get('consultation') ?? ''
+  if (!/^[A-Za-z0-9]{1,40}$/.test(id)) return null
+  const consultation = (await req.payload
+    .findByID({ collection: 'consultations', id, depth: 0, locale: getDefaultLocale() as never, overrideAccess: true })
+    .catch(() => null)) as unknown as { id: string | number; title: string; slug?: string; questions?: Question[] } | null
+  if (!consultation) return null
+  const responses = await req.payload.find({
+    collection: 'consultation-responses',
+    where: { consultation: { equals: consultation.id } },
+    sort: 'createdAt',
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return { consultation, responses: responses.docs }
+}
+
+/**
+ * `GET /api/consultation-responses/export.csv?consultation=<id>`: one row per response,
+ * one column per question. UTF-8 with a BOM so spreadsheets read Lithuanian letters;
+ * cells a spreadsheet would run as a formula are kept as text.
+ */
+export const exportResponsesEndpoint: Endpoint = {
+  path: '/export.csv',
+  method: 'get',
+  handler: async (req) => {
+    if (!hasRole(req.user, 'admin', 'editor')) return staffOnly()
+    const data = await consultationWithResponses(req)
+    if (!data) return Response.json({ errors: [{ message: 'Unknown consultation.' }] }, { status: 404 })
+    const questions = data.consultation.questions ?? []
+    // Answers to questions removed since keep their own columns.
+    const extra = new Map<string, string>()
+    for (const r of data.responses) for (const a of (r.answers as StoredAnswer[] | null) ?? []) if (!questions.some((q) => q.id === a.questionId)) extra.set(a.questionId, a.question)
+    const columns = [...questions.map((q) => ({ id: q.id, label: q.label })), ...[...extra].map(([id, label]) => ({ id, label }))]
+    const header = ['Reference', 'Submitted', 'Status', 'Name', 'Email', 'Organisation', ...columns.map((c) => c.label), 'Quote for the outcome']
+    const rows = data.responses.map((r) => {
+      const answers = (r.answers as StoredAnswer[] | null) ?? []
+      const cell = (id: string) => {
+        const a = answers.find((x) => x.questionId === id)
+        return a ? (Array.isArray(a.answer) ? a.answer.join('; ') : a.answer) : ''
+      }
+      return [r.reference, r.submittedAt, r.status, r.name, r.email, r.organisation, ...columns.map((c) => cell(c.id)), r.publishQuote ? r.quote : ''].map(csvSafe)
+    })
+    const csv = stringify([header.map(csvSafe), ...rows], { bom: true })
+    return new Response(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="responses-${String(data.consultation.slug ?? data.consultation.id)}.csv"`,
+        'cache-control': 'no-store',
+      },
+    })
+  },
+}
+
+/** `GET /api/consultation-responses/summary?consultation=<id>`: counts and percentages of the choice questions (spam left out). */
+export const responseSummaryEndpoint: Endpoint = {
+  path: '/summary',
+  method: 'get',
+  handler: async (req) => {
+    if (!hasRole(req.user, 'admin', 'editor')) return staffOnly()
+    const data = await consultationWithResponses(req)
+    if (!data) return Response.json({ errors: [{ message: 'Unknown consultation.' }] }, { status: 404 })
+    const counted = data.responses.filter((r) => r.status !== 'spam').map((r) => ({ answers: (r.answers as StoredAnswer[] | null) ?? [] }))
+    return Response.json(
+      { consultation: data.consultation.title, responses: counted.length, questions: summarize(data.consultation.questions ?? [], counted, getDefaultLocale()) },
+      { headers: { 'cache-control': 'no-store' } },
+    )
+  },
+}
+
+/**
+ * `GET /api/consultation-responses/public`: what the site may show for published
+ * consultations only: how many responses (spam left out) and the quotes staff chose.
+ * Used by the site's REST content source; the Local API source reads the same function.
+ */
+export async function publicResponseFacts(payload: PayloadRequest['payload']): Promise<Record<string, { count: number; quotes: string[] }>> {
+  const published = await payload.find({ collection: 'consultations', where: { _status: { equals: 'published' } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { title: true } })
+  const facts: Record<string, { count: number; quotes: string[] }> = {}
+  for (const c of published.docs) {
+    const counted = await payload.count({ collection: 'consultation-responses', where: { and: [{ consultation: { equals: c.id } }, { status: { not_equals: 'spam' } }] }, overrideAccess: true })
+    const quoted = await payload.find({
+      collection: 'consultation-responses',
+      where: { and: [{ consultation: { equals: c.id } }, { status: { equals: 'reviewed' } }, { publishQuote: { equals: true } }] },
+      sort: 'createdAt',
+      limit: 50,
+      depth: 0,
+      overrideAccess: true,
+    })
+    facts[String(c.id)] = { count: counted.totalDocs, quotes: quoted.docs.map((r) => String(r.quote ?? '').trim()).filter(Boolean) }
+  }
+  return facts
+}
+
+export const publicResponseFactsEndpoint: Endpoint = {
+  path: '/public',
+  method: 'get',
+  handler: async (req) => Response.json(await publicResponseFacts(req.payload), { headers: { 'cache-control': 'no-store' } }),
+}

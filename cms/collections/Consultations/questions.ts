@@ -1,0 +1,51 @@
+import type { ArrayField } from 'payload'
+
+export const questionTypes = ['text', 'single', 'multiple', 'scale'] as const
+export type QuestionType = (typeof questionTypes)[number]
+
+/** The agree-scale's five points, stored as 1–5. */
+export const scalePoints = [1, 2, 3, 4, 5] as const
+
+/**
+ * The consultation's own questions, asked on the response form in this order. Rows keep
+ * their ids when reordered or edited, so answers stay attached to their question.
+ */
+export const questionsField: ArrayField = {
+  name: 'questions',
+  type: 'array',
+  labels: { singular: 'Question', plural: 'Response form questions' },
+  maxRows: 30,
+  admin: {
+    description: 'Asked on the public response form. Name, email, organisation and consent are always asked.',
+    initCollapsed: true,
+  },
+  fields: [
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      defaultValue: 'text',
+      options: [
+        { value: 'text', label: 'Free text' },
+        { value: 'single', label: 'One choice' },
+        { value: 'multiple', label: 'Several choices' },
+        { value: 'scale', label: 'Agree–disagree scale' },
+      ],
+    },
+    { name: 'label', type: 'text', localized: true, required: true, maxLength: 300 },
+    { name: 'help', type: 'text', localized: true, maxLength: 500 },
+    { name: 'required', type: 'checkbox', defaultValue: false },
+    {
+      name: 'options',
+      type: 'array',
+      maxRows: 20,
+      admin: { condition: (_, siblingData) => siblingData?.type === 'single' || siblingData?.type === 'multiple' },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        const choice = siblingData?.type === 'single' || siblingData?.type === 'multiple'
+        const n = Array.isArray(value) ? value.length : typeof value === 'number' ? value : 0
+        return !choice || n >= 2 || 'A choice question needs at least two options.'
+      },
+      fields: [{ name: 'label', type: 'text', localized: true, required: true, maxLength: 200 }],
+    },
+  ],
+}
