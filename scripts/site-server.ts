@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import { loadRootEnv, rootDir } from '../cms/lib/env'
 import { parseFlags } from './lib/cli'
-import { lazyNewsletter } from './lib/newsletterService'
+import { lazyServices } from './lib/siteServices'
 import { startSiteServer } from './lib/siteServer'
 
 const flags = parseFlags(
@@ -22,13 +22,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const dir = path.resolve(rootDir, flags.dir ?? 'data/site/current')
 
-// The newsletter's sign-up, confirm, preferences and unsubscribe pages write to the
-// CMS database through the Local API (same DATABASE_URL and PAYLOAD_SECRET as the CMS).
-const newsletter = lazyNewsletter()
-startSiteServer({ siteDir: dir, port, host: flags.host ?? process.env.SITE_HOST ?? '127.0.0.1', locals: { newsletter } }).then(
+// The newsletter pages and consultation responses write to the CMS database through
+// the Local API (same DATABASE_URL and PAYLOAD_SECRET as the CMS).
+const services = lazyServices()
+startSiteServer({
+  siteDir: dir,
+  port,
+  host: flags.host ?? process.env.SITE_HOST ?? '127.0.0.1',
+  locals: { newsletter: services.newsletter, consultations: services.consultations },
+}).then(
   ({ url, close }) => {
     console.log(`Site server listening on ${url} (serving ${path.relative(rootDir, dir) || dir})`)
-    newsletter.warm().catch((error: unknown) => console.error(`The newsletter pages cannot reach the CMS database yet: ${(error as Error).message}`))
+    services.warm().catch((error: unknown) => console.error(`The newsletter and consultation pages cannot reach the CMS database yet: ${(error as Error).message}`))
     const stop = () => close().then(() => process.exit(0))
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)

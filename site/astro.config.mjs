@@ -41,6 +41,8 @@ function dynamicRoutes() {
             [`${base}/${s('newsletter.preferencesPath')}`]: 'PreferencesPage.astro',
             [`${base}/${s('newsletter.unsubscribePath')}`]: 'UnsubscribePage.astro',
           }
+          // Consultation responses (site/src/consultations/).
+          pages[`${i === 0 ? '' : `/${locale}`}/${s('consultation.respondPath')}`] = '../consultations/RespondPage.astro'
           for (const [pattern, file] of Object.entries(pages)) {
             injectRoute({ pattern, entrypoint: path.join(siteDir, 'src/newsletter', file), prerender: false })
           }

@@ -2,13 +2,13 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { MAX_TEXT } from '../../site/src/consultations/form'
 import type { ResponseErrors, ResponseInput, ResponseResult } from '../../site/src/lib/server/consultations'
 import { isValidEmail, normalizeEmail } from '../newsletter/email'
 import { storeFor } from '../newsletter/store'
 import { getDefaultLocale, getLocaleCodes } from '../lib/locales'
 import type { QuestionType } from '../collections/Consultations/questions'
 
-export const MAX_TEXT = 10_000
 
 type Question = { id: string; type: QuestionType; label: string; required?: boolean | null; options?: { id: string; label: string }[] | null }
 

@@ -297,12 +297,24 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
         closesAt: date(d.closesAt),
         documents: (d.documents ?? []).map((k) => idOf(`documents:${k}`)),
         howToRespond: rich(d.howToRespond, l),
+        // Rows keep their ids from the first locale, so each translation fills the same question.
+        questions: rows(existing, 'questions', d.questions ?? [], (q, i) => ({
+          type: q.type,
+          label: pick(q.label, l),
+          help: q.help ? pick(q.help, l) : null,
+          required: q.required ?? false,
+          options: rows((existing?.questions as Record<string, unknown>[] | undefined)?.[i] ?? null, 'options', q.options ?? [], (o) => ({ label: pick(o.label, l) })),
+        })),
         timeline: rows(existing, 'timeline', d.timeline, (t) => ({ date: date(t.date), label: pick(t.label, l) })),
         department: pick(d.department, l),
         contact: d.contact,
         outcome: d.outcome
           ? {
               summary: rich(d.outcome.summary, l),
+              whatYouSaid: rows((existing?.outcome as Record<string, unknown> | undefined) ?? null, 'whatYouSaid', d.outcome.whatYouSaid ?? [], (p) => ({
+                said: pick(p.said, l),
+                did: pick(p.did, l),
+              })),
               documents: (d.outcome.documents ?? []).map((k) => idOf(`documents:${k}`)),
               publishedAt: date(d.outcome.publishedAt),
             }

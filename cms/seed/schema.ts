@@ -119,10 +119,27 @@ export function schemas(locales: string[], defaultLocale: string) {
         closesAt: date,
         documents: z.array(key).optional(),
         howToRespond: rich(),
+        questions: z
+          .array(
+            z
+              .strictObject({
+                type: z.enum(['text', 'single', 'multiple', 'scale']),
+                label: L(),
+                help: L().optional(),
+                required: z.boolean().optional(),
+                options: z.array(z.strictObject({ label: L() })).optional(),
+              })
+              .refine((q) => (q.type !== 'single' && q.type !== 'multiple') || (q.options?.length ?? 0) >= 2, {
+                message: 'a choice question needs at least two options',
+              }),
+          )
+          .optional(),
         timeline: z.array(z.strictObject({ date, label: L() })),
         department: L(),
         contact: z.strictObject({ name: z.string().min(1), email, phone }),
-        outcome: z.strictObject({ summary: rich(), documents: z.array(key).optional(), publishedAt: date }).optional(),
+        outcome: z
+          .strictObject({ summary: rich(), whatYouSaid: z.array(z.strictObject({ said: L(), did: L() })).optional(), documents: z.array(key).optional(), publishedAt: date })
+          .optional(),
         topics: z.array(key).min(1),
         _status: status,
       }),

@@ -1,3 +1,4 @@
+import type { ConsultationService } from './lib/server/consultations'
 import type { NewsletterService } from './lib/server/newsletter'
 
 declare global {
@@ -7,6 +8,8 @@ declare global {
       preview?: { cmsOrigin: string }
       /** Supplied by the site server (scripts/lib/siteServer.ts) when the newsletter is available. */
       newsletter?: NewsletterService
+      /** Supplied by the site server: takes consultation responses. */
+      consultations?: ConsultationService
     }
   }
 }

@@ -86,7 +86,7 @@ describe('a resident subscribes, reads a digest and leaves', () => {
     expect(await page.text()).toMatch(/<form class="newsletter-form" method="post" action="\/en\/newsletter"/)
 
     const res = await signup(email)
-    expect(res.status).toBe(303)
+    expect(res.status, site.log()).toBe(303)
     expect(res.headers.get('location')).toBe('/en/newsletter?sent=1')
     expect((await subscriber(email))?.status).toBe('pending')
 
@@ -103,7 +103,7 @@ describe('a resident subscribes, reads a digest and leaves', () => {
 
     const token = new URL(confirmUrl).searchParams.get('token')!
     const confirmed = await post('/en/newsletter/confirm', { token })
-    expect(confirmed.status).toBe(200)
+    expect(confirmed.status, site.log()).toBe(200)
     expect(await confirmed.text()).toContain('Your subscription is confirmed')
     expect((await subscriber(email))?.status).toBe('confirmed')
 

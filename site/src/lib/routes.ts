@@ -64,6 +64,11 @@ export function reservedRootSegments(locale: Locale, locales: Locale[]): string[
   return [
     ...sectionCollections.map((c) => sectionSegment(c, locale)),
     ...locales,
+    // The on-demand pages at the root of each locale.
+    t(locale, 'search.path'),
+    t(locale, 'newsletter.path'),
+    t(locale, 'consultation.respondPath'),
+    'preview',
     'rss.xml',
     'sitemap-index.xml',
     'sitemap-0.xml',
@@ -91,4 +96,14 @@ export type NewsletterAction = 'signup' | 'confirm' | 'preferences' | 'unsubscri
 export function newsletterPath(locale: Locale, ctx: RouteContext, action: NewsletterAction = 'signup'): string {
   const base = `${localePrefix(locale, ctx)}/${t(locale, 'newsletter.path')}`
   return action === 'signup' ? base : `${base}/${t(locale, `newsletter.${action}Path`)}`
+}
+
+/** The consultations' iCal feed: `/konsultacijos/kalendorius.ics` · `/en/consultations/calendar.ics`. */
+export function consultationsCalendarPath(locale: Locale, ctx: RouteContext): string {
+  return `${sectionPath('consultations', locale, ctx)}${t(locale, 'consultations.calendarFile')}`
+}
+
+/** Where a consultation's response form posts, and its thank-you page: `/konsultaciju-atsakymai`. */
+export function respondPath(locale: Locale, ctx: RouteContext): string {
+  return `${localePrefix(locale, ctx)}/${t(locale, 'consultation.respondPath')}`
 }

@@ -2,6 +2,7 @@ import { docPath, reservedRootSegments, type RouteContext } from './routes'
 import { richTextToHtml, richTextToText, type LinkTarget } from './richtext'
 import type { ContentSource, RawDoc } from './source/types'
 import type {
+  ConsultationQuestion,
   Collection,
   DayHours,
   DocLink,
@@ -148,6 +149,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
   const ctx: RouteContext = { defaultLocale }
   const now = options.now ?? new Date()
   const files = new Map<string, { collection: 'media' | 'documents'; filename: string; url?: string }>()
+  const responseFacts = await source.responseFacts()
 
   // Raw documents per locale: merged with the default locale where untranslated.
   type Entry = { raw: Raw; fallbackFields: string[] }
@@ -431,8 +433,27 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
               : undefined,
             outcome:
               d.status === 'outcome' && outcomeHtml
-                ? { html: outcomeHtml, documents: fileList(outcome.documents), publishedAt: String(outcome.publishedAt) }
+                ? {
+                    html: outcomeHtml,
+                    documents: fileList(outcome.documents),
+                    publishedAt: String(outcome.publishedAt),
+                    whatYouSaid: ((outcome.whatYouSaid ?? []) as Raw[])
+                      .filter((p) => str(p.said) && str(p.did))
+                      .map((p) => ({ said: String(p.said), did: String(p.did) })),
+                    quotes: responseFacts[String(d.id)]?.quotes ?? [],
+                  }
                 : undefined,
+            questions: ((d.questions ?? []) as Raw[])
+              .filter((q) => str(q.label) && ['text', 'single', 'multiple', 'scale'].includes(String(q.type)))
+              .map((q) => ({
+                id: String(q.id),
+                type: q.type as ConsultationQuestion['type'],
+                label: String(q.label),
+                help: str(q.help),
+                required: q.required === true,
+                options: ((q.options ?? []) as Raw[]).filter((o) => str(o.label)).map((o) => ({ id: String(o.id), label: String(o.label) })),
+              })),
+            responseCount: responseFacts[String(d.id)]?.count ?? 0,
             text: cachedText(d.body),
           })
           break

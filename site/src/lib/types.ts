@@ -123,7 +123,20 @@ export type ConsultationDoc = Base & {
   timeline: { date: string; label: string }[]
   department?: string
   contact?: { name?: string; email?: string; phone?: string; tel?: string }
-  outcome?: { html: string; documents: SiteFile[]; publishedAt: string }
+  outcome?: { html: string; documents: SiteFile[]; publishedAt: string; whatYouSaid: { said: string; did: string }[]; quotes: string[] }
+  /** The response form's questions (rendered while the consultation is open). */
+  questions: ConsultationQuestion[]
+  /** Responses received (spam left out), as of the last build. */
+  responseCount: number
+}
+
+export type ConsultationQuestion = {
+  id: string
+  type: 'text' | 'single' | 'multiple' | 'scale'
+  label: string
+  help?: string
+  required: boolean
+  options: { id: string; label: string }[]
 }
 
 export type PageDoc = Base & {

@@ -16,6 +16,8 @@ export const limits = {
   newsletterAddress: { points: 3, duration: 3600 },
   // Confirm, preferences and unsubscribe POSTs: enough for people, too few to guess tokens.
   newsletterLink: { points: 30, duration: 600 },
+  // Consultation responses per client: a family on one connection can all respond.
+  consultationClient: { points: Number(process.env.CONSULTATION_RATE_LIMIT ?? 20), duration: 600 },
 } satisfies Record<string, Limit>
 
 /** Limits per address count one mailbox however it is typed. */

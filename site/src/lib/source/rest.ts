@@ -78,6 +78,9 @@ export function restSource(options: RestOptions): ContentSource {
         unknown
       >
     },
+    async responseFacts() {
+      return (await get('/api/consultation-responses/public')) as Record<string, { count: number; quotes: string[] }>
+    },
     async filePath(collection, filename, url) {
       // Downloaded once and kept between builds: a file name changes when its content does.
       const dir = path.join(options.cacheDir, collection)

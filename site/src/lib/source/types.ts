@@ -24,6 +24,11 @@ export interface ContentSource {
   /** Images and documents by id (they have no drafts; only referenced ones are used). */
   uploads(collection: 'media' | 'documents', locale: string): Promise<RawDoc[]>
   settings(locale: string): Promise<Record<string, unknown>>
+  /**
+   * What the site may show about consultation responses, by consultation id: how many
+   * (spam left out) and the quotes staff chose for the outcome. Never the responses.
+   */
+  responseFacts(): Promise<Record<string, { count: number; quotes: string[] }>>
   /** Local path of an uploaded file (downloaded first for a remote CMS). */
   filePath(collection: 'media' | 'documents', filename: string, url?: string): Promise<string>
   close(): Promise<void>
