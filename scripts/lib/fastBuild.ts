@@ -6,6 +6,7 @@ import { rootDir } from '../../cms/lib/env'
 import { allRoutes, type Route } from '../../site/src/pages/_lib/routes'
 import { documentHash } from '../../site/src/lib/export'
 import { useSnapshot } from '../../site/src/lib/load'
+import { BODY_WORDS } from '../../site/src/lib/search/indexer'
 import type { Snapshot } from '../../site/src/lib/types'
 import { run } from './processes'
 import { buildSearchInBackground, buildStamp, finishBuild, replaceWithCopy, templatesDir } from './siteBuild'
@@ -33,6 +34,8 @@ export type PlanIndex = {
   routes: Record<string, string>
   /** The news lists' topic filters: which topics have news. */
   newsFilters: string
+  /** Per locale: what its search index is built from (the same key, the same index). */
+  search: Record<string, string>
   /** HTML pages in the build. */
   pages?: number
 }
@@ -84,6 +87,9 @@ export function planIndexOf(snapshot: Snapshot, snapshotFile: string): { index: 
     docs,
     routes: Object.fromEntries(routes.map((r) => [r.path, fingerprint(r)])),
     newsFilters: json(routes.filter((r) => r.kind === 'list' && r.collection === 'news' && r.topic).map((r) => r.path)),
+    // Every document of the locale in order (the index numbers them), and the setting
+    // that cuts their text; the search code itself is in the templates' hash.
+    search: perLocale((l) => [BODY_WORDS, (snapshot.content[l]?.docs ?? []).map(docHash)]),
   }
   return { index, routes }
 }
@@ -199,9 +205,20 @@ export class HeadStart {
     return `${this.outDir}.search`
   }
 
-  /** Unchanged documents' search terms come from the live build's indexes. */
-  startSearch(snapshot: Snapshot, snapshotFile: string): void {
-    this.search = buildSearchInBackground(snapshot.locales, snapshotFile, this.searchDir, path.join(this.liveDir, 'search'))
+  /**
+   * A locale whose documents are all as in the live build keeps its index (linked);
+   * the others are built again, reusing unchanged documents' terms.
+   */
+  startSearch(snapshot: Snapshot, snapshotFile: string, before?: PlanIndex | null, after?: PlanIndex): void {
+    const liveSearch = path.join(this.liveDir, 'search')
+    const files = (l: string) => [`${l}.json`, `${l}.terms.json`]
+    const same = (l: string) =>
+      before?.search?.[l] !== undefined && before.search[l] === after?.search[l] && files(l).every((f) => fs.existsSync(path.join(liveSearch, f)))
+    fs.rmSync(this.searchDir, { recursive: true, force: true })
+    fs.mkdirSync(this.searchDir, { recursive: true })
+    for (const l of snapshot.locales.filter(same)) for (const f of files(l)) fs.linkSync(path.join(liveSearch, f), path.join(this.searchDir, f))
+    const changed = snapshot.locales.filter((l) => !same(l))
+    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch) : Promise.resolve()
     this.search.catch(() => {})
   }
 

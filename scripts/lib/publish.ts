@@ -123,9 +123,9 @@ export async function publishSite(
       return { rendered: false, mode: 'none', buildDir: live!, pages: readPlanIndex(live!)?.pages ?? countPages(live!), durationMs: Date.now() - started }
     }
 
-    head?.startSearch(snapshot, snapshotFile)
     const { index, routes } = planIndexOf(snapshot, snapshotFile)
     const before = live && !options.full ? readPlanIndex(live) : null
+    head?.startSearch(snapshot, snapshotFile, before, index)
     let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : live ? 'the live build has no plan index' : 'no live build' }
     if (before) {
       if (readText(path.join(live!, 'server-hash')) !== templates) plan = { mode: 'full', reason: 'templates changed' }

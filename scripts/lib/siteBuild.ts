@@ -65,6 +65,7 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   log('[2/3] Rendering pages with Astro (search indexes alongside)…')
   const astroStarted = Date.now()
   const searchDir = `${outDir}.search`
+  fs.rmSync(searchDir, { recursive: true, force: true })
   const search = buildSearchInBackground(snapshot.locales, snapshotFile, searchDir)
   try {
     await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
@@ -106,7 +107,7 @@ export function replaceWithCopy(source: string, target: string): void {
  * runs, into a directory beside the build (Astro empties its output directory).
  */
 export async function buildSearchInBackground(locales: string[], snapshotFile: string, dir: string, previousDir = ''): Promise<void> {
-  fs.rmSync(dir, { recursive: true, force: true })
+  for (const locale of locales) for (const f of [`${locale}.json`, `${locale}.terms.json`]) fs.rmSync(path.join(dir, f), { force: true })
   // One process per locale: after Astro is done, they have both cores. A larger young
   // generation: indexing makes millions of short-lived objects.
   const script = path.join(rootDir, 'scripts/build-search.ts')

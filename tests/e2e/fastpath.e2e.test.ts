@@ -31,6 +31,21 @@ function tree(dir: string): Map<string, string> {
   return out
 }
 
+/** The same content through the full path gives the same files. */
+async function expectSameAsFullBuild(fastDir: string, name: string) {
+  const snapshot = JSON.parse(fs.readFileSync(path.join(fastDir, 'snapshot.json'), 'utf8')) as Snapshot
+  const fullDir = path.join(work, name)
+  await buildSite({ outDir: fullDir, snapshotFile: path.join(work, `${name}.snapshot.json`), snapshot, log: () => {} })
+  for (const part of ['client', 'search']) {
+    const a = tree(path.join(fastDir, part))
+    const b = tree(path.join(fullDir, part))
+    const onlyFast = [...a.keys()].filter((k) => !b.has(k))
+    const onlyFull = [...b.keys()].filter((k) => !a.has(k))
+    const different = [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k))
+    expect({ part, onlyFast, onlyFull, different }).toEqual({ part, onlyFast: [], onlyFull: [], different: [] })
+  }
+}
+
 beforeAll(async () => {
   cms = await startCms({ env: { ATVIRA_SITE_ROOT: path.join(work, 'root') } })
   payload = cms.payload
@@ -77,20 +92,21 @@ describe('fast path', () => {
     expect(docs.some((d) => d.collection === 'news' && d.id === String(news.docs[1]!.id))).toBe(false)
     expect(docs.some((d) => d.collection === 'guides' && d.id === String(guide.docs[0]!.id))).toBe(false)
 
-    // The same content through the full path.
-    const fullDir = path.join(work, 'full')
-    await buildSite({ outDir: fullDir, snapshotFile: path.join(work, 'full.snapshot.json'), snapshot, log: () => {} })
-
-    for (const part of ['client', 'search']) {
-      const a = tree(path.join(fastDir, part))
-      const b = tree(path.join(fullDir, part))
-      const onlyFast = [...a.keys()].filter((k) => !b.has(k))
-      const onlyFull = [...b.keys()].filter((k) => !a.has(k))
-      const different = [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k))
-      expect({ part, onlyFast, onlyFull, different }).toEqual({ part, onlyFast: [], onlyFull: [], different: [] })
-    }
+    await expectSameAsFullBuild(fastDir, 'full')
     // The live build before the update was not changed through the shared links.
     expect(fs.readFileSync(path.join(liveBefore, 'client/naujienos/index.html'), 'utf8')).not.toContain('Visiškai nauja naujiena')
+  })
+
+  it('keeps the search index of a locale with no change, and still matches a full build', async () => {
+    const liveBefore = liveBuildDir()!
+    const news = await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, limit: 1, overrideAccess: true })
+    await payload.update({ collection: 'news', id: news.docs[0]!.id, locale: 'lt', data: { title: 'Tik lietuviškai pakeista' }, overrideAccess: true })
+    const fast = await publishSite({ payload, log: () => {} })
+    expect(fast.mode).toBe('fast')
+    const inode = (dir: string, file: string) => fs.statSync(path.join(dir, 'search', file)).ino
+    expect(inode(fast.buildDir, 'en.json')).toBe(inode(liveBefore, 'en.json'))
+    expect(inode(fast.buildDir, 'lt.json')).not.toBe(inode(liveBefore, 'lt.json'))
+    await expectSameAsFullBuild(fast.buildDir, 'full-2')
   })
 
   it('takes the full path when something on every page changes', async () => {

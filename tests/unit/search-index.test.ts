@@ -51,11 +51,12 @@ describe.each(['lt', 'en'])('search index (%s)', (locale) => {
     expect(JSON.stringify(reused.index)).toBe(JSON.stringify(fresh.index))
     expect(JSON.stringify(reused.terms)).toBe(JSON.stringify(fresh.terms))
     // And so are the results.
-    const word = after.filter(searchable)[10]!.title.split(' ').sort((x, y) => y.length - x.length)[0]!
-    const a = new LocaleSearch(JSON.parse(JSON.stringify(reused.index))).search({ q: word })
-    const b = new LocaleSearch(JSON.parse(JSON.stringify(fresh.index))).search({ q: word })
-    expect(a.total).toBeGreaterThan(0)
-    expect(a).toEqual(b)
+    const fromReused = new LocaleSearch(JSON.parse(JSON.stringify(reused.index)))
+    const fromFresh = new LocaleSearch(JSON.parse(JSON.stringify(fresh.index)))
+    const words = after.filter(searchable).flatMap((d) => d.title.split(' '))
+    const word = words.find((w) => fromFresh.search({ q: w }).total > 1)
+    expect(word).toBeDefined()
+    expect(fromReused.search({ q: word! })).toEqual(fromFresh.search({ q: word! }))
   })
 
   it('never keeps a removed document', () => {
