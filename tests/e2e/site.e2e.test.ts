@@ -13,8 +13,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/lib/env'
-import { homePath, listPath, newsTopicPath, sectionPath, type RouteContext } from '../../site/src/lib/routes'
+import { consultationsCalendarPath, homePath, listPath, newsTopicPath, sectionPath, type RouteContext } from '../../site/src/lib/routes'
 import type { Collection, ConsultationStatus, SiteDoc } from '../../site/src/lib/types'
+import { parseCalendar, wallClock } from '../support/ical'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
 import { startSite, type SiteFixture } from './site-fixture'
 
@@ -528,6 +529,80 @@ describe('feeds and sitemap', () => {
       (site.snapshot.content[l]?.docs ?? []).map((d) => new URL(d.url, site.siteUrl).toString()).filter((u) => !locs.has(u)),
     )
     expectNone(missing, 'document pages missing from the sitemap')
+  })
+})
+
+describe('consultations calendar (iCal)', () => {
+  const summaries = { lt: ['Prasideda konsultacija: ', 'Baigiasi konsultacija: '], en: ['Consultation opens: ', 'Consultation closes: '] } as const
+
+  it.each(locales)('%s: the feed parses and has an opening and a closing event per consultation, at the right times in Vilnius', async (locale) => {
+    expect(site.snapshot.timeZone).toBe('Europe/Vilnius')
+    const feedPath = consultationsCalendarPath(locale, ctx)
+    expect(feedPath).toBe(locale === 'lt' ? '/konsultacijos/kalendorius.ics' : '/en/consultations/calendar.ics')
+    const res = await fetch(`${site.baseUrl}${feedPath}`)
+    expect(res.status, `${feedPath} is served`).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar\b/)
+    const text = await res.text()
+    expect(text).toBe(fs.readFileSync(fileFor(feedPath)!, 'utf8'))
+    const cal = parseCalendar(text)
+    const consultations = docs(locale, 'consultations')
+    expect(consultations.length, 'demo consultations').toBeGreaterThanOrEqual(4)
+    expect(cal.events).toHaveLength(consultations.length * 2)
+    const [opens, closes] = summaries[locale]
+    for (const c of consultations) {
+      const link = new URL(c.url, site.siteUrl).toString()
+      const own = cal.events.filter((e) => e.url === link)
+      expect(own.map((e) => e.summary).sort(), c.url).toEqual([`${closes}${c.title}`, `${opens}${c.title}`])
+      for (const [kind, at] of [[opens, c.opensAt], [closes, c.closesAt]] as const) {
+        const e = own.find((x) => x.summary.startsWith(kind))!
+        // The very instant (iCalendar counts whole seconds; demo dates carry milliseconds),
+        // in UTC, and so the same wall-clock time in Vilnius.
+        expect(e.start.getTime(), `${e.summary} starts at ${at}`).toBe(Math.floor(Date.parse(at) / 1000) * 1000)
+        expect(e.startZone).toBe('UTC')
+        expect(wallClock(e.start, 'Europe/Vilnius')).toBe(wallClock(new Date(at), 'Europe/Vilnius'))
+        expect(e.description).toContain(link)
+        if (c.summary) expect(e.description).toContain(c.summary)
+        if (locale === 'lt') {
+          // The description states the Vilnius time with its offset (UTC+2 in winter, +3 in summer).
+          const instant = new Date(at)
+          const wall = wallClock(instant, 'Europe/Vilnius')
+          const offsetHours = (Date.parse(`${wall.replace(' ', 'T')}:00Z`) - Math.floor(instant.getTime() / 60_000) * 60_000) / 3_600_000
+          expect([2, 3]).toContain(offsetHours)
+          expect(e.description.replace(/[\u00a0\u202f]/g, ' ')).toContain(`${wall.slice(11)} (GMT+${offsetHours})`)
+        }
+      }
+      expect(fileFor(c.url), `${c.url} exists`).toBeTruthy()
+    }
+    expect(new Set(cal.events.map((e) => e.uid)).size).toBe(cal.events.length)
+  })
+
+  it('the two languages have their own UIDs and their own titles', async () => {
+    const read = (l: L) => parseCalendar(fs.readFileSync(fileFor(consultationsCalendarPath(l, ctx))!, 'utf8'))
+    const [lt, en] = [read('lt'), read('en')]
+    const ltUids = new Set(lt.events.map((e) => e.uid))
+    expect(en.events.some((e) => ltUids.has(e.uid))).toBe(false)
+    expect(lt.name).toMatch(/konsultacijos$/)
+    expect(en.name).toMatch(/consultations$/)
+    const translated = docs('lt', 'consultations').find((c) => {
+      const other = docs('en', 'consultations').find((x) => x.id === c.id)
+      return other && other.title !== c.title && !other.fallbackFields.includes('title')
+    })
+    expect(translated, 'a demo consultation with an English title').toBeTruthy()
+    const enTitle = sameDoc('en', 'consultations', translated!.id).title
+    expect(en.events.some((e) => e.summary === `Consultation opens: ${enTitle}`)).toBe(true)
+    expect(lt.events.some((e) => e.summary.includes(enTitle))).toBe(false)
+  })
+
+  it.each(locales)('%s: the consultations list links to the feed; the sitemap does not list it', (locale) => {
+    const feedPath = consultationsCalendarPath(locale, ctx)
+    const list = parse(fileFor(sectionPath('consultations', locale, ctx))!)
+    const link = list.querySelectorAll('main a').find((a) => a.getAttributeValue('href') === feedPath)
+    expect(link, `a link to ${feedPath}`).toBeTruthy()
+    expect(link!.getAttributeValue('type')).toBe('text/calendar')
+    expect(link!.textContent.trim()).toMatch(locale === 'lt' ? /kalendori/ : /calendar/)
+    for (const file of walk(clientDir).filter((f) => /sitemap.*\.xml$/.test(f))) {
+      expect(fs.readFileSync(file, 'utf8'), rel(file)).not.toContain('.ics')
+    }
   })
 })
 

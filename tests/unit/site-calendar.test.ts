@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+
+import { consultationsCalendarPath } from '../../site/src/lib/routes'
+import { calendarUid, cityDateTime, consultationCalendar, type CalendarConsultation } from '../../site/src/pages/_lib/calendar'
+import { parseCalendar, wallClock } from '../support/ical'
+
+const tz = 'Europe/Vilnius'
+const siteUrl = 'https://www.pajuris.example'
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ')
+
+describe('consultations calendar path', () => {
+  it.each([
+    ['lt', 'lt', '/konsultacijos/kalendorius.ics'],
+    ['en', 'lt', '/en/consultations/calendar.ics'],
+    ['lt', 'en', '/lt/konsultacijos/kalendorius.ics'],
+    ['en', 'en', '/consultations/calendar.ics'],
+  ])('%s with default locale %s is %s', (locale, defaultLocale, expected) => {
+    expect(consultationsCalendarPath(locale, { defaultLocale })).toBe(expected)
+  })
+})
+
+describe('cityDateTime', () => {
+  it.each([
+    // Winter (EET, UTC+2) and summer (EEST, UTC+3) time in Vilnius.
+    ['2026-01-15T08:00:00Z', 'en', 'January 15, 2026 at 10:00 AM (GMT+2)'],
+    ['2026-07-01T07:00:00Z', 'en', 'July 1, 2026 at 10:00 AM (GMT+3)'],
+    ['2026-01-15T08:00:00Z', 'lt', '2026 m. sausio 15 d. 10:00 (GMT+2)'],
+    ['2026-07-31T20:59:00Z', 'lt', '2026 m. liepos 31 d. 23:59 (GMT+3)'],
+    // Either side of the spring change (29 March 2026, 03:00 → 04:00).
+    ['2026-03-29T00:30:00Z', 'lt', '2026 m. kovo 29 d. 02:30 (GMT+2)'],
+    ['2026-03-29T01:30:00Z', 'lt', '2026 m. kovo 29 d. 04:30 (GMT+3)'],
+  ])('%s in %s reads "%s"', (iso, locale, expected) => {
+    expect(plain(cityDateTime(iso, locale, tz))).toBe(expected)
+  })
+})
+
+describe('calendarUid', () => {
+  it.each([
+    ['12', 'opens', 'lt', 'consultation-12-opens-lt@www.pajuris.example'],
+    ['12', 'closes', 'lt', 'consultation-12-closes-lt@www.pajuris.example'],
+    ['12', 'opens', 'en', 'consultation-12-opens-en@www.pajuris.example'],
+  ] as const)('%s %s %s → %s', (id, kind, locale, expected) => {
+    expect(calendarUid(id, kind, locale, siteUrl)).toBe(expected)
+  })
+})
+
+describe('consultationCalendar, read back by ical.js', () => {
+  const consultation = (id: string, opensAt: string, closesAt: string, title = `Konsultacija ${id}`): CalendarConsultation => ({
+    id,
+    title,
+    summary: `Santrauka ${id}`,
+    url: `/konsultacijos/k-${id}/`,
+    opensAt,
+    closesAt,
+    updatedAt: '2025-12-01T12:00:00.000Z',
+  })
+  const consultations = [
+    // 10:00 → 23:59 Vilnius time in winter, in summer, and across the spring change.
+    consultation('w', '2026-01-15T08:00:00.000Z', '2026-02-01T21:59:00.000Z'),
+    consultation('s', '2026-07-01T07:00:00.000Z', '2026-07-31T20:59:00.000Z'),
+    consultation('d', '2026-03-20T08:00:00.000Z', '2026-04-10T20:59:00.000Z', 'Biudžetas; „kabutės“, kableliai ir labai ilgas pavadinimas, kuris netelpa į vieną iCalendar eilutę'),
+  ]
+  const render = (locale: string) =>
+    consultationCalendar({ locale, cityName: 'Pajūris', siteUrl, timeZone: tz, path: consultationsCalendarPath(locale, { defaultLocale: 'lt' }), consultations })
+  const lt = parseCalendar(render('lt'))
+
+  it('is a valid calendar with two events per consultation, in time order', () => {
+    expect(lt.version).toBe('2.0')
+    expect(lt.name).toBe('Pajūris: konsultacijos')
+    expect(lt.events).toHaveLength(consultations.length * 2)
+    const starts = lt.events.map((e) => e.start.getTime())
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
+  })
+
+  it.each([
+    ['w', 'opens', '2026-01-15T08:00:00.000Z', '2026-01-15 10:00'],
+    ['w', 'closes', '2026-02-01T21:59:00.000Z', '2026-02-01 23:59'],
+    ['s', 'opens', '2026-07-01T07:00:00.000Z', '2026-07-01 10:00'],
+    ['s', 'closes', '2026-07-31T20:59:00.000Z', '2026-07-31 23:59'],
+    ['d', 'opens', '2026-03-20T08:00:00.000Z', '2026-03-20 10:00'],
+    ['d', 'closes', '2026-04-10T20:59:00.000Z', '2026-04-10 23:59'],
+  ] as const)('%s %s at %s, %s in Vilnius', (id, kind, instant, vilnius) => {
+    const e = lt.events.find((x) => x.uid === calendarUid(id, kind, 'lt', siteUrl))
+    expect(e, `${id} ${kind}`).toBeTruthy()
+    expect(e!.start.toISOString()).toBe(instant)
+    expect(e!.startZone).toBe('UTC')
+    expect(wallClock(e!.start, tz)).toBe(vilnius)
+    expect(e!.end).toBeNull()
+    expect(e!.transparency).toBe('TRANSPARENT')
+    expect(e!.stamp.toISOString()).toBe('2025-12-01T12:00:00.000Z')
+    expect(e!.url).toBe(`${siteUrl}/konsultacijos/k-${id}/`)
+    const title = consultations.find((c) => c.id === id)!.title
+    expect(e!.summary).toBe(`${kind === 'opens' ? 'Prasideda' : 'Baigiasi'} konsultacija: ${title}`)
+    expect(e!.description).toContain(`Santrauka ${id}`)
+    expect(e!.description).toContain(`${siteUrl}/konsultacijos/k-${id}/`)
+  })
+
+  it('states both dates in Vilnius time in the description', () => {
+    const d = lt.events.find((x) => x.uid === calendarUid('d', 'closes', 'lt', siteUrl))!
+    expect(plain(d.description)).toContain('Nuomonę galima pareikšti nuo 2026 m. kovo 20 d. 10:00 (GMT+2) iki 2026 m. balandžio 10 d. 23:59 (GMT+3).')
+  })
+
+  it('keeps punctuation and long titles intact (escaping and line folding)', () => {
+    const d = lt.events.find((x) => x.uid === calendarUid('d', 'opens', 'lt', siteUrl))!
+    expect(d.summary).toBe(`Prasideda konsultacija: ${consultations[2]!.title}`)
+  })
+
+  it('writes English titles in the English feed, with the same instants', () => {
+    const en = parseCalendar(render('en'))
+    expect(en.name).toBe('Pajūris: consultations')
+    const w = en.events.find((x) => x.uid === calendarUid('w', 'opens', 'en', siteUrl))!
+    expect(w.summary).toBe('Consultation opens: Konsultacija w')
+    expect(w.start.toISOString()).toBe('2026-01-15T08:00:00.000Z')
+    expect(plain(w.description)).toContain('You can respond from January 15, 2026 at 10:00 AM (GMT+2) to February 1, 2026 at 11:59 PM (GMT+2).')
+    expect(en.events.find((x) => x.uid === calendarUid('s', 'closes', 'en', siteUrl))!.summary).toBe('Consultation closes: Konsultacija s')
+  })
+
+  it('is the same text when built again (stable UIDs and DTSTAMP)', () => {
+    expect(render('lt')).toBe(render('lt'))
+  })
+
+  it('is an empty but valid calendar without consultations', () => {
+    const empty = parseCalendar(consultationCalendar({ locale: 'lt', cityName: 'Pajūris', siteUrl, timeZone: tz, path: '/konsultacijos/kalendorius.ics', consultations: [] }))
+    expect(empty.events).toEqual([])
+  })
+})
