@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/env'
 import { exportSnapshot, snapshotContentHash, writeSnapshot } from '../../site/src/lib/export'
+import { runtimeSnapshot } from '../../site/src/lib/runtime'
 import { buildSearchIndexes } from '../../site/src/lib/search/indexer'
 import type { Snapshot } from '../../site/src/lib/types'
 import { run, treeHash } from './processes'
@@ -131,13 +132,8 @@ export function finishBuild(outDir: string, snapshot: Snapshot, templates: strin
       replaceFile(path.join(target, `${index.locale}.json`), JSON.stringify(index))
     }
   }
-  // On-demand pages need the header and footer (settings, alerts), not the documents.
-  const runtime = {
-    ...snapshot,
-    files: {},
-    content: Object.fromEntries(Object.entries(snapshot.content).map(([l, c]) => [l, { ...c, docs: [] }])),
-  }
-  replaceFile(path.join(outDir, 'runtime-snapshot.json'), JSON.stringify(runtime))
+  // On-demand pages need the header and footer and a few documents, not every body.
+  replaceFile(path.join(outDir, 'runtime-snapshot.json'), JSON.stringify(runtimeSnapshot(snapshot)))
   // Images and documents: exactly those the published content uses.
   const wanted = new Set(Object.keys(snapshot.files))
   for (const dir of ['media', 'files']) {

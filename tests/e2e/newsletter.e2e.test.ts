@@ -156,6 +156,19 @@ describe('a resident subscribes, reads a digest and leaves', () => {
   })
 })
 
+describe('signing up for one topic', () => {
+  it('works from the topic page form, with the topic as a hidden field', async () => {
+    const topic = site.snapshot.content.lt!.docs.find((d) => d.collection === 'topics')!
+    const page = await (await fetch(`${site.baseUrl}${topic.url}`)).text()
+    expect(page).toContain(`<input type="hidden" name="topics" value="${topic.id}">`)
+    const res = await post('/naujienlaiskis', { form: `topic:${topic.slug}`, email: 'topic@example.org', frequency: 'weekly', locale: 'lt', urgent: '1', topics: topic.id, consent: '1' })
+    expect(res.status, site.log()).toBe(303)
+    const sub = await subscriber('topic@example.org')
+    expect(sub).toMatchObject({ allTopics: false, frequency: 'weekly', locale: 'lt', status: 'pending', consent: { form: `topic:${topic.slug}` } })
+    expect((sub!.topics as unknown[]).map((t) => String(typeof t === 'object' ? (t as { id: unknown }).id : t))).toEqual([topic.id])
+  })
+})
+
 describe('what must not work', () => {
   it('answers the same for known and unknown addresses', async () => {
     const known = 'known@example.org'
