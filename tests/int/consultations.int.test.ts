@@ -124,6 +124,34 @@ describe('taking responses', () => {
   })
 })
 
+describe('receipts', () => {
+  it('emails a receipt with the reference when asked, through the outbox', async () => {
+    const open = await consultation({ opensAt: new Date(Date.now() - day), closesAt: new Date(Date.now() + day), title: 'Kvitų konsultacija' })
+    const res = await submitResponse(
+      cms.payload,
+      input(open.id, { [`q_${open.questions[0]!.id}`]: '3' }, { email: 'Gyventojas@Example.net', receipt: true, title: 'Kvitų konsultacija', url: 'https://www.pajuris.example/konsultacijos/kvitai/' }),
+    )
+    expect(res.ok).toBe(true)
+    const reference = (res as { reference: string }).reference
+    const sink = await startSink()
+    try {
+      await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+      const [mail] = sink.to('gyventojas@example.net')
+      expect(mail).toBeDefined()
+      const parsed = await sink.parse(mail!)
+      expect(parsed.subject).toBe(`Gavome jūsų atsakymą (nr. ${reference})`)
+      expect(parsed.text).toContain('Kvitų konsultacija')
+      expect(parsed.text).toContain('https://www.pajuris.example/konsultacijos/kvitai/')
+      // Without the tick nothing is sent.
+      await submitResponse(cms.payload, input(open.id, { [`q_${open.questions[0]!.id}`]: '3' }, { email: 'no-receipt@example.net' }))
+      await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+      expect(sink.to('no-receipt@example.net')).toHaveLength(0)
+    } finally {
+      await sink.close()
+    }
+  })
+})
+
 describe('staff', () => {
   it('export CSV (UTF-8, BOM, formulas neutralised) and a summary with percentages; spam is not counted', async () => {
     const open = await consultation({ opensAt: new Date(Date.now() - day), closesAt: new Date(Date.now() + day), title: 'Eksportuojama konsultacija' })
