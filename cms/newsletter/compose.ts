@@ -34,6 +34,8 @@ export type ComposeContext = {
   sender: SenderSettings
   changes: Map<string, ChangeRow>
   now?: Date
+  /** Item blocks by change and locale: the same item appears in thousands of digests. */
+  blocks?: Map<string, { html: string; text: string }>
 }
 
 export type Composed = {
@@ -155,6 +157,16 @@ function itemText(locale: string, change: ChangeRow, entry: ChangeEntry): string
   return `${entry.title}\n${kind}\n${entry.summary ? `${entry.summary}\n` : ''}${entry.url}\n`
 }
 
+function block(locale: string, change: ChangeRow, entry: ChangeEntry, ctx: ComposeContext): { html: string; text: string } {
+  const key = `${change.id}\n${locale}`
+  let b = ctx.blocks?.get(key)
+  if (!b) {
+    b = { html: itemHtml(locale, change, entry), text: itemText(locale, change, entry) }
+    ctx.blocks?.set(key, b)
+  }
+  return b
+}
+
 /** The entry a subscriber reads: their language, or for urgent items the default language. */
 export function entryFor(change: ChangeRow, locale: string, defaultLocale: string): ChangeEntry | null {
   return change.entries[locale] ?? (change.urgent ? (change.entries[defaultLocale] ?? null) : null)
@@ -249,11 +261,11 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
   const body =
     row.kind === 'immediate'
       ? `${banner}<h1>${escapeHtml(heading)}</h1>\n${listed[0]!.entry.summary ? `<p>${escapeHtml(listed[0]!.entry.summary)}</p>\n` : ''}<p><a href="${escapeHtml(listed[0]!.entry.url)}">${escapeHtml(m(locale, 'readMore', { title: listed[0]!.entry.title }))}</a></p>`
-      : `${banner}<h1>${escapeHtml(heading)}</h1>\n${intro}${listed.map((x) => itemHtml(locale, x.change, x.entry)).join('\n')}`
+      : `${banner}<h1>${escapeHtml(heading)}</h1>\n${intro}${listed.map((x) => block(locale, x.change, x.entry, ctx).html).join('\n')}`
   const textBody =
     row.kind === 'immediate'
       ? `${heading}\n\n${listed[0]!.entry.summary ? `${listed[0]!.entry.summary}\n\n` : ''}${listed[0]!.entry.url}\n`
-      : `${heading}\n${m(locale, 'digest.intro')}\n\n${listed.map((x) => itemText(locale, x.change, x.entry)).join('\n')}`
+      : `${heading}\n${m(locale, 'digest.intro')}\n\n${listed.map((x) => block(locale, x.change, x.entry, ctx).text).join('\n')}`
 
   if (direct || !sub) {
     const footer = `<p>${escapeHtml(m(locale, 'test.banner'))}</p>`

@@ -57,6 +57,7 @@ export class Dispatcher {
   readonly worker = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`
   readonly stats: DispatchStats = { sent: 0, retried: 0, failed: 0, skipped: 0 }
   private readonly changes = new Map<string, ChangeRow>()
+  private readonly blocks = new Map<string, { html: string; text: string }>()
   private sender: { at: number; value: SenderSettings } | null = null
   private readonly touchedRuns = new Set<string>()
   private lastCounts = 0
@@ -96,6 +97,7 @@ export class Dispatcher {
       emailFrom: this.o.emailFrom,
       sender: this.sender.value,
       changes: this.changes,
+      blocks: this.blocks,
     }
   }
 

@@ -100,6 +100,21 @@ describe('taking responses', () => {
     expect(counted.totalDocs).toBe(0)
   })
 
+  it('opens and closes for responses exactly at its times', async () => {
+    const opensAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 3 * day)
+    const closesAt = new Date(opensAt.getTime() + day)
+    const c = await consultation({ opensAt, closesAt })
+    const answers = { [`q_${c.questions[0]!.id}`]: '3' }
+    const at = async (ms: number) => {
+      const r = await submitResponse(cms.payload, input(c.id, answers), new Date(ms))
+      return r.ok ? 'accepted' : r.reason
+    }
+    expect(await at(opensAt.getTime() - 1)).toBe('upcoming')
+    expect(await at(opensAt.getTime())).toBe('accepted')
+    expect(await at(closesAt.getTime() - 1)).toBe('accepted')
+    expect(await at(closesAt.getTime())).toBe('closed')
+  })
+
   it('names every problem: required, unknown choices, over 10,000 characters, bad email, no consent', async () => {
     const questions = [
       { id: 'a', type: 'scale' as const, label: 'A', required: true },

@@ -14,6 +14,7 @@ import { rootDir } from '../../cms/lib/env'
 import { mongoSkipReason, mongoUrl, startCms, type TestCms } from './helpers'
 import { accessSuite } from './suites/access'
 import { contentSuite } from './suites/content'
+import { newsletterStoreSuite } from './suites/newsletterStore'
 
 if (!mongoUrl) console.warn(`[atvira] ${mongoSkipReason}`)
 
@@ -28,6 +29,7 @@ describe.skipIf(!mongoUrl)('MongoDB (MONGODB_URL)', () => {
   })
   describe('access matrix', () => accessSuite(() => cms.payload))
   describe('content model', () => contentSuite(() => cms.payload))
+  describe('newsletter store', () => newsletterStoreSuite(() => cms.payload))
 })
 
 describe('MongoDB adapter selection', () => {

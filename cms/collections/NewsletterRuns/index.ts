@@ -55,7 +55,7 @@ export const NewsletterRuns: CollectionConfig = {
     count('pending', 'Waiting'),
     count('retrying', 'Retrying'),
     count('failed', 'Failed'),
-    count('skipped', 'Skipped'),
+    count('skipped', 'Skipped (suspended, unsubscribed or erased)'),
     { name: 'finishedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
   ],
 }
