@@ -106,6 +106,7 @@ Atvira is running.
   Public site: ${process.env.SITE_URL || `http://localhost:${sitePort}`}/
   CMS admin:   ${base}/admin
   Publishing in the admin updates the site in seconds (build status: ${base}/admin/collections/site-builds).
+  Newsletter: ${process.env.SMTP_URL ? 'sent through SMTP_URL' : 'emails are written to data/outbox/*.eml (set SMTP_URL to send)'}; runs at ${base}/admin/collections/newsletter-runs
   REST API:   ${base}/api/news
   GraphQL:    ${base}/api/graphql
 Log in with:
