@@ -6,7 +6,7 @@ import { rootDir } from '../../cms/lib/env'
 import { allRoutes, type Route } from '../../site/src/pages/_lib/routes'
 import { documentHash } from '../../site/src/lib/export'
 import { useSnapshot } from '../../site/src/lib/load'
-import { BODY_WORDS } from '../../site/src/lib/search/indexer'
+import { BODY_WORDS, searchInputs } from '../../site/src/lib/search/indexer'
 import type { Snapshot } from '../../site/src/lib/types'
 import { run } from './processes'
 import { buildSearchInBackground, buildStamp, finishBuild, replaceWithCopy, templatesDir } from './siteBuild'
@@ -218,14 +218,24 @@ export class HeadStart {
     fs.mkdirSync(this.searchDir, { recursive: true })
     for (const l of snapshot.locales.filter(same)) for (const f of files(l)) fs.linkSync(path.join(liveSearch, f), path.join(this.searchDir, f))
     const changed = snapshot.locales.filter((l) => !same(l))
-    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch) : Promise.resolve()
+    // Each process reads its locale's search inputs, not the whole snapshot (~100 MB).
+    const inputs: Record<string, string> = {}
+    fs.mkdirSync(this.inputsDir, { recursive: true })
+    for (const l of changed) {
+      inputs[l] = path.join(this.inputsDir, `${l}.search-input.json`)
+      fs.writeFileSync(inputs[l], JSON.stringify(searchInputs(snapshot.content[l]?.docs ?? [])))
+    }
+    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch, inputs) : Promise.resolve()
     this.search.catch(() => {})
+  }
+
+  get inputsDir(): string {
+    return `${this.outDir}.search-input`
   }
 
   async drop(): Promise<void> {
     await Promise.allSettled([this.linked, this.search])
-    fs.rmSync(this.outDir, { recursive: true, force: true })
-    fs.rmSync(this.searchDir, { recursive: true, force: true })
+    for (const dir of [this.outDir, this.searchDir, this.inputsDir]) fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 
@@ -286,5 +296,6 @@ export async function fastBuild(options: {
     fs.rmSync(partial, { recursive: true, force: true })
     fs.rmSync(onlyFile, { recursive: true, force: true })
     fs.rmSync(searchDir, { recursive: true, force: true })
+    fs.rmSync(head.inputsDir, { recursive: true, force: true })
   }
 }

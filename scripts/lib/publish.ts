@@ -39,7 +39,8 @@ export function switchLive(buildDir: string): void {
   fs.renameSync(tmp, link)
 }
 
-const removeScript = `for (const p of process.argv.slice(1)) require('node:fs').rmSync(p, { recursive: true, force: true })`
+const removeScript = `try { require('node:os').setPriority(19) } catch {}
+for (const p of process.argv.slice(1)) require('node:fs').rmSync(p, { recursive: true, force: true })`
 
 /** Builds being written by this process: never pruned. */
 const building = new Set<string>()
@@ -66,8 +67,8 @@ export function pruneBuilds(keep = 3): Promise<void> {
       .filter((p) => p !== live)
       .sort()
     const old = [...leftovers.map((name) => path.join(dir, name)), ...builds.slice(0, Math.max(0, builds.length - keep))]
-    // In another process: removing tens of thousands of files would otherwise hold up
-    // this one's file system calls (the next update's).
+    // In another process, at the lowest priority: removing tens of thousands of files
+    // would otherwise hold up this one's file system calls, and the site is live already.
     if (old.length) await run(process.execPath, ['-e', removeScript, ...old], { capture: true })
   })().finally(() => {
     pruning = undefined
@@ -117,7 +118,7 @@ export async function publishSite(
     log('Comparing with the live build…')
     const stamp = buildStamp(snapshot, templates)
     const liveStamp = live && path.join(live, '.atvira-build')
-    if (liveStamp && fs.existsSync(liveStamp) && fs.readFileSync(liveStamp, 'utf8') === stamp) {
+    if (!options.full && liveStamp && fs.existsSync(liveStamp) && fs.readFileSync(liveStamp, 'utf8') === stamp) {
       fs.rmSync(snapshotFile, { force: true })
       await head?.drop()
       return { rendered: false, mode: 'none', buildDir: live!, pages: readPlanIndex(live!)?.pages ?? countPages(live!), durationMs: Date.now() - started }

@@ -107,14 +107,23 @@ export function replaceWithCopy(source: string, target: string): void {
  * Search indexes are CPU-bound like rendering: built by a child process while Astro
  * runs, into a directory beside the build (Astro empties its output directory).
  */
-export async function buildSearchInBackground(locales: string[], snapshotFile: string, dir: string, previousDir = ''): Promise<void> {
+export async function buildSearchInBackground(
+  locales: string[],
+  snapshotFile: string,
+  dir: string,
+  previousDir = '',
+  /** Per locale, its search inputs file to read instead of the snapshot. */
+  inputs: Record<string, string> = {},
+): Promise<void> {
   for (const locale of locales) for (const f of [`${locale}.json`, `${locale}.terms.json`]) fs.rmSync(path.join(dir, f), { force: true })
   // One process per locale: after Astro is done, they have both cores. A larger young
   // generation: indexing makes millions of short-lived objects.
   const script = path.join(rootDir, 'scripts/build-search.ts')
   const results = await Promise.allSettled(
     locales.map((locale) =>
-      run(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script, snapshotFile, dir, previousDir, locale], { capture: true }),
+      run(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script, inputs[locale] ?? snapshotFile, dir, previousDir, locale], {
+        capture: true,
+      }),
     ),
   )
   const failed = results.find((r) => r.status === 'rejected')

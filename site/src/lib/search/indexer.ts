@@ -91,6 +91,32 @@ export function buildLocaleIndexWithTerms(
   docs: SiteDoc[],
   reuse: ReadonlyMap<string, TermRow> = new Map(),
 ): { index: LocaleIndex; terms: TermRow[] } {
+  return buildIndexFromInputs(locale, searchInputs(docs), reuse)
+}
+
+/** What the index needs of a document: what it stores for results, and the text of its fields. */
+export type SearchInput = { stored: Omit<SearchDoc, 'id'>; title: string; meta: string; body: string }
+
+export function searchInputs(docs: SiteDoc[]): SearchInput[] {
+  return docs.filter(searchable).map((doc) => ({
+    stored: {
+      type: doc.collection,
+      url: doc.url,
+      title: doc.title,
+      date: doc.publishedAt,
+      summary: doc.collection === 'services' ? doc.description : doc.summary,
+      topics: doc.topics.map((t) => ({ slug: t.slug, name: t.name })),
+      text: doc.text.slice(0, SNIPPET_CHARS),
+    },
+    ...searchFields(doc),
+  }))
+}
+
+export function buildIndexFromInputs(
+  locale: string,
+  inputs: SearchInput[],
+  reuse: ReadonlyMap<string, TermRow> = new Map(),
+): { index: LocaleIndex; terms: TermRow[] } {
   const lang = languageFor(locale)
   const fn = pipelineFunction(lang)
   const pipeline = new lunr.Pipeline()
@@ -108,20 +134,9 @@ export function buildLocaleIndexWithTerms(
     this.field('meta', { boost: 3 })
     this.field('body')
     this.metadataWhitelist = []
-    docs.filter(searchable).forEach((doc, i) => {
+    inputs.forEach(({ stored: doc, title, meta, body }, i) => {
       const id = String(i)
-      const summary = doc.collection === 'services' ? doc.description : doc.summary
-      stored.push({
-        id,
-        type: doc.collection,
-        url: doc.url,
-        title: doc.title,
-        date: doc.publishedAt,
-        summary,
-        topics: doc.topics.map((t) => ({ slug: t.slug, name: t.name })),
-        text: doc.text.slice(0, SNIPPET_CHARS),
-      })
-      const { title, meta, body } = searchFields(doc)
+      stored.push({ id, ...doc })
       const hash = crypto.createHash('sha1').update(`${title}\0${meta}\0${body}`).digest('base64')
       const row = reuse.get(hash) ?? [hash, termsOf(title), termsOf(meta), termsOf(body)]
       rows.push(row)
