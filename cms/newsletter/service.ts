@@ -98,21 +98,22 @@ export function newsletterService(payload: Payload, secret = payload.secret): Ne
       const existing = (
         await payload.find({ collection: 'subscribers', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
       ).docs[0] as Sub | undefined
+      // A new sign-up, or someone who left (or bounced) asking again: pending until confirmed.
+      const pending = {
+        status: 'pending' as const,
+        ...prefs,
+        locale: prefs.locale as never,
+        topics: relationIds(payload, prefs.topics) as never,
+        consent,
+        confirmTokenHash: hashToken(confirmToken(secret, nonce)),
+        confirmTokenExpires: expires.toISOString(),
+      }
       let id: string
       let already = false
       if (!existing) {
         const created = await payload.create({
           collection: 'subscribers',
-          data: {
-            email,
-            status: 'pending',
-            ...prefs,
-            locale: prefs.locale as never,
-            topics: relationIds(payload, prefs.topics) as never,
-            consent,
-            confirmTokenHash: hashToken(confirmToken(secret, nonce)),
-            confirmTokenExpires: expires.toISOString(),
-          },
+          data: { email, ...pending },
           overrideAccess: true,
         })
         id = String(created.id)
@@ -125,15 +126,7 @@ export function newsletterService(payload: Payload, secret = payload.secret): Ne
         await payload.update({
           collection: 'subscribers',
           id,
-          data: {
-            status: 'pending',
-            ...prefs,
-            locale: prefs.locale as never,
-            topics: relationIds(payload, prefs.topics) as never,
-            consent,
-            confirmTokenHash: hashToken(confirmToken(secret, nonce)),
-            confirmTokenExpires: expires.toISOString(),
-          },
+          data: pending,
           overrideAccess: true,
         })
       }

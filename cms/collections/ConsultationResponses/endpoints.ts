@@ -5,6 +5,7 @@ import { hasRole } from '../../access/roles'
 import type { StoredAnswer } from '../../consultations/responses'
 import { summarize } from '../../consultations/summary'
 import { getDefaultLocale } from '../../lib/locales'
+import { responseFacts } from '../../../site/src/lib/source/local'
 import { csvSafe } from '../Subscribers/endpoints/exportCsv'
 
 type Question = { id: string; type: string; label: string; options?: { id: string; label: string }[] | null }
@@ -85,29 +86,11 @@ export const responseSummaryEndpoint: Endpoint = {
 
 /**
  * `GET /api/consultation-responses/public`: what the site may show for published
- * consultations only: how many responses (spam left out) and the quotes staff chose.
- * Used by the site's REST content source; the Local API source reads the same function.
+ * consultations only (the site's REST content source reads it): response counts and
+ * the quotes staff chose. Never the responses.
  */
-export async function publicResponseFacts(payload: PayloadRequest['payload']): Promise<Record<string, { count: number; quotes: string[] }>> {
-  const published = await payload.find({ collection: 'consultations', where: { _status: { equals: 'published' } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { title: true } })
-  const facts: Record<string, { count: number; quotes: string[] }> = {}
-  for (const c of published.docs) {
-    const counted = await payload.count({ collection: 'consultation-responses', where: { and: [{ consultation: { equals: c.id } }, { status: { not_equals: 'spam' } }] }, overrideAccess: true })
-    const quoted = await payload.find({
-      collection: 'consultation-responses',
-      where: { and: [{ consultation: { equals: c.id } }, { status: { equals: 'reviewed' } }, { publishQuote: { equals: true } }] },
-      sort: 'createdAt',
-      limit: 50,
-      depth: 0,
-      overrideAccess: true,
-    })
-    facts[String(c.id)] = { count: counted.totalDocs, quotes: quoted.docs.map((r) => String(r.quote ?? '').trim()).filter(Boolean) }
-  }
-  return facts
-}
-
 export const publicResponseFactsEndpoint: Endpoint = {
   path: '/public',
   method: 'get',
-  handler: async (req) => Response.json(await publicResponseFacts(req.payload), { headers: { 'cache-control': 'no-store' } }),
+  handler: async (req) => Response.json(await responseFacts(req.payload), { headers: { 'cache-control': 'no-store' } }),
 }
