@@ -94,7 +94,8 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
         const doc = await outbox.findOneAndUpdate(
           { status: { $in: ['queued', 'retrying'] }, nextAttemptAt: { $lte: now } },
           { $set: { status: 'sending', claimedBy: worker, claimedAt: now } },
-          { sort: { _id: 1 }, returnDocument: 'after' },
+          // Sorted the way the (status, nextAttemptAt) index is, so no claim sorts the queue.
+          { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
         )
         if (!doc) break
         claimed.push(doc)
