@@ -168,7 +168,9 @@ export class Dispatcher {
       await this.o.store.renew(this.worker, new Date())
       this.lastRenew = now
     }
-    if (now - this.lastCounts > 1000 && this.touchedRuns.size > 0) await this.refreshRuns()
+    // Counting a 100,000-row run blocks for a few milliseconds: often enough for staff,
+    // rarely enough not to stall the SMTP connections.
+    if (now - this.lastCounts > 5000 && this.touchedRuns.size > 0) await this.refreshRuns()
   }
 
   /**
