@@ -6,7 +6,7 @@ import { rootDir } from '../../cms/lib/env'
 import { allRoutes, type Route } from '../../site/src/pages/_lib/routes'
 import { documentHash } from '../../site/src/lib/export'
 import { useSnapshot } from '../../site/src/lib/load'
-import { BODY_WORDS, searchInputs } from '../../site/src/lib/search/indexer'
+import { BODY_WORDS } from '../../site/src/lib/search/indexer'
 import type { Snapshot } from '../../site/src/lib/types'
 import { run } from './processes'
 import { buildSearchInBackground, buildStamp, finishBuild, replaceWithCopy, templatesDir } from './siteBuild'
@@ -185,9 +185,9 @@ function pageFile(clientDir: string, routePath: string): string {
 const ownFiles = new Set(['snapshot.json', '.atvira-build', 'runtime-snapshot.json', 'server-hash', 'search', planIndexFile])
 
 /**
- * What a fast update can start before it knows what changed: the hard links from the
- * start (they need only the live build), the search indexes as soon as the snapshot
- * is written. Dropped when the update turns out to need a full build, or nothing.
+ * What a fast update can start before it knows what changed: the hard links, from the
+ * start (they need only the live build). Dropped when the update turns out to need a
+ * full build, or nothing. The search indexes are started with Astro.
  */
 export class HeadStart {
   readonly linked: Promise<void>
@@ -218,24 +218,13 @@ export class HeadStart {
     fs.mkdirSync(this.searchDir, { recursive: true })
     for (const l of snapshot.locales.filter(same)) for (const f of files(l)) fs.linkSync(path.join(liveSearch, f), path.join(this.searchDir, f))
     const changed = snapshot.locales.filter((l) => !same(l))
-    // Each process reads its locale's search inputs, not the whole snapshot (~100 MB).
-    const inputs: Record<string, string> = {}
-    fs.mkdirSync(this.inputsDir, { recursive: true })
-    for (const l of changed) {
-      inputs[l] = path.join(this.inputsDir, `${l}.search-input.json`)
-      fs.writeFileSync(inputs[l], JSON.stringify(searchInputs(snapshot.content[l]?.docs ?? [])))
-    }
-    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch, inputs) : Promise.resolve()
+    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch) : Promise.resolve()
     this.search.catch(() => {})
-  }
-
-  get inputsDir(): string {
-    return `${this.outDir}.search-input`
   }
 
   async drop(): Promise<void> {
     await Promise.allSettled([this.linked, this.search])
-    for (const dir of [this.outDir, this.searchDir, this.inputsDir]) fs.rmSync(dir, { recursive: true, force: true })
+    for (const dir of [this.outDir, this.searchDir]) fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 
@@ -244,6 +233,9 @@ export async function fastBuild(options: {
   snapshot: Snapshot
   snapshotFile: string
   plan: Extract<Plan, { mode: 'fast' }>
+  /** The live build's plan index and the new one: locales with no change keep their search index. */
+  before?: PlanIndex | null
+  index?: PlanIndex
   templates: string
   log?: (line: string) => void
   env?: NodeJS.ProcessEnv
@@ -252,8 +244,6 @@ export async function fastBuild(options: {
   const log = options.log ?? console.log
   const { head, plan } = options
   const { outDir, linked, searchDir } = head
-  if (!head.search) head.startSearch(options.snapshot, options.snapshotFile)
-  const search = head.search!
   const partial = `${outDir}.partial`
   const onlyFile = `${outDir}.paths.json`
   fs.writeFileSync(onlyFile, JSON.stringify(plan.render))
@@ -268,6 +258,8 @@ export async function fastBuild(options: {
     capture: true,
   })
   try {
+    // Once Astro is started: its start-up is mostly waiting on the file system.
+    if (!head.search) head.startSearch(options.snapshot, options.snapshotFile, options.before, options.index)
     log(`Rendering ${plan.render.length} changed pages (links and search indexes alongside)…`)
     await rendered
     log('Rendered; waiting for the links…')
@@ -287,15 +279,14 @@ export async function fastBuild(options: {
       }
     }
     log('Waiting for the search indexes…')
-    await search
+    await head.search
     log('Search indexes, images and documents…')
     finishBuild(outDir, options.snapshot, options.templates, buildStamp(options.snapshot, options.templates), searchDir)
     return { rendered: plan.render.length, added, removed }
   } finally {
-    await Promise.allSettled([linked, rendered, search])
+    await Promise.allSettled([linked, rendered, head.search])
     fs.rmSync(partial, { recursive: true, force: true })
     fs.rmSync(onlyFile, { recursive: true, force: true })
     fs.rmSync(searchDir, { recursive: true, force: true })
-    fs.rmSync(head.inputsDir, { recursive: true, force: true })
   }
 }

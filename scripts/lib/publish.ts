@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { rootDir } from '../../cms/lib/env'
+import { requestSiteUpdate, type SiteChange } from '../../cms/lib/siteUpdates'
 import { exportSnapshot } from '../../site/src/lib/export'
 import { fastBuild, HeadStart, planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './fastBuild'
 import { run } from './processes'
@@ -126,7 +127,6 @@ export async function publishSite(
 
     const { index, routes } = planIndexOf(snapshot, snapshotFile)
     const before = live && !options.full ? readPlanIndex(live) : null
-    head?.startSearch(snapshot, snapshotFile, before, index)
     let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : live ? 'the live build has no plan index' : 'no live build' }
     if (before) {
       if (readText(path.join(live!, 'server-hash')) !== templates) plan = { mode: 'full', reason: 'templates changed' }
@@ -136,7 +136,7 @@ export async function publishSite(
     let renderedPages: number | undefined
     if (plan.mode === 'fast') {
       log(`Fast update: ${plan.render.length} pages to render, ${plan.remove.length} to remove`)
-      const r = await fastBuild({ head: head ?? new HeadStart(live!, outDir), snapshot, snapshotFile, plan, templates, env, log })
+      const r = await fastBuild({ head: head ?? new HeadStart(live!, outDir), snapshot, snapshotFile, plan, before, index, templates, env, log })
       renderedPages = r.rendered
       index.pages = (before?.pages ?? countPages(live!)) + r.added - r.removed
     } else {
@@ -203,8 +203,22 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
     data: { status: 'running', startedAt: startedAt.toISOString() },
     overrideAccess: true,
   })
+  // Saves that joined this row until now are committed, so the content read below has
+  // them; one that joins later may come too late for it, and gets an update of its own.
+  const changesOf = async () =>
+    ((await payload.findByID({ collection: 'site-builds', id: row.id, depth: 0, overrideAccess: true })).changes as SiteChange[] | null) ?? []
+  const seen = (await changesOf()).length
   try {
     const result = await publishSite({ payload, label: String(row.id), log: () => {} })
+    const late = (await changesOf()).length - seen
+    if (late > 0) {
+      await requestSiteUpdate(payload, {
+        collection: 'site-builds',
+        operation: 'update',
+        title: `${late} change(s) saved while update ${row.id} was reading the content`,
+        at: new Date().toISOString(),
+      })
+    }
     await payload.update({
       collection: 'site-builds',
       id: row.id,

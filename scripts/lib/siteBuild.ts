@@ -112,8 +112,6 @@ export async function buildSearchInBackground(
   snapshotFile: string,
   dir: string,
   previousDir = '',
-  /** Per locale, its search inputs file to read instead of the snapshot. */
-  inputs: Record<string, string> = {},
 ): Promise<void> {
   for (const locale of locales) for (const f of [`${locale}.json`, `${locale}.terms.json`]) fs.rmSync(path.join(dir, f), { force: true })
   // One process per locale: after Astro is done, they have both cores. A larger young
@@ -121,7 +119,7 @@ export async function buildSearchInBackground(
   const script = path.join(rootDir, 'scripts/build-search.ts')
   const results = await Promise.allSettled(
     locales.map((locale) =>
-      run(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script, inputs[locale] ?? snapshotFile, dir, previousDir, locale], {
+      run(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script, snapshotFile, dir, previousDir, locale], {
         capture: true,
       }),
     ),

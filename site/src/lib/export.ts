@@ -37,15 +37,11 @@ export async function exportSnapshot(
   }
 }
 
-const docJson = new WeakMap<object, { json: string; hash: string }>()
+const docHashes = new WeakMap<object, string>()
 
-function docEntry(doc: object): { json: string; hash: string } {
-  let e = docJson.get(doc)
-  if (!e) {
-    const json = JSON.stringify(doc)
-    docJson.set(doc, (e = { json, hash: crypto.createHash('sha1').update(json).digest('base64') }))
-  }
-  return e
+function hashed(doc: object, json = JSON.stringify(doc)): string {
+  docHashes.set(doc, crypto.createHash('sha1').update(json).digest('base64'))
+  return json
 }
 
 /**
@@ -53,7 +49,8 @@ function docEntry(doc: object): { json: string; hash: string } {
  * snapshot is never changed once built.
  */
 export function documentHash(doc: object): string {
-  return docEntry(doc).hash
+  if (!docHashes.has(doc)) hashed(doc)
+  return docHashes.get(doc)!
 }
 
 /**
@@ -65,7 +62,7 @@ export function writeSnapshot(outFile: string, snapshot: Snapshot): void {
   const { content, ...rest } = snapshot
   const locales = Object.entries(content).map(([locale, { docs, ...other }]) => {
     const shell = JSON.stringify({ ...other, docs: 0 })
-    return `${JSON.stringify(locale)}:${shell.slice(0, -2)}[${docs.map((d) => docEntry(d).json).join(',')}]}`
+    return `${JSON.stringify(locale)}:${shell.slice(0, -2)}[${docs.map((d) => hashed(d)).join(',')}]}`
   })
   const shell = JSON.stringify({ ...rest, content: 0 })
   fs.mkdirSync(path.dirname(outFile), { recursive: true })
