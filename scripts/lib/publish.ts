@@ -197,11 +197,12 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
   const row = await payload.findByID({ collection: 'site-builds', id: buildId, depth: 0, overrideAccess: true }).catch(() => null)
   if (!row || row.status !== 'queued') return 'skipped'
   const startedAt = new Date()
-  await payload.update({
+  // Only these two columns: a full update would write back the `changes` it read, and
+  // lose a save that joined the row in between.
+  await payload.db.updateOne({
     collection: 'site-builds',
-    id: row.id,
+    where: { id: { equals: row.id } },
     data: { status: 'running', startedAt: startedAt.toISOString() },
-    overrideAccess: true,
   })
   // Saves that joined this row until now are committed, so the content read below has
   // them; one that joins later may come too late for it, and gets an update of its own.
