@@ -121,8 +121,9 @@ export function sqliteStore(client: Client, options: { close?: boolean } = {}): 
 
     async markSent(id, messageId, now) {
       await exec(
-        `UPDATE email_outbox SET status = 'sent', sent_at = ?, message_id = ?, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE id = ?`,
-        [iso(now), messageId, iso(now), num(id)],
+        // sent_at says when; leaving updated_at (and its index) alone keeps this write small.
+        `UPDATE email_outbox SET status = 'sent', sent_at = ?, message_id = ?, claimed_by = NULL WHERE id = ?`,
+        [iso(now), messageId, num(id)],
       )
     },
 
