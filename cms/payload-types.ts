@@ -883,8 +883,12 @@ export interface User {
 export interface SiteBuild {
   id: number;
   summary?: string | null;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  mode?: ('full' | 'fast') | null;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'stopped';
+  mode?: ('full' | 'fast' | 'none') | null;
+  /**
+   * Why a full build, or how many pages a fast update rendered.
+   */
+  detail?: string | null;
   /**
    * What triggered this build.
    */
@@ -1712,6 +1716,7 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   summary?: T;
   status?: T;
   mode?: T;
+  detail?: T;
   changes?: T;
   requestedAt?: T;
   startedAt?: T;

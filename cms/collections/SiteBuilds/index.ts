@@ -14,7 +14,7 @@ export const SiteBuilds: CollectionConfig = {
   admin: {
     group: 'Publishing',
     useAsTitle: 'summary',
-    defaultColumns: ['summary', 'status', 'mode', 'requestedAt', 'durationMs'],
+    defaultColumns: ['summary', 'status', 'mode', 'detail', 'requestedAt', 'durationMs'],
     description:
       'Publishing updates the public site automatically. A failed build keeps the previous site online and is shown here with its error.',
   },
@@ -33,6 +33,8 @@ export const SiteBuilds: CollectionConfig = {
         { value: 'running', label: 'Building' },
         { value: 'succeeded', label: 'Live' },
         { value: 'failed', label: 'Failed' },
+        // The job runner was stopped (Ctrl-C, a deploy) during the build: nothing broke.
+        { value: 'stopped', label: 'Stopped' },
       ],
       admin: { readOnly: true },
     },
@@ -42,8 +44,14 @@ export const SiteBuilds: CollectionConfig = {
       options: [
         { value: 'full', label: 'Full build' },
         { value: 'fast', label: 'Changed pages only' },
+        { value: 'none', label: 'Nothing to render' },
       ],
       admin: { readOnly: true },
+    },
+    {
+      name: 'detail',
+      type: 'text',
+      admin: { readOnly: true, description: 'Why a full build, or how many pages a fast update rendered.' },
     },
     {
       name: 'changes',

@@ -2,6 +2,7 @@ import * as migration_20261121_104412_initial from './20261121_104412_initial';
 import * as migration_20261121_114236_site_builds from './20261121_114236_site_builds';
 import * as migration_20261121_132919_newsletter from './20261121_132919_newsletter';
 import * as migration_20261121_135948_consultation_responses from './20261121_135948_consultation_responses';
+import * as migration_20261201_120438_site_builds_detail from './20261201_120438_site_builds_detail';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261121_135948_consultation_responses.up,
     down: migration_20261121_135948_consultation_responses.down,
-    name: '20261121_135948_consultation_responses'
+    name: '20261121_135948_consultation_responses',
+  },
+  {
+    up: migration_20261201_120438_site_builds_detail.up,
+    down: migration_20261201_120438_site_builds_detail.down,
+    name: '20261201_120438_site_builds_detail'
   },
 ];
