@@ -6,7 +6,6 @@ import { LinkFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { roleOf } from './access/roles'
 import { Alerts } from './collections/Alerts'
 import { ConsultationResponses } from './collections/ConsultationResponses'
 import { Consultations } from './collections/Consultations'
@@ -99,7 +98,9 @@ export default buildConfig({
     // Run by the job runner (`scripts/jobs.ts`, started by `npm start`): queue
     // "default" for scheduled publishing, "site" for site builds, "newsletter" for
     // turning published items and digests into outbox rows (sent by scripts/dispatch.ts).
-    access: { run: ({ req }) => roleOf(req.user) !== null },
+    // Never through REST (/api/payload-jobs/run): a site build inside Next would hold up
+    // the admin and bypass the runner's recovery; only the runner's Local API runs jobs.
+    access: { run: () => false },
     enableConcurrencyControl: true,
     tasks: [siteUpdateTask as never, siteBoundaryTask as never, newsletterFanOutTask as never, newsletterDigestTask as never],
   },

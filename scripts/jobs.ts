@@ -5,11 +5,13 @@
  * scripts/dispatch.ts. `npm start` runs one; more can run on other machines (see
  * docs/production.md).
  */
+import { recoverSiteUpdates, staleMs } from '../cms/lib/siteUpdates'
 import { newsletterConfig } from '../cms/newsletter/config'
 import { purgeLeavers } from '../cms/newsletter/housekeeping'
 import { scheduleDigests } from '../cms/newsletter/queueing'
 import { parseFlags } from './lib/cli'
 import { openPayload } from './lib/payload'
+import { stopSiteUpdates } from './lib/publish'
 
 const flags = parseFlags(
   process.argv.slice(2),
@@ -22,9 +24,12 @@ const payload = await openPayload()
 const newsletter = newsletterConfig()
 let lastSchedule = 0
 let lastPurge = 0
+let lastRecovery = 0
 let stopping = false
 const stop = () => {
   stopping = true
+  // A build in progress is stopped (its row says so) rather than killed with the runner.
+  stopSiteUpdates()
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
@@ -36,6 +41,12 @@ while (!stopping) {
       lastSchedule = Date.now()
       const runs = await scheduleDigests(payload, newsletter)
       if (runs.length > 0) console.log(`Newsletter: ${runs.length} digest run(s) due, queued.`)
+    }
+    // Updates left behind by a runner that died, or a job that ended before building.
+    if (Date.now() - lastRecovery > Math.min(30_000, staleMs() / 2)) {
+      lastRecovery = Date.now()
+      const recovered = await recoverSiteUpdates(payload, { log: (line) => console.log(line) })
+      if (recovered.length > 0) console.log(`Site updates: ${recovered.length} left behind, marked failed and queued again.`)
     }
     if (Date.now() - lastPurge > 3600_000) {
       lastPurge = Date.now()

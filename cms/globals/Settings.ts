@@ -3,7 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { editorsAndAdmins } from '../access/editorsAndAdmins'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staff } from '../access/staff'
-import { siteUpdateAfterGlobalChange } from '../hooks/siteUpdates'
+import { noteGlobalDraftSave, siteUpdateAfterGlobalChange } from '../hooks/siteUpdates'
 import { validateEmail, validateLink, validatePhone } from '../lib/validators'
 
 /** City-wide settings: name, logo, contacts and links shown on every page. */
@@ -18,7 +18,7 @@ export const Settings: GlobalConfig = {
     update: editorsAndAdmins,
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, max: 50 },
-  hooks: { afterChange: [siteUpdateAfterGlobalChange] },
+  hooks: { beforeOperation: [noteGlobalDraftSave], afterChange: [siteUpdateAfterGlobalChange] },
   fields: [
     { name: 'cityName', type: 'text', localized: true, required: true },
     { name: 'tagline', type: 'text', localized: true },

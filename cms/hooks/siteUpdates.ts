@@ -3,6 +3,7 @@ import type {
   CollectionAfterDeleteHook,
   CollectionBeforeOperationHook,
   GlobalAfterChangeHook,
+  GlobalBeforeOperationHook,
 } from 'payload'
 
 import { requestSiteUpdate } from '../lib/siteUpdates'
@@ -52,8 +53,25 @@ export const siteUpdateAfterDelete: CollectionAfterDeleteHook = async ({ collect
   return doc
 }
 
+const GLOBAL_DRAFT_SAVE = 'atviraGlobalDraftSave'
+
+/** As `noteDraftSave`, for globals (the settings). */
+export const noteGlobalDraftSave: GlobalBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'update') {
+    const a = args as { draft?: boolean; data?: { _status?: string } }
+    req.context[GLOBAL_DRAFT_SAVE] = Boolean(a.draft) && a.data?._status !== 'published'
+  }
+  return args
+}
+
+/**
+ * Every save of a global that is not a draft save writes the live version: publishing,
+ * unpublishing and editing it live all update the site. (`previousDoc` is the newest
+ * version, possibly a draft, so it cannot tell whether the global was live before.)
+ */
 export const siteUpdateAfterGlobalChange: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
-  if (isSeeding(context) || doc?._status !== 'published') return doc
-  await requestSiteUpdate(req.payload, { collection: global.slug, operation: 'update', at: new Date().toISOString() }, req)
+  if (isSeeding(context) || context[GLOBAL_DRAFT_SAVE]) return doc
+  const operation = doc?._status === 'published' ? 'update' : 'unpublish'
+  await requestSiteUpdate(req.payload, { collection: global.slug, operation, at: new Date().toISOString() }, req)
   return doc
 }

@@ -157,8 +157,8 @@ const link = (a, b, top) => {
 link(from, to, true)`
 
 /** Hard links for every file of the live build (but `skip` at its top): no data is copied. */
-function linkTree(from: string, to: string, skip: Set<string>): Promise<void> {
-  return run(process.execPath, ['-e', linkScript, from, to, ...skip], { capture: true })
+function linkTree(from: string, to: string, skip: Set<string>, signal?: AbortSignal): Promise<void> {
+  return run(process.execPath, ['-e', linkScript, from, to, ...skip], { capture: true, signal })
 }
 
 /** Copies the rendered files over the links; returns how many HTML pages are new. */
@@ -196,8 +196,9 @@ export class HeadStart {
   constructor(
     readonly liveDir: string,
     readonly outDir: string,
+    readonly signal?: AbortSignal,
   ) {
-    this.linked = linkTree(liveDir, outDir, ownFiles)
+    this.linked = linkTree(liveDir, outDir, ownFiles, signal)
     this.linked.catch(() => {})
   }
 
@@ -218,7 +219,7 @@ export class HeadStart {
     fs.mkdirSync(this.searchDir, { recursive: true })
     for (const l of snapshot.locales.filter(same)) for (const f of files(l)) fs.linkSync(path.join(liveSearch, f), path.join(this.searchDir, f))
     const changed = snapshot.locales.filter((l) => !same(l))
-    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch) : Promise.resolve()
+    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch, this.signal) : Promise.resolve()
     this.search.catch(() => {})
   }
 
@@ -239,6 +240,7 @@ export async function fastBuild(options: {
   templates: string
   log?: (line: string) => void
   env?: NodeJS.ProcessEnv
+  signal?: AbortSignal
 }): Promise<{ rendered: number; added: number; removed: number }> {
   const env = options.env ?? process.env
   const log = options.log ?? console.log
@@ -256,6 +258,7 @@ export async function fastBuild(options: {
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     capture: true,
+    signal: options.signal,
   })
   try {
     // Once Astro is started: its start-up is mostly waiting on the file system.

@@ -13,9 +13,22 @@ export function nextBin(): string {
   return require.resolve('next/dist/bin/next')
 }
 
+/** A command that failed: its exit code or the signal that ended it, and its last output. */
+export class RunError extends Error {
+  constructor(
+    message: string,
+    readonly code: number | null,
+    readonly signal: NodeJS.Signals | null,
+  ) {
+    super(message)
+    this.name = 'RunError'
+  }
+}
+
 /**
  * Runs a command to completion. With `capture`, its output is kept (and passed on) so
  * a failure carries the last lines of what it said, e.g. into the build status view.
+ * With `signal`, aborting kills the command (SIGTERM).
  */
 export function run(command: string, args: string[], options: SpawnOptions & { capture?: boolean } = {}): Promise<void> {
   const { capture, ...spawnOptions } = options
@@ -31,7 +44,7 @@ export function run(command: string, args: string[], options: SpawnOptions & { c
     child.on('exit', (code, signal) => {
       if (code === 0) return resolve()
       const what = `${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${signal ?? `exit ${code}`})`
-      reject(new Error(tail ? `${what}:\n${tail.trim().split('\n').slice(-40).join('\n')}` : what))
+      reject(new RunError(tail ? `${what}:\n${tail.trim().split('\n').slice(-40).join('\n')}` : what, code, signal))
     })
   })
 }

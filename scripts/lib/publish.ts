@@ -4,11 +4,12 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { rootDir } from '../../cms/lib/env'
-import { requestSiteUpdate, type SiteChange } from '../../cms/lib/siteUpdates'
+import { heartbeatMs, requestSiteUpdate, type SiteChange } from '../../cms/lib/siteUpdates'
 import { exportSnapshot } from '../../site/src/lib/export'
 import { fastBuild, HeadStart, planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './fastBuild'
-import { run } from './processes'
+import { run, RunError } from './processes'
 import { buildSite, buildStamp, templatesHash } from './siteBuild'
+import { buildsInUse } from './siteServer'
 
 /**
  * Publishing the site: every update is built into a new directory under
@@ -48,8 +49,9 @@ const building = new Set<string>()
 let pruning: Promise<void> | undefined
 
 /**
- * Keeps the live build and the few newest other finished builds (a rollback, and
- * in-flight requests), and removes what failed updates left. Nothing an update of this
+ * Keeps the live build, the few newest other finished builds (a rollback, and
+ * in-flight requests) and every build a running site server loaded its on-demand code
+ * from (`buildsInUse`), and removes what failed updates left. Nothing an update of this
  * process is still writing is touched.
  */
 export function pruneBuilds(keep = 3): Promise<void> {
@@ -57,6 +59,7 @@ export function pruneBuilds(keep = 3): Promise<void> {
     const dir = path.join(siteRoot(), 'builds')
     if (!fs.existsSync(dir)) return
     const live = liveBuildDir()
+    const inUse = buildsInUse(siteRoot())
     const names = fs.readdirSync(dir).filter((name) => !building.has(path.join(dir, name.split('.')[0]!)))
     // What a failed or interrupted update left beside its build (after a while: another
     // process may be writing it now).
@@ -65,7 +68,7 @@ export function pruneBuilds(keep = 3): Promise<void> {
     const builds = names
       .filter((name) => !name.includes('.'))
       .map((name) => path.join(dir, name))
-      .filter((p) => p !== live)
+      .filter((p) => p !== live && !inUse.has(realpath(p)))
       .sort()
     const old = [...leftovers.map((name) => path.join(dir, name)), ...builds.slice(0, Math.max(0, builds.length - keep))]
     // In another process, at the lowest priority: removing tens of thousands of files
@@ -75,6 +78,14 @@ export function pruneBuilds(keep = 3): Promise<void> {
     pruning = undefined
   })
   return pruning
+}
+
+function realpath(p: string): string {
+  try {
+    return fs.realpathSync(p)
+  } catch {
+    return p
+  }
 }
 
 function newBuildDir(label: string): string {
@@ -89,7 +100,16 @@ export type PublishResult = {
   buildDir: string
   pages: number
   renderedPages?: number
+  removedPages?: number
   durationMs: number
+}
+
+/** What an update did, in a line for the build status view. */
+export function describeResult(r: Pick<PublishResult, 'mode' | 'reason' | 'pages' | 'renderedPages' | 'removedPages'>): string {
+  if (r.mode === 'none') return 'Nothing to render: the live site already shows this content.'
+  if (r.mode === 'full') return `Full build: ${r.reason ?? 'asked for'} (${r.pages} pages).`
+  const removed = r.removedPages ? `, ${r.removedPages} removed` : ''
+  return `${r.renderedPages ?? 0} of ${r.pages} pages rendered again${removed}.`
 }
 
 /**
@@ -99,11 +119,23 @@ export type PublishResult = {
  * update are reused unless they changed (`exportSnapshot`'s `reuse`); `full` reads all.
  */
 export async function publishSite(
-  options: { payload?: Payload; label?: string; log?: (line: string) => void; full?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    payload?: Payload
+    label?: string
+    log?: (line: string) => void
+    full?: boolean
+    env?: NodeJS.ProcessEnv
+    /** Aborting stops the build (its child processes are killed); the live site stays. */
+    signal?: AbortSignal
+    /** Called once it is known that pages will be rendered, before rendering. */
+    onRender?: (plan: { mode: 'full' | 'fast'; reason?: string }) => void | Promise<void>
+  } = {},
 ): Promise<PublishResult> {
   const started = Date.now()
   const env = options.env ?? process.env
   const log = options.log ?? console.log
+  const signal = options.signal
+  signal?.throwIfAborted()
   const outDir = newBuildDir(options.label ?? 'build')
   building.add(outDir)
   const live = liveBuildDir() ?? undefined
@@ -112,10 +144,11 @@ export async function publishSite(
   const templates = templatesHash(env)
   // The fast path is likely when the live build has a plan index and the same templates.
   const likelyFast = live && !options.full && fs.existsSync(path.join(live, planIndexFile)) && readText(path.join(live, 'server-hash')) === templates
-  const head = likelyFast ? new HeadStart(live, outDir) : undefined
+  const head = likelyFast ? new HeadStart(live, outDir, signal) : undefined
   try {
     log('Reading published content…')
     const snapshot = await exportSnapshot(snapshotFile, env, options.payload, { reuse: !options.full })
+    signal?.throwIfAborted()
     log('Comparing with the live build…')
     const stamp = buildStamp(snapshot, templates)
     const liveStamp = live && path.join(live, '.atvira-build')
@@ -133,18 +166,22 @@ export async function publishSite(
       else plan = planUpdate(before, { index, routes })
     }
 
+    await options.onRender?.(plan.mode === 'fast' ? { mode: 'fast' } : { mode: 'full', reason: plan.reason })
     let renderedPages: number | undefined
+    let removedPages: number | undefined
     if (plan.mode === 'fast') {
       log(`Fast update: ${plan.render.length} pages to render, ${plan.remove.length} to remove`)
-      const r = await fastBuild({ head: head ?? new HeadStart(live!, outDir), snapshot, snapshotFile, plan, before, index, templates, env, log })
+      const r = await fastBuild({ head: head ?? new HeadStart(live!, outDir, signal), snapshot, snapshotFile, plan, before, index, templates, env, log, signal })
       renderedPages = r.rendered
+      removedPages = r.removed
       index.pages = (before?.pages ?? countPages(live!)) + r.added - r.removed
     } else {
       await head?.drop()
       log(`Full build (${plan.reason})…`)
-      await buildSite({ outDir, snapshotFile, snapshot, env, log })
+      await buildSite({ outDir, snapshotFile, snapshot, env, log, signal })
       index.pages = countPages(outDir)
     }
+    signal?.throwIfAborted()
     fs.writeFileSync(path.join(outDir, planIndexFile), JSON.stringify(index))
     log('Switching live…')
     fs.renameSync(snapshotFile, path.join(outDir, 'snapshot.json'))
@@ -160,6 +197,7 @@ export async function publishSite(
       buildDir: outDir,
       pages: index.pages,
       renderedPages,
+      removedPages,
       durationMs: Date.now() - started,
     }
   } catch (error) {
@@ -192,26 +230,72 @@ function countPages(dir: string): number {
   return n
 }
 
-/** The `siteUpdate` job: one queued site-builds row, built and switched live. */
+let stopping = new AbortController()
+
+/**
+ * Stops the site update this process is running (the job runner calls it on Ctrl-C or
+ * SIGTERM): its build processes are killed and its row says "stopped".
+ */
+export function stopSiteUpdates(): void {
+  stopping.abort(new Error('stopped'))
+}
+
+/** After `stopSiteUpdates`, for a process that goes on (tests). */
+export function resumeSiteUpdates(): void {
+  if (stopping.signal.aborted) stopping = new AbortController()
+}
+
+/** A build that ended because it was asked to stop (or its processes were interrupted). */
+function wasStopped(error: unknown, signal: AbortSignal): boolean {
+  if (signal.aborted) return true
+  const s = (error as RunError | undefined)?.signal
+  return error instanceof RunError && (s === 'SIGINT' || s === 'SIGTERM' || s === 'SIGHUP')
+}
+
+/**
+ * The `siteUpdate` job: one queued site-builds row, built and switched live. While it
+ * runs, the row shows a sign of life every few seconds (`heartbeatMs`), so that another
+ * runner can tell a live build from one whose runner died (`recoverSiteUpdates`).
+ */
 export async function runSiteUpdate(payload: Payload, buildId: string): Promise<string> {
   const row = await payload.findByID({ collection: 'site-builds', id: buildId, depth: 0, overrideAccess: true }).catch(() => null)
   if (!row || row.status !== 'queued') return 'skipped'
+  const signal = stopping.signal
   const startedAt = new Date()
-  // Only these two columns: a full update would write back the `changes` it read, and
+  // Only these columns: a full update would write back the `changes` it read, and
   // lose a save that joined the row in between.
   await payload.db.updateOne({
     collection: 'site-builds',
     where: { id: { equals: row.id } },
-    data: { status: 'running', startedAt: startedAt.toISOString() },
+    data: { status: 'running', startedAt: startedAt.toISOString(), updatedAt: startedAt.toISOString() },
   })
+  const heartbeat = setInterval(() => {
+    payload.db
+      .updateOne({
+        collection: 'site-builds',
+        where: { and: [{ id: { equals: row.id } }, { status: { equals: 'running' } }] },
+        data: { durationMs: Date.now() - startedAt.getTime(), updatedAt: new Date().toISOString() },
+        returning: false,
+      })
+      .catch(() => {})
+  }, heartbeatMs())
   // Saves that joined this row until now are committed, so the content read below has
   // them; one that joins later may come too late for it, and gets an update of its own.
   const changesOf = async () =>
     ((await payload.findByID({ collection: 'site-builds', id: row.id, depth: 0, overrideAccess: true })).changes as SiteChange[] | null) ?? []
-  const seen = (await changesOf()).length
+  const seen = await changesOf()
+  const finish = (data: Record<string, unknown>) => {
+    clearInterval(heartbeat)
+    return payload.update({
+      collection: 'site-builds',
+      id: row.id,
+      data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime(), ...data },
+      overrideAccess: true,
+    })
+  }
   try {
-    const result = await publishSite({ payload, label: String(row.id), log: () => {} })
-    const late = (await changesOf()).length - seen
+    const result = await publishSite({ payload, label: String(row.id), log: () => {}, signal })
+    const late = (await changesOf()).length - seen.length
     if (late > 0) {
       await requestSiteUpdate(payload, {
         collection: 'site-builds',
@@ -220,32 +304,29 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
         at: new Date().toISOString(),
       })
     }
-    await payload.update({
-      collection: 'site-builds',
-      id: row.id,
-      data: {
-        status: 'succeeded',
-        mode: result.mode === 'fast' ? 'fast' : 'full',
-        finishedAt: new Date().toISOString(),
-        durationMs: Date.now() - startedAt.getTime(),
-        pages: result.pages,
-        buildDir: path.relative(rootDir, result.buildDir),
-      },
-      overrideAccess: true,
+    await finish({
+      status: 'succeeded',
+      mode: result.mode,
+      detail: describeResult(result),
+      pages: result.pages,
+      buildDir: path.relative(rootDir, result.buildDir),
     })
     return 'succeeded'
   } catch (error) {
-    await payload.update({
-      collection: 'site-builds',
-      id: row.id,
-      data: {
-        status: 'failed',
-        finishedAt: new Date().toISOString(),
-        durationMs: Date.now() - startedAt.getTime(),
-        error: (error as Error).message.slice(0, 20_000),
-      },
-      overrideAccess: true,
-    })
+    if (wasStopped(error, signal)) {
+      await finish({
+        status: 'stopped',
+        error: 'Stopped: the job runner was stopped during the build. The live site was not changed; the changes were queued again and are built when a job runner runs.',
+      })
+      await requestSiteUpdate(payload, [
+        ...seen,
+        { collection: 'site-builds', id: row.id, operation: 'retry', title: `again after update ${row.id} was stopped`, at: new Date().toISOString() },
+      ])
+      return 'stopped'
+    }
+    await finish({ status: 'failed', error: (error as Error).message.slice(0, 20_000) })
     return 'failed'
+  } finally {
+    clearInterval(heartbeat)
   }
 }

@@ -21,6 +21,8 @@ export type SiteBuildOptions = {
   payload?: Payload
   /** Render this snapshot instead of reading the CMS (benchmarks, previews). */
   snapshot?: Snapshot
+  /** Aborting kills the build's processes. */
+  signal?: AbortSignal
 }
 
 export const defaultSiteOutDir = path.join(rootDir, 'site/dist')
@@ -67,11 +69,12 @@ export async function buildSite(options: SiteBuildOptions = {}) {
   const astroStarted = Date.now()
   const searchDir = `${outDir}.search`
   fs.rmSync(searchDir, { recursive: true, force: true })
-  const search = buildSearchInBackground(snapshot.locales, snapshotFile, searchDir)
+  const search = buildSearchInBackground(snapshot.locales, snapshotFile, searchDir, '', options.signal)
   try {
     await run(process.execPath, [path.join(rootDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', templatesDir(env), '--silent'], {
       env: { ...env, ATVIRA_SNAPSHOT: snapshotFile, ATVIRA_SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
       capture: true,
+      signal: options.signal,
     })
   } catch (error) {
     await search.catch(() => {})
@@ -112,6 +115,7 @@ export async function buildSearchInBackground(
   snapshotFile: string,
   dir: string,
   previousDir = '',
+  signal?: AbortSignal,
 ): Promise<void> {
   for (const locale of locales) for (const f of [`${locale}.json`, `${locale}.terms.json`]) fs.rmSync(path.join(dir, f), { force: true })
   // One process per locale: after Astro is done, they have both cores. A larger young
@@ -121,6 +125,7 @@ export async function buildSearchInBackground(
     locales.map((locale) =>
       run(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script, snapshotFile, dir, previousDir, locale], {
         capture: true,
+        signal,
       }),
     ),
   )

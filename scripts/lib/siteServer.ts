@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -10,7 +11,8 @@ import sirv from 'sirv'
  * (`data/site/current`); a new build goes live when the symlink is swapped, with no
  * restart: static files and search indexes are looked up through it on every request.
  * The on-demand routes' code is loaded once per distinct server build, so publishing
- * (which does not change templates) does not load new code.
+ * (which does not change templates) does not load new code; the build it was loaded
+ * from is kept while the server runs (`buildsInUse`).
  */
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void, locals?: object) => Promise<void>
@@ -31,12 +33,83 @@ function serverHash(dir: string): string {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : dir
 }
 
+/**
+ * The on-demand code is loaded from one build and imports its page chunks lazily, on
+ * the first request to each route: that build must outlive the ones published after
+ * it. A marker file (`<site root>/servers/<host>-<pid>-<n>.json`) names it, and
+ * `pruneBuilds` keeps every build a live server's marker names. Markers go when the
+ * server exits, or a minute after it loaded newer code.
+ */
+export const serversDirName = 'servers'
+const markers = new Map<string, string>()
+let markerCount = 0
+let markersWatched = false
+
+function markBuildInUse(key: string, dir: string): void {
+  // Only builds under `<site root>/builds/` are ever pruned.
+  if (path.basename(path.dirname(dir)) !== 'builds') return
+  const serversDir = path.join(path.dirname(path.dirname(dir)), serversDirName)
+  const file = path.join(serversDir, `${os.hostname()}-${process.pid}-${++markerCount}.json`)
+  try {
+    fs.mkdirSync(serversDir, { recursive: true })
+    fs.writeFileSync(file, JSON.stringify({ host: os.hostname(), pid: process.pid, dir }))
+  } catch {
+    return // a read-only site root is never pruned by this host either
+  }
+  for (const [other, marker] of markers) {
+    setTimeout(() => fs.rmSync(marker, { force: true }), 60_000).unref()
+    markers.delete(other)
+    handlers.delete(other)
+  }
+  markers.set(key, file)
+  if (!markersWatched) {
+    markersWatched = true
+    process.on('exit', () => {
+      for (const marker of markers.values()) fs.rmSync(marker, { force: true })
+    })
+    // Refreshed, so that a server on another machine sharing the site root is seen alive.
+    setInterval(() => {
+      const now = new Date()
+      for (const marker of markers.values()) fs.utimes(marker, now, now, () => {})
+    }, 10 * 60_000).unref()
+  }
+}
+
+/** Builds the site servers (on this machine, or any machine recently) still load code from. */
+export function buildsInUse(siteRoot: string): Set<string> {
+  const dir = path.join(siteRoot, serversDirName)
+  const inUse = new Set<string>()
+  if (!fs.existsSync(dir)) return inUse
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name)
+    try {
+      const marker = JSON.parse(fs.readFileSync(file, 'utf8')) as { host: string; pid: number; dir: string }
+      let alive: boolean
+      if (marker.host === os.hostname()) {
+        try {
+          process.kill(marker.pid, 0)
+          alive = true
+        } catch (error) {
+          alive = (error as NodeJS.ErrnoException).code === 'EPERM'
+        }
+      } else alive = Date.now() - fs.statSync(file).mtimeMs < 3600_000
+      if (alive) inUse.add(fs.realpathSync(marker.dir))
+      else fs.rmSync(file, { force: true })
+    } catch {
+      // being written, or removed meanwhile
+    }
+  }
+  return inUse
+}
+
 async function appHandler(dir: string): Promise<Handler> {
   const key = serverHash(dir)
   let handler = handlers.get(key)
   if (!handler) {
     const entry = pathToFileURL(path.join(dir, 'server/entry.mjs')).href
+    markBuildInUse(key, dir)
     handler = import(entry).then((m: { handler: Handler }) => m.handler)
+    handler.catch(() => handlers.delete(key))
     handlers.set(key, handler)
   }
   return handler
