@@ -5,6 +5,7 @@
 import path from 'node:path'
 
 import { loadRootEnv, rootDir } from '../cms/lib/env'
+import { trustedProxies } from '../site/src/lib/server/rateLimit'
 import { parseFlags } from './lib/cli'
 import { lazyServices } from './lib/siteServices'
 import { startSiteServer } from './lib/siteServer'
@@ -21,6 +22,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 const dir = path.resolve(rootDir, flags.dir ?? 'data/site/current')
+try {
+  trustedProxies()
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(2)
+}
 
 // The newsletter pages and consultation responses write to the CMS database through
 // the Local API (same DATABASE_URL and PAYLOAD_SECRET as the CMS).

@@ -1,3 +1,5 @@
+import net from 'node:net'
+
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 /**
@@ -15,6 +17,8 @@ export const limits = {
   newsletterClient: { points: Number(process.env.NEWSLETTER_RATE_LIMIT ?? 10), duration: 600 },
   newsletterAddress: { points: 3, duration: 3600 },
   // Confirm, preferences and unsubscribe POSTs: enough for people, too few to guess tokens.
+  // A valid signed unsubscribe does not count: mail providers send every one-click
+  // unsubscribe of a large digest from a handful of servers.
   newsletterLink: { points: 30, duration: 600 },
   // Consultation responses per client: a family on one connection can all respond.
   consultationClient: { points: Number(process.env.CONSULTATION_RATE_LIMIT ?? 20), duration: 600 },
@@ -39,4 +43,83 @@ export async function overLimit(name: keyof typeof limits, client: string): Prom
     if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
     throw error
   }
+}
+
+/** Gives back a point consumed for an attempt that turned out not to count. */
+export async function refundLimit(name: keyof typeof limits, client: string): Promise<void> {
+  await limiters.get(name)?.reward(client || 'unknown', 1)
+}
+
+export class TrustedProxiesError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TrustedProxiesError'
+  }
+}
+
+/** `[::1]:443` or `203.0.113.7:5678` → the address alone; anything else unchanged. */
+function stripPort(value: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value)
+  if (bracketed) return bracketed[1]!
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(value)
+  return v4 ? v4[1]! : value
+}
+
+const family = (address: string) => (net.isIPv6(address) ? 'ipv6' : 'ipv4')
+
+/**
+ * `SITE_TRUSTED_PROXIES`: the reverse proxies (addresses or CIDR ranges, comma
+ * separated) whose X-Forwarded-For is believed. Empty by default: the socket peer is
+ * the client. Throws a TrustedProxiesError naming the bad entry.
+ */
+export function parseTrustedProxies(raw: string | undefined): net.BlockList {
+  const list = new net.BlockList()
+  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [address, prefix, extra] = entry.split('/')
+    const kind = net.isIP(address ?? '')
+    const bits = prefix === undefined ? null : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN
+    if (kind === 0 || extra !== undefined || (bits !== null && !(bits >= 0 && bits <= (kind === 6 ? 128 : 32)))) {
+      throw new TrustedProxiesError(
+        `SITE_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "127.0.0.1,::1" or "10.0.0.0/8"); "${entry}" is not one.`,
+      )
+    }
+    if (bits === null) list.addAddress(address!, family(address!))
+    else list.addSubnet(address!, bits, family(address!))
+  }
+  return list
+}
+
+let trusted: { raw: string | undefined; list: net.BlockList } | undefined
+
+/** The configured proxies, parsed once (again only if the variable changes). */
+export function trustedProxies(): net.BlockList {
+  const raw = process.env.SITE_TRUSTED_PROXIES
+  if (!trusted || trusted.raw !== raw) trusted = { raw, list: parseTrustedProxies(raw) }
+  return trusted.list
+}
+
+function isTrusted(list: net.BlockList, address: string): boolean {
+  return net.isIP(address) !== 0 && list.check(address, family(address))
+}
+
+/**
+ * The address to count a client by. The socket peer, unless the peer is a trusted
+ * proxy: then the rightmost X-Forwarded-For entry that is not a trusted proxy (entries
+ * further left were written by the client and can be anything). `peer` must be the
+ * socket address (Astro's `clientAddress` is, as long as `security.allowedDomains`
+ * stays unset: with it, Astro itself would take the leftmost X-Forwarded-For entry).
+ */
+export function clientAddress(peer: string | undefined, headers: Headers, list: net.BlockList = trustedProxies()): string {
+  const socket = stripPort((peer ?? '').trim())
+  if (!isTrusted(list, socket)) return socket || 'unknown'
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => stripPort(h.trim()))
+    .filter(Boolean)
+  let client = socket
+  for (let i = hops.length - 1; i >= 0; i--) {
+    client = hops[i]!.slice(0, 64)
+    if (!isTrusted(list, client)) break
+  }
+  return client
 }

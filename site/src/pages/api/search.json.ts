@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
 import { cleanQuery } from '../../lib/search/query'
-import { overLimit } from '../../lib/server/rateLimit'
+import { clientAddress, overLimit } from '../../lib/server/rateLimit'
 import { searchService } from '../../lib/server/searchService'
 
 export const prerender = false
@@ -13,8 +13,8 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   })
 
 /** Results as JSON for the search-as-you-type enhancement; same search as the page. */
-export const GET: APIRoute = async ({ url, clientAddress }) => {
-  const wait = await overLimit('search', clientAddress)
+export const GET: APIRoute = async ({ url, clientAddress: peer, request }) => {
+  const wait = await overLimit('search', clientAddress(peer, request.headers))
   if (wait !== null) return json({ error: 'Too many searches; try again shortly.', retryAfter: wait }, 429, { 'retry-after': String(wait) })
   const locale = url.searchParams.get('locale') ?? ''
   const search = searchService().get(locale)
