@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-import { newsletterPath } from '../../site/src/lib/routes'
+import { listPath, newsletterPath } from '../../site/src/lib/routes'
 import type { NewsletterConfig } from './config'
 import en from './messages/en.json'
 import lt from './messages/lt.json'
@@ -52,6 +52,15 @@ export type Composed = {
 
 export class ComposeError extends Error {}
 
+/** Items in one digest at most: enough for a readable email; the rest is on the site. */
+export const MAX_DIGEST_ITEMS = 50
+/**
+ * Bytes of HTML at most. Gmail clips a message whose HTML passes ~102 KB, hiding the
+ * footer with the unsubscribe link; 50 items with the longest titles and summaries the
+ * CMS accepts, full of characters that escaping expands, would be twice that.
+ */
+export const MAX_HTML_BYTES = 95_000
+
 function parseFrom(value: string): { name: string; address: string } {
   const match = /^(.*?)\s*<([^>]+)>$/.exec(value)
   return match ? { name: match[1]!.replace(/^"|"$/g, ''), address: match[2]! } : { name: '', address: value }
@@ -87,6 +96,25 @@ function links(ctx: ComposeContext, subscriberId: string, email: string, locale:
     preferences: `${ctx.config.siteUrl}${newsletterPath(locale, route, 'preferences')}?token=${prefs}`,
     unsubscribe: `${ctx.config.siteUrl}${newsletterPath(locale, route, 'unsubscribe')}?token=${unsub}`,
   }
+}
+
+/**
+ * List-Id, List-Unsubscribe (https) and List-Unsubscribe-Post: on every email to a
+ * subscriber address, confirmations included (Gmail and Yahoo bulk-sender rules).
+ */
+function listHeaders(ctx: ComposeContext, locale: string, city: string, unsubscribe: string): Pick<Composed, 'list' | 'headers'> {
+  return {
+    list: { id: { url: `newsletter.${host(ctx.config.siteUrl)}`, comment: `${city} ${m(locale, 'newsletter')}` }, unsubscribe: { url: unsubscribe } },
+    // RFC 8058 one-click: a POST to the List-Unsubscribe URL ends the subscription.
+    headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  }
+}
+
+const byteSizes = new WeakMap<object, number>()
+function bytesOf(b: { html: string }): number {
+  let n = byteSizes.get(b)
+  if (n === undefined) byteSizes.set(b, (n = Buffer.byteLength(b.html) + 1))
+  return n
 }
 
 function layout(o: { locale: string; title: string; city: string; body: string; footer: string }): string {
@@ -191,6 +219,8 @@ export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
   const messageId = messageIdFor(row.key, domain)
   const base = { to, from, replyTo: ctx.sender.replyTo ?? undefined, messageId, headers: {} as Record<string, string> }
 
+  // Receipts and tests go to one person who asked for that one email, not to a list
+  // address: they carry no List-Unsubscribe (there is nothing to leave).
   if (row.kind === 'receipt') {
     const r = items as { reference?: string; title?: string; url?: string }
     if (!r?.reference) throw new ComposeError('Receipt without a reference')
@@ -211,8 +241,9 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
 <p>${escapeHtml(m(locale, 'already.body', { city }))}</p>
 <p><a class="button" href="${escapeHtml(l.preferences)}">${escapeHtml(m(locale, 'footer.preferences'))}</a></p>
 <p>${escapeHtml(m(locale, 'already.ignore'))}</p>`
-    const text = `${subject}\n\n${m(locale, 'already.body', { city })}\n\n${m(locale, 'footer.preferences')}: ${l.preferences}\n\n${m(locale, 'already.ignore')}\n`
-    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer: '' }), text }
+    const footer = `<p><a href="${escapeHtml(l.unsubscribe)}">${escapeHtml(m(locale, 'footer.unsubscribe'))}</a></p>`
+    const text = `${subject}\n\n${m(locale, 'already.body', { city })}\n\n${m(locale, 'footer.preferences')}: ${l.preferences}\n\n${m(locale, 'already.ignore')}\n\n--\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
+    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, city, l.unsubscribe) }
   }
 
   if (row.kind === 'confirm') {
@@ -228,8 +259,11 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
 <p><a class="button" href="${escapeHtml(url)}">${escapeHtml(m(locale, 'confirm.button'))}</a></p>
 <p>${escapeHtml(m(locale, 'confirm.expires', { date: expires }))}</p>
 <p>${escapeHtml(m(locale, 'confirm.ignore'))}</p>`
-    const text = `${m(locale, 'confirm.heading')}\n\n${m(locale, 'confirm.body', { city })}\n\n${m(locale, 'confirm.button')}: ${url}\n\n${m(locale, 'confirm.expires', { date: expires })}\n${m(locale, 'confirm.ignore')}\n`
-    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer: '' }), text }
+    // Unsubscribing a pending address erases it: "this was not me".
+    const remove = links(ctx, sub.id, sub.email, locale).unsubscribe
+    const footer = `<p><a href="${escapeHtml(remove)}">${escapeHtml(m(locale, 'confirm.remove'))}</a></p>`
+    const text = `${m(locale, 'confirm.heading')}\n\n${m(locale, 'confirm.body', { city })}\n\n${m(locale, 'confirm.button')}: ${url}\n\n${m(locale, 'confirm.expires', { date: expires })}\n${m(locale, 'confirm.ignore')}\n\n--\n${m(locale, 'confirm.remove')}: ${remove}\n`
+    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, city, remove) }
   }
 
   const ids = row.kind === 'test' ? ((items as { changeIds?: string[] }).changeIds ?? []) : ((items as string[]) ?? [])
@@ -257,32 +291,45 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
   }
 
   const banner = row.kind === 'test' ? `<p class="banner">${escapeHtml(m(locale, 'test.banner'))}</p>\n` : ''
-  const intro = row.kind === 'immediate' ? '' : `<p>${escapeHtml(m(locale, 'digest.intro'))}</p>\n`
-  const body =
-    row.kind === 'immediate'
-      ? `${banner}<h1>${escapeHtml(heading)}</h1>\n${listed[0]!.entry.summary ? `<p>${escapeHtml(listed[0]!.entry.summary)}</p>\n` : ''}<p><a href="${escapeHtml(listed[0]!.entry.url)}">${escapeHtml(m(locale, 'readMore', { title: listed[0]!.entry.title }))}</a></p>`
-      : `${banner}<h1>${escapeHtml(heading)}</h1>\n${intro}${listed.map((x) => block(locale, x.change, x.entry, ctx).html).join('\n')}`
-  const textBody =
-    row.kind === 'immediate'
-      ? `${heading}\n\n${listed[0]!.entry.summary ? `${listed[0]!.entry.summary}\n\n` : ''}${listed[0]!.entry.url}\n`
-      : `${heading}\n${m(locale, 'digest.intro')}\n\n${listed.map((x) => block(locale, x.change, x.entry, ctx).text).join('\n')}`
-
-  if (direct || !sub) {
-    const footer = `<p>${escapeHtml(m(locale, 'test.banner'))}</p>`
-    return { ...base, subject: `[TEST] ${subject}`, html: layout({ locale, title: subject, city, body, footer }), text: `${m(locale, 'test.banner')}\n\n${textBody}` }
-  }
-
-  const l = links(ctx, sub.id, sub.email, locale)
-  const footer = `<p>${escapeHtml(m(locale, 'footer.why', { city }))}</p>
+  const l = direct || !sub ? null : links(ctx, sub.id, sub.email, locale)
+  const footer = l
+    ? `<p>${escapeHtml(m(locale, 'footer.why', { city }))}</p>
 <p><a href="${escapeHtml(l.preferences)}">${escapeHtml(m(locale, 'footer.preferences'))}</a> · <a href="${escapeHtml(l.unsubscribe)}">${escapeHtml(m(locale, 'footer.unsubscribe'))}</a></p>`
-  const text = `${textBody}\n--\n${m(locale, 'footer.why', { city })}\n${m(locale, 'footer.preferences')}: ${l.preferences}\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
-  return {
-    ...base,
-    subject,
-    html: layout({ locale, title: subject, city, body, footer }),
-    text,
-    list: { id: { url: `newsletter.${siteHost}`, comment: `${city} ${m(locale, 'newsletter')}` }, unsubscribe: { url: l.unsubscribe } },
-    // RFC 8058 one-click: a POST to the List-Unsubscribe URL ends the subscription.
-    headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    : `<p>${escapeHtml(m(locale, 'test.banner'))}</p>`
+  const textFooter = l
+    ? `\n--\n${m(locale, 'footer.why', { city })}\n${m(locale, 'footer.preferences')}: ${l.preferences}\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
+    : ''
+  const title = l ? subject : `[TEST] ${subject}`
+
+  let html: string
+  let textBody: string
+  if (row.kind === 'immediate') {
+    const { entry } = listed[0]!
+    html = layout({
+      locale,
+      title: subject,
+      city,
+      body: `${banner}<h1>${escapeHtml(heading)}</h1>\n${entry.summary ? `<p>${escapeHtml(entry.summary)}</p>\n` : ''}<p><a href="${escapeHtml(entry.url)}">${escapeHtml(m(locale, 'readMore', { title: entry.title }))}</a></p>`,
+      footer,
+    })
+    textBody = `${heading}\n\n${entry.summary ? `${entry.summary}\n\n` : ''}${entry.url}\n`
+  } else {
+    const head = `${banner}<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(m(locale, 'digest.intro'))}</p>\n`
+    const newsList = `${ctx.config.siteUrl}${listPath('news', locale, 1, { defaultLocale: ctx.defaultLocale })}`
+    const moreHtml = (n: number) => `\n<p><a href="${escapeHtml(newsList)}">${escapeHtml(m(locale, 'digest.more', { count: n }))}</a></p>`
+    // The newest items that fit, in their order; the rest are counted and linked.
+    const blocks = listed.map((x) => block(locale, x.change, x.entry, ctx))
+    let room = MAX_HTML_BYTES - Buffer.byteLength(layout({ locale, title: subject, city, body: head + moreHtml(listed.length), footer }))
+    let first = blocks.length
+    while (first > 0 && blocks.length - first < MAX_DIGEST_ITEMS && (room >= bytesOf(blocks[first - 1]!) || first === blocks.length)) {
+      room -= bytesOf(blocks[--first]!)
+    }
+    const shown = blocks.slice(first)
+    const more = first
+    html = layout({ locale, title: subject, city, body: `${head}${shown.map((b) => b.html).join('\n')}${more > 0 ? moreHtml(more) : ''}`, footer })
+    textBody = `${heading}\n${m(locale, 'digest.intro')}\n\n${shown.map((b) => b.text).join('\n')}${more > 0 ? `\n${m(locale, 'digest.more', { count: more })}: ${newsList}\n` : ''}`
   }
+
+  if (!l) return { ...base, subject: title, html, text: `${m(locale, 'test.banner')}\n\n${textBody}` }
+  return { ...base, subject, html, text: `${textBody}${textFooter}`, ...listHeaders(ctx, locale, city, l.unsubscribe) }
 }

@@ -16,14 +16,22 @@ import type { ChangeRow, Id, OutboxInsert, SubscriberRow } from './store/types'
 const BATCH = 1000
 /** A digest never reaches further back than this, even after a long outage. */
 const MAX_LOOKBACK_MS = 35 * 86_400_000
-/** Enough for a readable email; the rest is on the site. */
-const MAX_ITEMS = 50
+/**
+ * Item ids kept per digest row. The email shows the newest 50 at most (compose.ts) and
+ * counts the rest ("and N more" on the site), so the row keeps more than it shows.
+ */
+const MAX_QUEUED_ITEMS = 500
+
+/** Urgent items went out at once to everyone who asked for alerts: not again in their digest. */
+export function sentAtOnce(sub: SubscriberRow, change: ChangeRow): boolean {
+  return change.urgent && sub.urgent
+}
 
 export function matches(sub: SubscriberRow, change: ChangeRow, defaultLocale: string): boolean {
   if (!entryFor(change, sub.locale, defaultLocale)) return false
   // Nobody hears about what was published before they confirmed.
   if (sub.confirmedAt && change.publishedAt < sub.confirmedAt) return false
-  if (change.urgent && sub.urgent) return true
+  if (sentAtOnce(sub, change)) return true
   if (sub.frequency !== 'immediately' && sub.frequency !== 'daily' && sub.frequency !== 'weekly') return false
   return sub.allTopics || change.topicIds.some((t) => sub.topicIds.includes(t))
 }
@@ -85,7 +93,7 @@ export async function fanOutChange(payload: Payload, changeId: string): Promise<
     if (subs.length === 0) break
     after = subs[subs.length - 1]!.id
     const rows: OutboxInsert[] = subs
-      .filter((s) => matches(s, change, defaultLocale) && (s.frequency === 'immediately' || (change.urgent && s.urgent)))
+      .filter((s) => matches(s, change, defaultLocale) && (s.frequency === 'immediately' || sentAtOnce(s, change)))
       .map((s) => ({ key: `change:${changeId}:${s.id}`, kind: 'immediate', subscriberId: s.id, runId: run.id, items: [changeId] }))
     queued += await store.enqueue(rows)
   }
@@ -120,7 +128,7 @@ export async function buildDigest(payload: Payload, runId: string): Promise<{ qu
       if (since >= cutoff.toISOString()) continue
       seen++
       moved.push(s.id)
-      const items = changes.filter((c) => c.publishedAt > since && matches(s, c, defaultLocale)).slice(-MAX_ITEMS)
+      const items = changes.filter((c) => c.publishedAt > since && matches(s, c, defaultLocale) && !sentAtOnce(s, c)).slice(-MAX_QUEUED_ITEMS)
       if (items.length > 0) rows.push({ key: `digest:${runId}:${s.id}`, kind: 'digest', subscriberId: s.id, runId, items: items.map((c) => c.id) })
     }
     queued += await store.enqueue(rows, { subscriberIds: moved, at: cutoff })

@@ -13,7 +13,7 @@ import { purgeLeavers } from '../../cms/newsletter/housekeeping'
 import { storeFor } from '../../cms/newsletter/store'
 import { startCms, type TestCms } from './helpers'
 import { addSubscriber, dispatcher, publishNews, runNewsletterJobs } from './newsletter-support'
-import { startSink } from './smtpSink'
+import { type Received, startSink } from './smtpSink'
 
 let cms: TestCms
 const users: Record<string, Record<string, unknown>> = {}
@@ -91,6 +91,33 @@ describe('subscribers are personal data', () => {
   })
 })
 
+const head = (r: Received) => r.raw.toString('utf8').split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ')
+
+describe('mail that is not list mail', () => {
+  it('a consultation receipt goes to the respondent alone, without list headers', async () => {
+    const sink = await startSink()
+    try {
+      await storeFor(cms.payload).enqueue([
+        {
+          key: 'receipt:test-1',
+          kind: 'receipt',
+          subscriberId: null,
+          runId: null,
+          items: { email: 'gyventojas@example.net', locale: 'lt', reference: 'K-0001', title: 'Parko planas', url: 'https://www.pajuris.example/konsultacijos/parkas/' },
+        },
+      ])
+      await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+      const [mail] = sink.to('gyventojas@example.net')
+      expect(mail).toBeDefined()
+      expect((await sink.parse(mail!)).subject).toContain('K-0001')
+      expect(head(mail!)).toMatch(/^Message-ID: <[0-9a-f]{32}@/im)
+      expect(head(mail!)).not.toMatch(/^List-(Unsubscribe|Unsubscribe-Post|ID):/im)
+    } finally {
+      await sink.close()
+    }
+  })
+})
+
 describe('the next digest', () => {
   it('can be previewed and sent as a test to the staff member', async () => {
     await publishNews(cms.payload, { lt: 'Peržiūrima naujiena', en: 'Previewed story' })
@@ -114,6 +141,8 @@ describe('the next digest', () => {
       const parsed = await sink.parse(mail!)
       expect(parsed.subject).toMatch(/^\[TEST\] /)
       expect(parsed.text).toContain('Peržiūrima naujiena')
+      // Sent to one staff member who asked for it, not to a list address: nothing to unsubscribe from.
+      expect(head(mail!)).not.toMatch(/^List-(Unsubscribe|Unsubscribe-Post|ID):/im)
       const runs = await cms.payload.find({ collection: 'newsletter-runs', where: { kind: { equals: 'test' } }, depth: 0, overrideAccess: true })
       expect(runs.docs[0]).toMatchObject({ status: 'done', sent: 1 })
     } finally {

@@ -6,11 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SEEDING } from '../../cms/hooks/context'
+import { MAX_DIGEST_ITEMS } from '../../cms/newsletter/compose'
 import { buildDigest, ensureRun, fanOutChange, scheduleDigests } from '../../cms/newsletter/queueing'
+import { zonedParts, zonedTime } from '../../cms/newsletter/schedule'
 import { storeFor } from '../../cms/newsletter/store'
 import { paragraph, startCms, type TestCms } from './helpers'
 import { addSubscriber, dispatcher, makeTopic, publishNews, runNewsletterJobs, testConfig } from './newsletter-support'
-import { startSink, type Sink } from './smtpSink'
+import { startSink, type Received, type Sink } from './smtpSink'
 
 let cms: TestCms
 let roads: string
@@ -28,6 +30,9 @@ afterAll(async () => {
 
 const changesFor = async (docId: string) =>
   (await cms.payload.find({ collection: 'content-changes', where: { docId: { equals: docId } }, depth: 0, overrideAccess: true })).docs
+
+/** The header block as received, folded lines joined. */
+const head = (r: Received) => r.raw.toString('utf8').split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ')
 
 async function outboxKeys(runId: string): Promise<string[]> {
   const res = await cms.payload.find({ collection: 'email-outbox', where: { run: { equals: runId } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
@@ -133,6 +138,14 @@ describe('queueing and sending', () => {
 
     const runs = await cms.payload.find({ collection: 'newsletter-runs', where: { change: { equals: urgentChange!.id } }, depth: 0, overrideAccess: true })
     expect(runs.docs[0]).toMatchObject({ status: 'done', sent: 3, pending: 0, failed: 0 })
+
+    // Immediate emails and urgent alerts are list mail like digests: one-click unsubscribe (RFC 8058), list id.
+    for (const r of got) {
+      const h = head(r)
+      expect(h, r.to).toMatch(/^List-Unsubscribe: <https:\/\/www\.pajuris\.example\/(naujienlaiskis\/atsisakyti|en\/newsletter\/unsubscribe)\?token=[A-Za-z0-9._-]+>\r?$/m)
+      expect(h, r.to).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
+      expect(h, r.to).toMatch(/^List-ID: .*<newsletter\.www\.pajuris\.example>\r?$/im)
+    }
   })
 
   it('builds one digest per subscriber in their language, skips empty ones, and never twice for a slot', async () => {
@@ -185,6 +198,157 @@ describe('queueing and sending', () => {
     const byKind = Object.fromEntries(runs.docs.map((r) => [r.kind, r]))
     expect(byKind.daily).toMatchObject({ key: 'daily:2026-11-20', cutoff: '2026-11-20T06:00:00.000Z' })
     expect(byKind.weekly).toMatchObject({ key: 'weekly:2026-11-16', cutoff: '2026-11-16T06:00:00.000Z' })
+  })
+
+  it('sends an urgent item once to those who asked for alerts: at once, and not again in their digest', async () => {
+    await new Promise((r) => setTimeout(r, 20))
+    const confirmedAt = new Date()
+    const alerted = await addSubscriber(cms.payload, { email: 'skubus@example.net', frequency: 'daily', topics: [roads], urgent: true, confirmedAt })
+    const quiet = await addSubscriber(cms.payload, { email: 'ramus@example.net', frequency: 'daily', topics: [roads], urgent: false, confirmedAt })
+    const urgentTitle = 'Skubiai: uždaryta Tilto gatvė'
+    await publishNews(cms.payload, { lt: urgentTitle, topics: [roads], urgent: true })
+    await publishNews(cms.payload, { lt: 'Naujas šaligatvis', topics: [roads] })
+    await runNewsletterJobs(cms.payload)
+    const before = sink.received.length
+    await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+    const run = await ensureRun(cms.payload, { key: `daily:urgent-${Date.now()}`, kind: 'daily', title: 'Urgent once', cutoff: new Date() })
+    await buildDigest(cms.payload, run.id)
+    await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+    const mails = async (email: string) => Promise.all(sink.received.slice(before).filter((r) => r.to === email).map((r) => sink.parse(r)))
+
+    const alerts = await mails('skubus@example.net')
+    expect(alerts.map((m) => m.subject).sort()).toEqual(['Pajūrio savivaldybė: dienos naujienos (1)', `Skubu: ${urgentTitle}`].sort())
+    const digest = alerts.find((m) => m.subject?.includes('dienos naujienos'))!
+    expect(digest.text).toContain('Naujas šaligatvis')
+    expect(digest.text).not.toContain(urgentTitle)
+    // Without urgent alerts the item arrives once, in the digest, by its topic.
+    const quietMails = await mails('ramus@example.net')
+    expect(quietMails).toHaveLength(1)
+    expect(quietMails[0]!.subject).toBe('Pajūrio savivaldybė: dienos naujienos (2)')
+    expect(quietMails[0]!.text).toContain(urgentTitle)
+    const rows = await cms.payload.find({ collection: 'email-outbox', where: { subscriber: { in: [alerted, quiet] } }, depth: 0, overrideAccess: true })
+    expect(rows.docs.map((r) => String(r.key).split(':')[0]).sort()).toEqual(['change', 'digest', 'digest'])
+  })
+
+  it('keeps the largest digest the CMS allows under 100 KB of HTML and says how many more are on the site', { timeout: 180_000 }, async () => {
+    const news = cms.payload.collections.news.config.fields
+    const limit = (name: string) => (news.find((f) => 'name' in f && f.name === name) as { maxLength?: number }).maxLength!
+    const [titleMax, summaryMax] = [limit('title'), limit('summary')]
+    expect([titleMax, summaryMax]).toEqual([200, 400])
+    // One character more is refused: these really are the longest.
+    await expect(
+      cms.payload.create({ collection: 'news', locale: 'lt', data: { title: 'x'.repeat(titleMax + 1), summary: 'x', body: paragraph('x'), _status: 'published' } as never, overrideAccess: true }),
+    ).rejects.toThrow()
+    // Quotes and ampersands grow sixfold and fivefold when escaped.
+    const fill = (prefix: string, length: number) => (prefix + `"&<>'ė`.repeat(length)).slice(0, length)
+    await new Promise((r) => setTimeout(r, 20))
+    const heavy = await addSubscriber(cms.payload, { email: 'ilgas@example.net', frequency: 'daily', confirmedAt: new Date() })
+    const total = 60
+    const titles: string[] = []
+    for (let i = 0; i < total; i++) {
+      const title = fill(`Nr. ${String(i).padStart(2, '0')} `, titleMax)
+      titles.push(title)
+      await cms.payload.create({
+        collection: 'news',
+        locale: 'lt',
+        data: { title, slug: `${'ilgas-adresas-'.repeat(7)}${i}`.slice(-96), summary: fill('Santrauka ', summaryMax), body: paragraph('x'), _status: 'published' } as never,
+        overrideAccess: true,
+      })
+    }
+    await runNewsletterJobs(cms.payload)
+    const run = await ensureRun(cms.payload, { key: `daily:heavy-${Date.now()}`, kind: 'daily', title: 'Heavy', cutoff: new Date() })
+    await buildDigest(cms.payload, run.id)
+    const row = (await cms.payload.find({ collection: 'email-outbox', where: { key: { equals: `digest:${run.id}:${heavy}` } }, depth: 0, overrideAccess: true })).docs[0]!
+    // The row keeps every item, so the email can count what it leaves out.
+    expect(row.items).toHaveLength(total)
+    const before = sink.received.length
+    await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+    const received = sink.received.slice(before).find((r) => r.to === 'ilgas@example.net')!
+    const mail = await sink.parse(received)
+    const html = String(mail.html)
+    expect(Buffer.byteLength(html)).toBeLessThan(100_000)
+    expect(mail.subject).toBe(`Pajūrio savivaldybė: dienos naujienos (${total})`)
+
+    const shown = html.match(/<article>/g)?.length ?? 0
+    expect(shown).toBeGreaterThan(10)
+    expect(shown).toBeLessThanOrEqual(MAX_DIGEST_ITEMS)
+    // The newest are shown, and the rest are counted, with a link to the news list.
+    const escaped = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+    expect(html).toContain(escaped(titles[total - 1]!))
+    expect(html).not.toContain(escaped(titles[0]!))
+    expect(html).toContain(`<a href="https://www.pajuris.example/naujienos/">Dar ${total - shown} – svetainėje</a>`)
+    expect(mail.text).toContain(`Dar ${total - shown} – svetainėje: https://www.pajuris.example/naujienos/`)
+    // What the reader needs survives the cap: the footer with its links.
+    expect(html).toMatch(/<footer>[\s\S]*Atsisakyti prenumeratos<\/a>[\s\S]*<\/footer>/)
+
+    // Language, dark mode, and structure: one main with one h1, each item an article with its h2.
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="lt">/i)
+    expect(html).toContain('<meta name="color-scheme" content="light dark">')
+    expect(html).toMatch(/@media \(prefers-color-scheme: dark\)\{[^}]*body\{background:#111111;color:#ececec\}/)
+    expect(html.match(/<main>/g)).toHaveLength(1)
+    expect(html.match(/<h1>/g)).toHaveLength(1)
+    expect(html.match(/<article>\s*<h2><a href="https:\/\/www\.pajuris\.example\/naujienos\/[a-z0-9-]+\/">/g)).toHaveLength(shown)
+  })
+
+  it('caps a digest at 50 items and counts the rest, however short they are', async () => {
+    await new Promise((r) => setTimeout(r, 20))
+    await addSubscriber(cms.payload, { email: 'skaitytojas@example.net', frequency: 'daily', confirmedAt: new Date() })
+    const total = MAX_DIGEST_ITEMS + 5
+    const now = Date.now()
+    for (let i = 0; i < total; i++) {
+      await cms.payload.create({
+        collection: 'content-changes',
+        data: {
+          key: `short:${now}:${i}`,
+          kind: 'published',
+          title: `Trumpa ${i}`,
+          docCollection: 'news',
+          docId: `short-${i}`,
+          topicIds: [],
+          entries: { lt: { title: `Trumpa ${i}`, summary: '', url: `https://www.pajuris.example/naujienos/trumpa-${i}/` } },
+          publishedAt: new Date(now + i).toISOString(),
+        },
+        overrideAccess: true,
+      })
+    }
+    const run = await ensureRun(cms.payload, { key: `daily:short-${now}`, kind: 'daily', title: 'Short', cutoff: new Date(now + total + 1) })
+    await buildDigest(cms.payload, run.id)
+    const before = sink.received.length
+    await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+    const mail = await sink.parse(sink.received.slice(before).find((r) => r.to === 'skaitytojas@example.net')!)
+    expect(String(mail.html).match(/<article>/g)).toHaveLength(MAX_DIGEST_ITEMS)
+    expect(mail.html).toContain('Trumpa 54</a>')
+    expect(mail.html).not.toContain('Trumpa 4</a>')
+    expect(mail.html).toContain('Dar 5 – svetainėje</a>')
+  })
+
+  it('builds the weekly digest on the configured weekday at the configured time', async () => {
+    await new Promise((r) => setTimeout(r, 20))
+    await addSubscriber(cms.payload, { email: 'savaite@example.net', frequency: 'weekly', locale: 'en', confirmedAt: new Date() })
+    await publishNews(cms.payload, { lt: 'Savaitės įvykis', en: 'Event of the week', topics: [culture] })
+    await runNewsletterJobs(cms.payload)
+    // Wednesdays at 17:30 in Vilnius: the first Wednesday from tomorrow, one minute past.
+    const config = testConfig({ dailyAt: { hour: 17, minute: 30 }, weeklyDay: 3 })
+    let day = new Date(Date.now() + 86_400_000)
+    while (zonedParts(day, config.timeZone).weekday !== 3) day = new Date(day.getTime() + 86_400_000)
+    const p = zonedParts(day, config.timeZone)
+    const cutoff = zonedTime(p.year, p.month, p.day, 17, 30, config.timeZone)
+    const label = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`
+
+    // A minute early, the slot is the week before; at 17:31 it is this one.
+    expect(await scheduleDigests(cms.payload, config, new Date(cutoff.getTime() - 60_000))).toHaveLength(2)
+    const created = await scheduleDigests(cms.payload, config, new Date(cutoff.getTime() + 60_000))
+    const runs = await cms.payload.find({ collection: 'newsletter-runs', where: { id: { in: created } }, depth: 0, overrideAccess: true })
+    expect(runs.docs.find((r) => r.kind === 'weekly')).toMatchObject({ key: `weekly:${label}`, cutoff: cutoff.toISOString() })
+
+    await runNewsletterJobs(cms.payload)
+    const before = sink.received.length
+    await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+    const got = sink.received.slice(before).filter((r) => r.to === 'savaite@example.net')
+    expect(got).toHaveLength(1)
+    const mail = await sink.parse(got[0]!)
+    expect(mail.subject).toBe("Pajūrio savivaldybė: this week's news (1)")
+    expect(mail.text).toContain('Event of the week')
   })
 })
 
