@@ -170,7 +170,11 @@ export function newsletterService(payload: Payload, secret = payload.secret): Ne
       const { state, sub } = await bySubscriberLink(token, via)
       // A signed unsubscribe link never expires; a preferences link may have.
       if (state !== 'ok' || !sub) return state
-      if (sub.status !== 'unsubscribed') {
+      if (sub.status === 'pending') {
+        // From a confirmation email: "this was not me". Nobody agreed, so nothing is kept
+        // (the hook erases its queued mail too); the link is dead from now on.
+        await payload.delete({ collection: 'subscribers', id: sub.id, overrideAccess: true })
+      } else if (sub.status !== 'unsubscribed') {
         await payload.update({
           collection: 'subscribers',
           id: sub.id,
