@@ -991,7 +991,7 @@ export interface ContentChange {
   createdAt: string;
 }
 /**
- * Every sending: sent, waiting, retrying after a temporary error, failed, and skipped (suspended or unsubscribed).
+ * Every sending: sent, waiting, retrying after a temporary error, failed (refused by the receiving server), skipped (the address left or was suspended before its turn), and addresses suspended after repeated refusals.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "newsletter-runs".
@@ -1010,6 +1010,7 @@ export interface NewsletterRun {
   retrying?: number | null;
   failed?: number | null;
   skipped?: number | null;
+  suspended?: number | null;
   finishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1792,6 +1793,7 @@ export interface NewsletterRunsSelect<T extends boolean = true> {
   retrying?: T;
   failed?: T;
   skipped?: T;
+  suspended?: T;
   finishedAt?: T;
   updatedAt?: T;
   createdAt?: T;

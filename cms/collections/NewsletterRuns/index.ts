@@ -19,8 +19,9 @@ export const NewsletterRuns: CollectionConfig = {
   admin: {
     group: 'Newsletter',
     useAsTitle: 'title',
-    defaultColumns: ['title', 'status', 'sent', 'pending', 'retrying', 'failed', 'createdAt'],
-    description: 'Every sending: sent, waiting, retrying after a temporary error, failed, and skipped (suspended or unsubscribed).',
+    defaultColumns: ['title', 'status', 'sent', 'pending', 'retrying', 'failed', 'skipped', 'suspended', 'createdAt'],
+    description:
+      'Every sending: sent, waiting, retrying after a temporary error, failed (refused by the receiving server), skipped (the address left or was suspended before its turn), and addresses suspended after repeated refusals.',
     components: { beforeList: ['/newsletter/admin/NewsletterPanel#NewsletterPanel'] },
   },
   defaultSort: '-createdAt',
@@ -56,6 +57,7 @@ export const NewsletterRuns: CollectionConfig = {
     count('retrying', 'Retrying'),
     count('failed', 'Failed'),
     count('skipped', 'Skipped (suspended, unsubscribed or erased)'),
+    count('suspended', 'Addresses suspended'),
     { name: 'finishedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
   ],
 }

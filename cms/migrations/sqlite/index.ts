@@ -3,6 +3,7 @@ import * as migration_20261121_114236_site_builds from './20261121_114236_site_b
 import * as migration_20261121_132919_newsletter from './20261121_132919_newsletter';
 import * as migration_20261121_135948_consultation_responses from './20261121_135948_consultation_responses';
 import * as migration_20261201_120438_site_builds_detail from './20261201_120438_site_builds_detail';
+import * as migration_20261201_122457_newsletter_runs_suspended from './20261201_122457_newsletter_runs_suspended';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_120438_site_builds_detail.up,
     down: migration_20261201_120438_site_builds_detail.down,
-    name: '20261201_120438_site_builds_detail'
+    name: '20261201_120438_site_builds_detail',
+  },
+  {
+    up: migration_20261201_122457_newsletter_runs_suspended.up,
+    down: migration_20261201_122457_newsletter_runs_suspended.down,
+    name: '20261201_122457_newsletter_runs_suspended'
   },
 ];
