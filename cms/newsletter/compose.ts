@@ -164,6 +164,9 @@ ${o.footer}
 `
 }
 
+/** The layout's own bytes, without what is filled in. */
+const layoutBytes = Buffer.byteLength(layout({ locale: '', title: '', city: '', body: '', footer: '' }))
+
 /** "Urgent", "Consultation open", "Consultation outcome", or the kind of document. */
 function kindLabel(locale: string, change: ChangeRow): string {
   if (change.urgent) return m(locale, 'urgent.prefix')
@@ -315,19 +318,29 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
     textBody = `${heading}\n\n${entry.summary ? `${entry.summary}\n\n` : ''}${entry.url}\n`
   } else {
     const head = `${banner}<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(m(locale, 'digest.intro'))}</p>\n`
-    const newsList = `${ctx.config.siteUrl}${listPath('news', locale, 1, { defaultLocale: ctx.defaultLocale })}`
-    const moreHtml = (n: number) => `\n<p><a href="${escapeHtml(newsList)}">${escapeHtml(m(locale, 'digest.more', { count: n }))}</a></p>`
+    const newsList = () => `${ctx.config.siteUrl}${listPath('news', locale, 1, { defaultLocale: ctx.defaultLocale })}`
+    const moreHtml = (n: number) => `\n<p><a href="${escapeHtml(newsList())}">${escapeHtml(m(locale, 'digest.more', { count: n }))}</a></p>`
     // The newest items that fit, in their order; the rest are counted and linked.
     const blocks = listed.map((x) => block(locale, x.change, x.entry, ctx))
-    let room = MAX_HTML_BYTES - Buffer.byteLength(layout({ locale, title: subject, city, body: head + moreHtml(listed.length), footer }))
-    let first = blocks.length
-    while (first > 0 && blocks.length - first < MAX_DIGEST_ITEMS && (room >= bytesOf(blocks[first - 1]!) || first === blocks.length)) {
-      room -= bytesOf(blocks[--first]!)
+    const itemBytes = blocks.reduce((n, b) => n + bytesOf(b), 0)
+    // Runs for every digest sent: the usual digest is far from the limit by a cheap upper
+    // bound (3 bytes per UTF-16 unit, 6 per escaped one); only a large one is measured.
+    const aroundMax = layoutBytes + 3 * (locale.length + 6 * (subject.length + city.length) + head.length + footer.length)
+    let first = 0
+    if (blocks.length > MAX_DIGEST_ITEMS || itemBytes + aroundMax > MAX_HTML_BYTES) {
+      let room =
+        MAX_HTML_BYTES -
+        layoutBytes -
+        [escapeHtml(locale), escapeHtml(subject), escapeHtml(city), head, moreHtml(listed.length), footer].reduce((n, s) => n + Buffer.byteLength(s), 0)
+      first = blocks.length
+      while (first > 0 && blocks.length - first < MAX_DIGEST_ITEMS && (room >= bytesOf(blocks[first - 1]!) || first === blocks.length)) {
+        room -= bytesOf(blocks[--first]!)
+      }
     }
-    const shown = blocks.slice(first)
+    const shown = first === 0 ? blocks : blocks.slice(first)
     const more = first
     html = layout({ locale, title: subject, city, body: `${head}${shown.map((b) => b.html).join('\n')}${more > 0 ? moreHtml(more) : ''}`, footer })
-    textBody = `${heading}\n${m(locale, 'digest.intro')}\n\n${shown.map((b) => b.text).join('\n')}${more > 0 ? `\n${m(locale, 'digest.more', { count: more })}: ${newsList}\n` : ''}`
+    textBody = `${heading}\n${m(locale, 'digest.intro')}\n\n${shown.map((b) => b.text).join('\n')}${more > 0 ? `\n${m(locale, 'digest.more', { count: more })}: ${newsList()}\n` : ''}`
   }
 
   if (!l) return { ...base, subject: title, html, text: `${m(locale, 'test.banner')}\n\n${textBody}` }
