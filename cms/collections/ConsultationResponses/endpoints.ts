@@ -5,7 +5,7 @@ import { hasRole } from '../../access/roles'
 import type { StoredAnswer } from '../../consultations/responses'
 import { summarize } from '../../consultations/summary'
 import { getDefaultLocale } from '../../lib/locales'
-import { responseFacts } from '../../../site/src/lib/source/local'
+import { responseFacts, type ResponseFacts } from '../../consultations/facts'
 import { csvSafe } from '../Subscribers/endpoints/exportCsv'
 
 type Question = { id: string; type: string; label: string; options?: { id: string; label: string }[] | null }
@@ -34,7 +34,9 @@ async function consultationWithResponses(req: PayloadRequest) {
 /**
  * `GET /api/consultation-responses/export.csv?consultation=<id>`: one row per response,
  * one column per question. UTF-8 with a BOM so spreadsheets read Lithuanian letters;
- * cells a spreadsheet would run as a formula are kept as text.
+ * cells a spreadsheet would run as a formula are kept as text. `&delimiter=semicolon`
+ * for Excel with Lithuanian (and most European) regional settings, whose list
+ * separator is `;` and which would otherwise open the file as a single column.
  */
 export const exportResponsesEndpoint: Endpoint = {
   path: '/export.csv',
@@ -57,7 +59,8 @@ export const exportResponsesEndpoint: Endpoint = {
       }
       return [r.reference, r.submittedAt, r.status, r.name, r.email, r.organisation, ...columns.map((c) => cell(c.id)), r.publishQuote ? r.quote : ''].map(csvSafe)
     })
-    const csv = stringify([header.map(csvSafe), ...rows], { bom: true })
+    const semicolon = new URL(req.url ?? '', 'http://x').searchParams.get('delimiter') === 'semicolon'
+    const csv = stringify([header.map(csvSafe), ...rows], { bom: true, delimiter: semicolon ? ';' : ',' })
     return new Response(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
@@ -84,13 +87,32 @@ export const responseSummaryEndpoint: Endpoint = {
   },
 }
 
+// Anonymous callers share one answer for a short while, so the endpoint cannot be used
+// to load the database; a signed-in caller (the site's build, with its API key) reads fresh.
+const PUBLIC_TTL_MS = 30_000
+let shared: { at: number; payload: unknown; facts: Promise<ResponseFacts> } | null = null
+
 /**
- * `GET /api/consultation-responses/public`: what the site may show for published
- * consultations only (the site's REST content source reads it): response counts and
- * the quotes staff chose. Never the responses.
+ * `GET /api/consultation-responses/public`: what the site may show (the site's REST
+ * content source reads it): per published consultation the number of responses, and
+ * once the outcome is published the quotes staff chose. Never the responses.
  */
 export const publicResponseFactsEndpoint: Endpoint = {
   path: '/public',
   method: 'get',
-  handler: async (req) => Response.json(await responseFacts(req.payload), { headers: { 'cache-control': 'no-store' } }),
+  handler: async (req) => {
+    let facts: Promise<ResponseFacts>
+    if (req.user) facts = responseFacts(req.payload)
+    else {
+      if (!shared || shared.payload !== req.payload || Date.now() - shared.at > PUBLIC_TTL_MS) {
+        const pending = responseFacts(req.payload)
+        shared = { at: Date.now(), payload: req.payload, facts: pending }
+        pending.catch(() => {
+          if (shared?.facts === pending) shared = null
+        })
+      }
+      facts = shared.facts
+    }
+    return Response.json(await facts, { headers: { 'cache-control': req.user ? 'no-store' : `public, max-age=${PUBLIC_TTL_MS / 1000}` } })
+  },
 }

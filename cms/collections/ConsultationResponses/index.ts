@@ -2,9 +2,14 @@ import type { CollectionConfig } from 'payload'
 
 import { editorsAndAdmins } from '../../access/editorsAndAdmins'
 import { isAdmin } from '../../access/isAdmin'
+import { nobody } from '../../access/nobody'
 import { exportResponsesEndpoint, publicResponseFactsEndpoint, responseSummaryEndpoint } from './endpoints'
 
 export const moderationStates = ['new', 'reviewed', 'spam'] as const
+
+// What the resident sent stays as sent: `readOnly` only guards the admin form, this
+// guards the REST, GraphQL and Local API too. Moderation and the quote stay editable.
+const asSubmitted = { update: nobody }
 
 /**
  * What residents answered. Staff only (editors and admins): never in the site, the
@@ -28,8 +33,8 @@ export const ConsultationResponses: CollectionConfig = {
   endpoints: [exportResponsesEndpoint, responseSummaryEndpoint, publicResponseFactsEndpoint],
   indexes: [{ fields: ['consultation', 'status'] }],
   fields: [
-    { name: 'reference', type: 'text', required: true, unique: true, admin: { readOnly: true } },
-    { name: 'consultation', type: 'relationship', relationTo: 'consultations', required: true, index: true, admin: { readOnly: true } },
+    { name: 'reference', type: 'text', required: true, unique: true, access: asSubmitted, admin: { readOnly: true } },
+    { name: 'consultation', type: 'relationship', relationTo: 'consultations', required: true, index: true, access: asSubmitted, admin: { readOnly: true } },
     {
       name: 'status',
       type: 'select',
@@ -55,16 +60,17 @@ export const ConsultationResponses: CollectionConfig = {
       maxLength: 1000,
       admin: { position: 'sidebar', description: 'The words to publish, without names or other personal details.' },
     },
-    { name: 'locale', type: 'text', admin: { readOnly: true } },
+    { name: 'locale', type: 'text', access: asSubmitted, admin: { readOnly: true } },
     {
       name: 'answers',
       type: 'json',
+      access: asSubmitted,
       admin: { readOnly: true, description: 'Question, and the answer as given.' },
     },
-    { name: 'name', type: 'text', maxLength: 200, admin: { readOnly: true } },
-    { name: 'email', type: 'text', maxLength: 254, admin: { readOnly: true } },
-    { name: 'organisation', type: 'text', maxLength: 300, admin: { readOnly: true } },
-    { name: 'consentWording', type: 'textarea', admin: { readOnly: true } },
-    { name: 'submittedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'name', type: 'text', maxLength: 200, access: asSubmitted, admin: { readOnly: true } },
+    { name: 'email', type: 'text', maxLength: 254, access: asSubmitted, admin: { readOnly: true } },
+    { name: 'organisation', type: 'text', maxLength: 300, access: asSubmitted, admin: { readOnly: true } },
+    { name: 'consentWording', type: 'textarea', access: asSubmitted, admin: { readOnly: true } },
+    { name: 'submittedAt', type: 'date', access: asSubmitted, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
   ],
 }

@@ -8,14 +8,45 @@ import { summarize } from '../summary'
 
 type Question = { id: string; type: string; label: string; options?: { id: string; label: string }[] | null }
 
+export const PANEL_PAGE_SIZE = 10
+const PAGE_PARAM = 'responsesPage'
+
 /**
- * Above the list of responses: per consultation, how many responses (spam left out), the
- * CSV export, and the counts and percentages of each choice question.
+ * Above the list of responses: per consultation that has opened (newest first, ten a
+ * page, every one reachable), how many responses (spam left out), the CSV export, and
+ * the counts and percentages of each choice question.
  */
-export async function ResponsesPanel({ payload, user }: { payload: Payload; user?: unknown }) {
+export async function ResponsesPanel({
+  payload,
+  user,
+  searchParams = {},
+}: {
+  payload: Payload
+  user?: unknown
+  searchParams?: Record<string, string | string[] | undefined>
+}) {
   if (!hasRole(user as never, 'admin', 'editor')) return null
   const locale = getDefaultLocale()
-  const consultations = await payload.find({ collection: 'consultations', sort: '-opensAt', limit: 20, depth: 0, locale: locale as never, overrideAccess: true })
+  const requested = Number(searchParams[PAGE_PARAM])
+  const page = Number.isInteger(requested) && requested > 0 ? requested : 1
+  const consultations = await payload.find({
+    collection: 'consultations',
+    // Upcoming ones cannot have responses yet.
+    where: { opensAt: { less_than_equal: new Date().toISOString() } },
+    sort: '-opensAt',
+    limit: PANEL_PAGE_SIZE,
+    page,
+    depth: 0,
+    locale: locale as never,
+    overrideAccess: true,
+  })
+  // The list's own filters stay as they are when paging through the panel.
+  const pageUrl = (n: number) => {
+    const q = new URLSearchParams()
+    for (const [k, v] of Object.entries(searchParams)) if (k !== PAGE_PARAM) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) q.append(k, x)
+    q.set(PAGE_PARAM, String(n))
+    return `?${q.toString()}`
+  }
   const rows = await Promise.all(
     consultations.docs.map(async (c) => {
       const responses = await payload.find({
@@ -36,7 +67,8 @@ export async function ResponsesPanel({ payload, user }: { payload: Payload; user
       <h2 id="responses-panel-title" style={{ marginTop: 0 }}>
         Responses by consultation
       </h2>
-      {rows.filter((r) => r.count > 0 || r.status === 'open').map((r) => (
+      {rows.length === 0 && <p>{page === 1 ? 'No consultation has opened yet.' : 'No consultations on this page.'}</p>}
+      {rows.map((r) => (
         <details key={r.id} style={{ marginBottom: '.75rem' }}>
           <summary>
             {r.title} ({r.status}): {r.count} response{r.count === 1 ? '' : 's'} ·{' '}
@@ -67,6 +99,15 @@ export async function ResponsesPanel({ payload, user }: { payload: Payload; user
           ))}
         </details>
       ))}
+      {consultations.totalPages > 1 && (
+        <nav aria-label="Consultations with responses" style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>
+          {consultations.hasPrevPage && <a href={pageUrl(page - 1)}>Newer consultations</a>}
+          <span>
+            Page {consultations.page} of {consultations.totalPages}
+          </span>
+          {consultations.hasNextPage && <a href={pageUrl(page + 1)}>Older consultations</a>}
+        </nav>
+      )}
     </section>
   )
 }

@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { responseFacts } from '../../../../cms/consultations/facts'
 import type { ContentSource, RawDoc, SourceCollection } from './types'
 
 /**
@@ -68,28 +69,4 @@ export async function localSource(existing?: Payload): Promise<ContentSource> {
       if (!existing) await payload.destroy()
     },
   }
-}
-
-/**
- * What the site may show about consultation responses, which are staff-only: read with
- * the CMS's authority, but only counts (spam left out) and the quotes staff marked for
- * publishing leave this function. Also behind `GET /api/consultation-responses/public`.
- */
-export async function responseFacts(payload: Payload): Promise<Record<string, { count: number; quotes: string[] }>> {
-  const consultations = await payload.find({ collection: 'consultations', where: { _status: { equals: 'published' } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { title: true } })
-  const facts: Record<string, { count: number; quotes: string[] }> = {}
-  for (const c of consultations.docs) {
-    const counted = await payload.count({ collection: 'consultation-responses', where: { and: [{ consultation: { equals: c.id } }, { status: { not_equals: 'spam' } }] }, overrideAccess: true })
-    const quoted = await payload.find({
-      collection: 'consultation-responses',
-      where: { and: [{ consultation: { equals: c.id } }, { status: { equals: 'reviewed' } }, { publishQuote: { equals: true } }] },
-      sort: 'createdAt',
-      limit: 50,
-      depth: 0,
-      overrideAccess: true,
-      select: { quote: true },
-    })
-    facts[String(c.id)] = { count: counted.totalDocs, quotes: quoted.docs.map((r) => String(r.quote ?? '').trim()).filter(Boolean) }
-  }
-  return facts
 }
