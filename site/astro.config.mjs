@@ -61,7 +61,10 @@ export default defineConfig({
   outDir: process.env.ATVIRA_SITE_OUT_DIR || path.join(siteDir, 'dist'),
   site: (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, ''),
   output: 'static',
-  adapter: node({ mode: 'middleware' }),
+  // Every on-demand route reads small forms: a body past 1 MiB, chunked or not, ends
+  // with an error instead of being read into memory (the adapter's default is 1 GiB).
+  // The response form counts to its own, lower limit (site/src/consultations/form.ts).
+  adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
   integrations: [dynamicRoutes()],
   trailingSlash: 'ignore',
   // Replaced by site/src/middleware.ts, which also admits RFC 8058 one-click unsubscribes.

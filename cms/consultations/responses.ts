@@ -1,25 +1,15 @@
-import crypto from 'node:crypto'
-
 import type { Payload } from 'payload'
 
-import { MAX_TEXT } from '../../site/src/consultations/form'
+import { MAX_TEXT, newReference, normalizeLineBreaks } from '../../site/src/consultations/form'
 import type { ResponseErrors, ResponseInput, ResponseResult } from '../../site/src/lib/server/consultations'
 import { isValidEmail, normalizeEmail } from '../newsletter/email'
 import { storeFor } from '../newsletter/store'
 import { getDefaultLocale, getLocaleCodes } from '../lib/locales'
 import type { QuestionType } from '../collections/Consultations/questions'
 
-
 type Question = { id: string; type: QuestionType; label: string; required?: boolean | null; options?: { id: string; label: string }[] | null }
 
 export type StoredAnswer = { questionId: string; type: QuestionType; question: string; answer: string | string[] }
-
-// No 0/O or 1/I: references are read out on the phone.
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-export function newReference(random = crypto.randomBytes(8)): string {
-  const chars = [...random].map((b) => ALPHABET[b % ALPHABET.length]).join('')
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}`
-}
 
 /** Checks answers against the questions as they are now; returns errors by field name. */
 export function checkAnswers(questions: Question[], answers: Record<string, string | string[]>): { errors: ResponseErrors; stored: StoredAnswer[] } {
@@ -28,7 +18,8 @@ export function checkAnswers(questions: Question[], answers: Record<string, stri
   for (const q of questions) {
     const field = `q_${q.id}`
     const raw = answers[field]
-    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => v.trim()).filter(Boolean)
+    // Counted as the form counts them: a line break is one character (CRLF → LF).
+    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => normalizeLineBreaks(v).trim()).filter(Boolean)
     if (values.length === 0) {
       if (q.required) errors[field] = 'required'
       continue
@@ -71,8 +62,8 @@ export async function submitResponse(payload: Payload, input: ResponseInput, now
   if (now >= new Date(doc.closesAt)) return { ok: false, reason: 'closed' }
 
   const { errors, stored } = checkAnswers(doc.questions ?? [], input.answers)
-  const name = input.name.trim()
-  const organisation = input.organisation.trim()
+  const name = normalizeLineBreaks(input.name).trim()
+  const organisation = normalizeLineBreaks(input.organisation).trim()
   const email = input.email.trim() ? normalizeEmail(input.email) : ''
   if (name.length > 200) errors.name = 'tooLong'
   if (organisation.length > 300) errors.organisation = 'tooLong'

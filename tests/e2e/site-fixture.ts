@@ -45,7 +45,12 @@ export type SiteFixture = {
  */
 export const testSiteUrl = 'https://www.pajuris.example'
 
-export async function startSite(): Promise<SiteFixture> {
+export type SiteOptions = {
+  /** Adds to the seeded CMS before the site is built (e.g. records the build only reads). */
+  beforeBuild?: (cms: TestCms) => Promise<void>
+}
+
+export async function startSite(options: SiteOptions = {}): Promise<SiteFixture> {
   const cms = await startCms()
   let server: ChildProcess | undefined
   let output = ''
@@ -109,6 +114,7 @@ export async function startSite(): Promise<SiteFixture> {
     if (!String(latest.title).includes(unpublishedChange) || drafts.totalDocs !== 1) {
       throw new Error('the fixture could not store its draft and its unpublished edit')
     }
+    await options.beforeBuild?.(cms)
 
     const outDir = path.join(cms.dir, 'site')
     const snapshotFile = path.join(cms.dir, 'snapshot.json')

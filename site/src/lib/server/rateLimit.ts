@@ -22,6 +22,8 @@ export const limits = {
   newsletterLink: { points: 30, duration: 600 },
   // Consultation responses per client: a family on one connection can all respond.
   consultationClient: { points: Number(process.env.CONSULTATION_RATE_LIMIT ?? 20), duration: 600 },
+  // Emailed response receipts per address: past it the response is kept, no email is sent.
+  consultationReceipt: { points: 3, duration: 3600 },
 } satisfies Record<string, Limit>
 
 /** Limits per address count one mailbox however it is typed. */
