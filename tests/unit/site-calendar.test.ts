@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { consultationsCalendarPath } from '../../site/src/lib/routes'
-import { calendarUid, cityDateTime, consultationCalendar, type CalendarConsultation } from '../../site/src/pages/_lib/calendar'
+import { calendarUid, cityDateTime, consultationCalendar, eventEnd, nextMidnight, type CalendarConsultation } from '../../site/src/pages/_lib/calendar'
 import { parseCalendar, wallClock } from '../support/ical'
 
 const tz = 'Europe/Vilnius'
@@ -44,6 +44,32 @@ describe('calendarUid', () => {
   })
 })
 
+describe('how long an entry lasts', () => {
+  it.each([
+    // Half an hour…
+    ['2026-01-15T08:00:00Z', '2026-01-15T08:30:00.000Z'],
+    // …never past midnight in Vilnius, in winter (UTC+2) and in summer (UTC+3)…
+    ['2026-02-01T21:59:00Z', '2026-02-01T22:00:00.000Z'],
+    ['2026-07-31T20:45:00Z', '2026-07-31T21:00:00.000Z'],
+    // …also on the night of the spring change (03:00 → 04:00) and the autumn one.
+    ['2026-03-28T21:50:00Z', '2026-03-28T22:00:00.000Z'],
+    ['2026-03-29T00:45:00Z', '2026-03-29T01:15:00.000Z'],
+    ['2026-10-24T20:40:00Z', '2026-10-24T21:00:00.000Z'],
+    ['2026-10-25T21:40:00Z', '2026-10-25T22:00:00.000Z'],
+    // A moment at midnight itself is the start of its day.
+    ['2026-01-15T22:00:00Z', '2026-01-15T22:30:00.000Z'],
+  ])('from %s to %s', (start, end) => {
+    expect(eventEnd(new Date(start), tz).toISOString()).toBe(end)
+  })
+
+  it('finds the next midnight in the city across both time changes', () => {
+    expect(wallClock(nextMidnight(new Date('2026-03-28T12:00:00Z'), tz), tz)).toBe('2026-03-29 00:00')
+    expect(wallClock(nextMidnight(new Date('2026-03-29T12:00:00Z'), tz), tz)).toBe('2026-03-30 00:00')
+    expect(nextMidnight(new Date('2026-03-29T12:00:00Z'), tz).toISOString()).toBe('2026-03-29T21:00:00.000Z')
+    expect(nextMidnight(new Date('2026-10-25T12:00:00Z'), tz).toISOString()).toBe('2026-10-25T22:00:00.000Z')
+  })
+})
+
 describe('consultationCalendar, read back by ical.js', () => {
   const consultation = (id: string, opensAt: string, closesAt: string, title = `Konsultacija ${id}`): CalendarConsultation => ({
     id,
@@ -73,19 +99,23 @@ describe('consultationCalendar, read back by ical.js', () => {
   })
 
   it.each([
-    ['w', 'opens', '2026-01-15T08:00:00.000Z', '2026-01-15 10:00'],
-    ['w', 'closes', '2026-02-01T21:59:00.000Z', '2026-02-01 23:59'],
-    ['s', 'opens', '2026-07-01T07:00:00.000Z', '2026-07-01 10:00'],
-    ['s', 'closes', '2026-07-31T20:59:00.000Z', '2026-07-31 23:59'],
-    ['d', 'opens', '2026-03-20T08:00:00.000Z', '2026-03-20 10:00'],
-    ['d', 'closes', '2026-04-10T20:59:00.000Z', '2026-04-10 23:59'],
-  ] as const)('%s %s at %s, %s in Vilnius', (id, kind, instant, vilnius) => {
+    ['w', 'opens', '2026-01-15T08:00:00.000Z', '2026-01-15 10:00', '2026-01-15 10:30'],
+    ['w', 'closes', '2026-02-01T21:59:00.000Z', '2026-02-01 23:59', '2026-02-02 00:00'],
+    ['s', 'opens', '2026-07-01T07:00:00.000Z', '2026-07-01 10:00', '2026-07-01 10:30'],
+    ['s', 'closes', '2026-07-31T20:59:00.000Z', '2026-07-31 23:59', '2026-08-01 00:00'],
+    ['d', 'opens', '2026-03-20T08:00:00.000Z', '2026-03-20 10:00', '2026-03-20 10:30'],
+    ['d', 'closes', '2026-04-10T20:59:00.000Z', '2026-04-10 23:59', '2026-04-11 00:00'],
+  ] as const)('%s %s at %s, %s in Vilnius', (id, kind, instant, vilnius, vilniusEnd) => {
     const e = lt.events.find((x) => x.uid === calendarUid(id, kind, 'lt', siteUrl))
     expect(e, `${id} ${kind}`).toBeTruthy()
     expect(e!.start.toISOString()).toBe(instant)
     expect(e!.startZone).toBe('UTC')
     expect(wallClock(e!.start, tz)).toBe(vilnius)
-    expect(e!.end).toBeNull()
+    // DTEND, in UTC like DTSTART: half an hour, or up to the city's midnight.
+    expect(e!.end, 'DTEND').not.toBeNull()
+    expect(wallClock(e!.end!, tz)).toBe(vilniusEnd)
+    expect(e!.end!.getTime() - e!.start.getTime()).toBeGreaterThan(0)
+    expect(e!.end!.getTime() - e!.start.getTime()).toBeLessThanOrEqual(30 * 60_000)
     expect(e!.transparency).toBe('TRANSPARENT')
     expect(e!.stamp.toISOString()).toBe('2025-12-01T12:00:00.000Z')
     expect(e!.url).toBe(`${siteUrl}/konsultacijos/k-${id}/`)
@@ -93,6 +123,12 @@ describe('consultationCalendar, read back by ical.js', () => {
     expect(e!.summary).toBe(`${kind === 'opens' ? 'Prasideda' : 'Baigiasi'} konsultacija: ${title}`)
     expect(e!.description).toContain(`Santrauka ${id}`)
     expect(e!.description).toContain(`${siteUrl}/konsultacijos/k-${id}/`)
+  })
+
+  it('writes every DTEND in UTC, one per event, never a DURATION as well', () => {
+    const text = render('lt')
+    expect(text.match(/^DTEND:\d{8}T\d{6}Z\r$/gm)).toHaveLength(consultations.length * 2)
+    expect(text).not.toMatch(/^DURATION/m)
   })
 
   it('states both dates in Vilnius time in the description', () => {

@@ -14,9 +14,11 @@ import { ctx } from './routes'
  * Event shape: two events per consultation, one at its opening and one at its closing
  * moment, rather than one event spanning the weeks in between. A multi-week event
  * covers every day of a calendar view and hides the one moment people need (the
- * deadline); two short entries sit on the right days and read like a reminder. They
- * are instants (DTSTART without DTEND: RFC 5545 §3.6.1), marked transparent so they
- * never make anyone look busy. No alarms: calendar apps drop or strip alarms in
+ * deadline); two short entries sit on the right days and read like a reminder. Each
+ * starts at its moment and lasts half an hour, cut at the next midnight in the city so
+ * a 23:59 deadline stays on its own day: an event without DTEND has no duration (RFC
+ * 5545 §3.6.1), which some apps hide or draw as a sliver, and others stretch to an
+ * all-day entry. Marked transparent so they never make anyone look busy. No alarms: calendar apps drop or strip alarms in
  * subscribed calendars (Google ignores them, Apple removes them by default), and an
  * imposed alarm in every subscriber's calendar is not ours to set.
  *
@@ -63,6 +65,38 @@ export function cityDateTime(iso: string, locale: Locale, timeZone: string): str
   return offset ? `${text} (${offset})` : text
 }
 
+/** How long an opening or closing entry lasts in a calendar. */
+export const EVENT_MINUTES = 30
+
+/** Milliseconds a zone is ahead of UTC at an instant. */
+function zoneOffset(ms: number, timeZone: string): number {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(ms))
+      .map((x) => [x.type, Number(x.value)]),
+  ) as Record<string, number>
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000
+}
+
+/** The first midnight in the zone after an instant. */
+export function nextMidnight(at: Date, timeZone: string): Date {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(at)
+      .map((x) => [x.type, Number(x.value)]),
+  ) as Record<string, number>
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day! + 1)
+  // Twice, in case the offset at the guess differs from the one at the wall time.
+  let utc = wall - zoneOffset(wall, timeZone)
+  utc = wall - zoneOffset(utc, timeZone)
+  return new Date(utc)
+}
+
+/** When an entry starting at `at` ends: half an hour later, never past the city's midnight. */
+export function eventEnd(at: Date, timeZone: string): Date {
+  return new Date(Math.min(at.getTime() + EVENT_MINUTES * 60_000, nextMidnight(at, timeZone).getTime()))
+}
+
 export function consultationCalendar(input: CalendarInput): string {
   const { locale, siteUrl, timeZone } = input
   const calendar = ical({
@@ -86,6 +120,7 @@ export function consultationCalendar(input: CalendarInput): string {
     calendar.createEvent({
       id: calendarUid(c.id, kind, locale, siteUrl),
       start: new Date(at),
+      end: eventEnd(new Date(at), timeZone),
       stamp: new Date(c.updatedAt),
       summary: t(locale, kind === 'opens' ? 'calendar.opens' : 'calendar.closes', { title: c.title }),
       // Many apps do not show the URL property: the link is in the text as well.
