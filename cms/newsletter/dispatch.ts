@@ -5,31 +5,61 @@ import type { Transporter } from 'nodemailer'
 
 import { type ComposeContext, ComposeError, composeMessage } from './compose'
 import type { NewsletterConfig } from './config'
-import type { ChangeRow, ClaimedRow, NewsletterStore, SenderSettings } from './store/types'
+import type { ChangeRow, ClaimedRow, NewsletterStore, SenderSettings, SentMark } from './store/types'
 
 /**
  * Sends what is in the outbox. Each row is claimed (atomically, so several dispatchers
- * can share the work), sent, and marked sent right after the server accepts it.
+ * can share the work), sent, and marked sent as soon as the server accepts it.
  *
- * The one duplicate window: the receiving server has answered 250 for a message but
- * this process dies before that row is marked sent (one database write after the
- * reply arrives). The row is still claimed, so recovery queues it again and it is
- * resent with the same Message-ID. At most one message per open connection can be in
- * that window at a time; see docs/newsletter.md for the measured size.
+ * The one duplicate window: the receiving server has taken a message (it answers 250)
+ * but this process dies before that row's sent mark is committed. The row is still
+ * claimed, so recovery queues it again and it is resent with the same Message-ID. The
+ * mark is written in the microtask after the reply is read; see docs/newsletter.md for
+ * the measured size of the window.
  */
 
-export type SendError = Error & { code?: string; responseCode?: number; permanent?: boolean }
+export type SendError = Error & { code?: string; responseCode?: number; permanent?: boolean; command?: string; originalCode?: string }
 
-/** 5xx (and nodemailer's `permanent`) is final; 4xx and connection trouble are retried. */
-export function classify(error: SendError): 'permanent' | 'temporary' {
-  if (typeof error.responseCode === 'number') return error.responseCode >= 500 ? 'permanent' : 'temporary'
-  return error.permanent === true ? 'permanent' : 'temporary'
+/**
+ * What a failed send means:
+ * - `bounce`: the receiving server refused this address (5xx to RCPT, or a 5.1.x/5.2.x
+ *   mailbox status after DATA). Final for this email, and counts towards suspending it.
+ * - `rejected`: refused for good, but not because of the address (e.g. content). Final.
+ * - `temporary`: 4xx, or the connection broke while sending. Retried with backoff.
+ * - `relay`: our own relay will not take mail at all (login refused, sender refused,
+ *   greeting refused, unreachable). Nobody's address is at fault: sending pauses and the
+ *   email waits without losing an attempt.
+ */
+export type Outcome = 'bounce' | 'rejected' | 'temporary' | 'relay'
+
+const RELAY_CODES = new Set(['EAUTH', 'ENOAUTH', 'ETLS', 'EPROTOCOL', 'ECONFIG', 'EREQUIRETLS'])
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+export function classify(error: SendError): Outcome {
+  const command = (error.command ?? '').toUpperCase()
+  if (RELAY_CODES.has(error.code ?? '') || UNREACHABLE.has(error.originalCode ?? '') || UNREACHABLE.has(error.code ?? '')) return 'relay'
+  if (command === 'MAIL FROM' || command === 'CONN' || command === 'EHLO' || command === 'HELO' || command === 'LHLO' || command.startsWith('AUTH')) {
+    // A 5xx at MAIL FROM or at the greeting refuses our sender or our relay, not the address.
+    if (typeof error.responseCode === 'number') return 'relay'
+  }
+  if (typeof error.responseCode === 'number') {
+    if (error.responseCode < 500) return 'temporary'
+    if (command === 'RCPT TO') return 'bounce'
+    // After DATA: a mailbox status (5.1.x bad address, 5.2.x mailbox unavailable) is about the address.
+    return /\b5\.[12]\.\d{1,3}\b/.test(error.message) ? 'bounce' : 'rejected'
+  }
+  return error.permanent === true ? 'rejected' : 'temporary'
 }
 
 /** Exponential backoff with ±20 % jitter, so retries from a failed batch spread out. */
 export function backoffMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
   const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1))
   return Math.round(exp * (0.8 + 0.4 * random()))
+}
+
+/** How long sending pauses after the n-th relay failure in a row: 5 s, 10 s, 20 s… up to 5 minutes. */
+export function relayPauseMs(failuresInARow: number): number {
+  return Math.min(300_000, 5000 * 2 ** Math.max(0, failuresInARow - 1))
 }
 
 export type DispatcherOptions = {
@@ -42,7 +72,7 @@ export type DispatcherOptions = {
   log?: (line: string) => void
 }
 
-export type DispatchStats = { sent: number; retried: number; failed: number; skipped: number }
+export type DispatchStats = { sent: number; retried: number; failed: number; skipped: number; paused: number }
 
 function alive(pid: number): boolean {
   try {
@@ -55,13 +85,16 @@ function alive(pid: number): boolean {
 
 export class Dispatcher {
   readonly worker = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`
-  readonly stats: DispatchStats = { sent: 0, retried: 0, failed: 0, skipped: 0 }
+  readonly stats: DispatchStats = { sent: 0, retried: 0, failed: 0, skipped: 0, paused: 0 }
   private readonly changes = new Map<string, ChangeRow>()
   private readonly blocks = new Map<string, { html: string; text: string }>()
   private sender: { at: number; value: SenderSettings } | null = null
   private readonly touchedRuns = new Set<string>()
   private lastCounts = 0
   private lastRenew = Date.now()
+  private marks: { mark: SentMark; done: () => void; fail: (error: unknown) => void }[] = []
+  private relayFailures = 0
+  private pausedUntil = 0
 
   constructor(private readonly o: DispatcherOptions) {}
 
@@ -101,15 +134,54 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * Resolves once the row's sent mark is committed. The write starts as soon as the
+   * current callback ends (a microtask), before any other message is composed or read:
+   * waiting for more replies to share a commit (setImmediate) made the duplicate window
+   * five times larger for a few per cent of throughput. Replies handled in the same
+   * callback still share one write.
+   */
+  private markSent(mark: SentMark): Promise<void> {
+    return new Promise((done, fail) => {
+      this.marks.push({ mark, done, fail })
+      if (this.marks.length === 1) queueMicrotask(() => void this.flushMarks())
+    })
+  }
+
+  private async flushMarks(): Promise<void> {
+    const batch = this.marks
+    this.marks = []
+    try {
+      // The server has the messages: a failed write must never turn into a resend.
+      // Retry it; if the database stays unwritable, stop (recovery then resends these few).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.o.store.markSent(
+            batch.map((b) => b.mark),
+            this.worker,
+          )
+          break
+        } catch (error) {
+          if (attempt >= 5) throw error
+          this.log(`Could not record ${batch.length} sent email(s) (${(error as Error).message}); retrying.`)
+          await sleep(100 * 2 ** attempt)
+        }
+      }
+      for (const b of batch) b.done()
+    } catch (error) {
+      for (const b of batch) b.fail(error)
+    }
+  }
+
   private async sendOne(row: ClaimedRow, ctx: ComposeContext): Promise<void> {
-    const { store, config } = this.o
+    const { store } = this.o
     if (row.runId) this.touchedRuns.add(row.runId)
     const sub = row.subscriber
     if (row.kind !== 'test' && row.kind !== 'receipt') {
       const already = row.kind === 'confirm' && Boolean((row.items as { already?: boolean } | null)?.already)
       const wanted = row.kind === 'confirm' && !already ? 'pending' : 'confirmed'
       if (!sub || sub.status !== wanted) {
-        await store.markFinal(row.id, 'skipped', sub ? `Subscriber is ${sub.status}` : 'Subscriber erased')
+        await store.markFinal(row.id, this.worker, 'skipped', sub ? `Subscriber is ${sub.status}` : 'Subscriber erased')
         this.stats.skipped++
         return
       }
@@ -119,35 +191,56 @@ export class Dispatcher {
       mail = composeMessage(row, ctx)
     } catch (error) {
       if (!(error instanceof ComposeError)) throw error
-      await store.markFinal(row.id, 'skipped', error.message)
+      await store.markFinal(row.id, this.worker, 'skipped', error.message)
       this.stats.skipped++
       return
     }
     try {
       await this.o.transport.sendMail({ ...mail, textEncoding: 'quoted-printable' })
-      await store.markSent(row.id, mail.messageId, new Date())
-      this.stats.sent++
     } catch (raw) {
-      const error = raw as SendError
-      const detail = `${error.code ?? 'ERROR'}${error.responseCode ? ` ${error.responseCode}` : ''}: ${error.message}`
-      if (classify(error) === 'permanent') {
-        if (sub) {
-          const suspended = await store.bounce(sub.id, detail, config.maxBounces)
-          if (suspended) this.log(`Suspended ${sub.email} after ${config.maxBounces} permanent failures.`)
-        }
-        await store.markFinal(row.id, 'failed', detail)
-        this.stats.failed++
-        return
-      }
-      const attempts = row.attempts + 1
-      if (attempts >= config.maxAttempts) {
-        await store.markFinal(row.id, 'failed', `Gave up after ${attempts} attempts. ${detail}`)
-        this.stats.failed++
-        return
-      }
-      await store.markRetry(row.id, attempts, detail, new Date(Date.now() + backoffMs(attempts, config.retryBaseMs, config.retryMaxMs)))
-      this.stats.retried++
+      await this.failed(row, raw as SendError)
+      return
     }
+    this.relayFailures = 0
+    await this.markSent({ id: row.id, messageId: mail.messageId, at: new Date() })
+    this.stats.sent++
+  }
+
+  private async failed(row: ClaimedRow, error: SendError): Promise<void> {
+    const { store, config } = this.o
+    const detail = `${error.code ?? 'ERROR'}${error.responseCode ? ` ${error.responseCode}` : ''}: ${error.message}`
+    const outcome = classify(error)
+    if (outcome === 'relay') {
+      // Our relay refuses everyone alike: wait, without spending this email's attempts.
+      const now = Date.now()
+      if (now >= this.pausedUntil) {
+        this.relayFailures++
+        const pause = relayPauseMs(this.relayFailures)
+        this.pausedUntil = now + pause
+        this.stats.paused++
+        this.log(`The SMTP relay refused to take mail (${detail}). Check SMTP_URL (address, user, password) and the sender address in Site settings → Newsletter. Sending pauses for ${Math.round(pause / 1000)} s.`)
+      }
+      await store.markRetry(row.id, this.worker, row.attempts, `Relay: ${detail}`, new Date(this.pausedUntil))
+      this.stats.retried++
+      return
+    }
+    if (outcome === 'bounce' || outcome === 'rejected') {
+      if (outcome === 'bounce' && row.subscriber && row.kind !== 'test' && row.kind !== 'receipt') {
+        const suspended = await store.bounce(row.subscriber.id, detail, config.maxBounces)
+        if (suspended) this.log(`Suspended ${row.subscriber.email} after ${config.maxBounces} permanent failures.`)
+      }
+      await store.markFinal(row.id, this.worker, 'failed', detail)
+      this.stats.failed++
+      return
+    }
+    const attempts = row.attempts + 1
+    if (attempts >= config.maxAttempts) {
+      await store.markFinal(row.id, this.worker, 'failed', `Gave up after ${attempts} attempts. ${detail}`)
+      this.stats.failed++
+      return
+    }
+    await store.markRetry(row.id, this.worker, attempts, detail, new Date(Date.now() + backoffMs(attempts, config.retryBaseMs, config.retryMaxMs)))
+    this.stats.retried++
   }
 
   /** Refreshes the staff-facing counts of the runs this dispatcher touched (and closes finished ones). */
@@ -189,6 +282,17 @@ export class Dispatcher {
     let failure: unknown = null
 
     while (!options.signal?.aborted && failure === null) {
+      if (Date.now() < this.pausedUntil) {
+        // The relay refused: give back what is claimed but not started, then wait.
+        for (const row of queue.splice(0)) await store.markRetry(row.id, this.worker, row.attempts, 'Waiting for the SMTP relay', new Date(this.pausedUntil))
+        if (active.size > 0) {
+          await Promise.race(active)
+          continue
+        }
+        await this.housekeeping()
+        await sleep(Math.min(this.pausedUntil - Date.now(), pollMs), options.signal)
+        continue
+      }
       if (queue.length === 0) {
         const rows = await store.claim(this.worker, config.inFlight * 2, new Date())
         if (rows.length > 0) {
@@ -233,7 +337,7 @@ export class Dispatcher {
     await Promise.allSettled(active)
     if (queue.length > 0) {
       // Stopped with rows claimed but not started: hand them back at once.
-      for (const row of queue) await store.markRetry(row.id, row.attempts, 'Dispatcher stopped before sending', new Date())
+      for (const row of queue) await store.markRetry(row.id, this.worker, row.attempts, 'Dispatcher stopped before sending', new Date())
     }
     await this.refreshRuns(true)
     if (failure !== null) throw failure

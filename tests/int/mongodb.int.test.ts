@@ -11,6 +11,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/lib/env'
+import { type NewsletterStore, openStore, storeFor } from '../../cms/newsletter/store'
 import { mongoSkipReason, mongoUrl, startCms, type TestCms } from './helpers'
 import { accessSuite } from './suites/access'
 import { contentSuite } from './suites/content'
@@ -21,15 +22,19 @@ if (!mongoUrl) console.warn(`[atvira] ${mongoSkipReason}`)
 // Skipped when MONGODB_URL is not set: see mongoSkipReason.
 describe.skipIf(!mongoUrl)('MongoDB (MONGODB_URL)', () => {
   let cms: TestCms
+  let own: NewsletterStore
   beforeAll(async () => {
     cms = await startCms({ engine: 'mongodb' })
+    own = await openStore(process.env.DATABASE_URL)
   })
   afterAll(async () => {
+    await own?.close()
     await cms?.close()
   })
   describe('access matrix', () => accessSuite(() => cms.payload))
   describe('content model', () => contentSuite(() => cms.payload))
-  describe('newsletter store', () => newsletterStoreSuite(() => cms.payload))
+  describe("newsletter store (Payload's connection)", () => newsletterStoreSuite(() => cms.payload, () => storeFor(cms.payload)))
+  describe("newsletter store (the dispatcher's connection)", () => newsletterStoreSuite(() => cms.payload, () => own))
 })
 
 describe('MongoDB adapter selection', () => {

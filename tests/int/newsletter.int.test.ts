@@ -393,6 +393,9 @@ describe('faults at the receiving server', () => {
       expect(sink.to('gone@example.org')).toHaveLength(0)
       const gone = await store.subscriberById(goneId)
       expect(gone?.status).toBe('suspended')
+      // Staff see it on the run whose bounce suspended the address.
+      const runs = await cms.payload.find({ collection: 'newsletter-runs', where: { title: { in: ['Pirmas gedimas', 'Antras gedimas', 'Trečias gedimas'] } }, depth: 0, overrideAccess: true })
+      expect(Object.fromEntries(runs.docs.map((r) => [r.title, r.suspended]))).toEqual({ 'Pirmas gedimas': 0, 'Antras gedimas': 1, 'Trečias gedimas': 0 })
       const rows = await cms.payload.find({ collection: 'email-outbox', where: { subscriber: { equals: goneId } }, depth: 0, overrideAccess: true })
       expect(rows.docs.map((r) => r.status).sort()).toEqual(['failed', 'failed'])
       expect(rows.docs.find((r) => r.status === 'failed')?.lastError).toMatch(/550/)

@@ -1,10 +1,10 @@
-import { createClient } from '@libsql/client'
 import { type Db, MongoClient } from 'mongodb'
 import type { Payload } from 'payload'
 
 import { parseDatabaseUrl } from '../../lib/env'
 import { mongoStore } from './mongodb'
 import { sqliteStore } from './sqlite'
+import { preparedClient } from './sqliteClient'
 import type { NewsletterStore } from './types'
 
 export type { NewsletterStore } from './types'
@@ -38,7 +38,7 @@ export async function openStore(databaseUrl: string | undefined): Promise<Newsle
     await client.connect()
     return mongoStore(client, client.db(), { close: true })
   }
-  const client = createClient({ url: setting.url })
+  const client = preparedClient(setting.file)
   await client.execute('PRAGMA busy_timeout = 5000')
   // As the CMS's own connection (cms/lib/db.ts): WAL without an fsync per commit. A
   // process crash loses nothing committed; a power cut may lose the last marks, which

@@ -117,19 +117,32 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
       )
     },
 
-    async markSent(id, messageId, now) {
-      await outbox.updateOne({ _id: oid(id) }, { $set: { status: 'sent', sentAt: now, messageId, claimedBy: null, lastError: null, updatedAt: now } })
+    async markSent(marks, worker) {
+      if (marks.length === 0) return 0
+      const result = await outbox.bulkWrite(
+        marks.map((m) => ({
+          updateOne: {
+            filter: { _id: oid(m.id), status: 'sending', claimedBy: worker },
+            update: { $set: { status: 'sent', sentAt: m.at, messageId: m.messageId, claimedBy: null, lastError: null, updatedAt: m.at } },
+          },
+        })),
+        { ordered: false },
+      )
+      return result.modifiedCount
     },
 
-    async markRetry(id, attempts, error, nextAt) {
+    async markRetry(id, worker, attempts, error, nextAt) {
       await outbox.updateOne(
-        { _id: oid(id) },
+        { _id: oid(id), status: 'sending', claimedBy: worker },
         { $set: { status: 'retrying', attempts, lastError: error.slice(0, 500), nextAttemptAt: nextAt, claimedBy: null, updatedAt: new Date() } },
       )
     },
 
-    async markFinal(id, status, error) {
-      await outbox.updateOne({ _id: oid(id) }, { $set: { status, lastError: error.slice(0, 500), claimedBy: null, updatedAt: new Date() } })
+    async markFinal(id, worker, status, error) {
+      await outbox.updateOne(
+        { _id: oid(id), status: 'sending', claimedBy: worker },
+        { $set: { status, lastError: error.slice(0, 500), claimedBy: null, updatedAt: new Date() } },
+      )
     },
 
     async renew(worker, now) {
@@ -157,6 +170,9 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
       for await (const row of outbox.aggregate([{ $match: { run: oid(runId) } }, { $group: { _id: '$status', n: { $sum: 1 } } }])) {
         addCount(counts, String(row._id), Number(row.n))
       }
+      // Only failed and skipped rows can belong to a suspended address.
+      const recipients = await outbox.distinct('subscriber', { run: oid(runId), status: { $in: ['failed', 'skipped'] }, subscriber: { $ne: null } })
+      counts.suspended = recipients.length === 0 ? 0 : await subscribers.countDocuments({ _id: { $in: recipients }, status: 'suspended' })
       return counts
     },
 

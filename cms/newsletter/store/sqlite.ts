@@ -1,4 +1,6 @@
-import type { Client, InArgs, InStatement, Row } from '@libsql/client'
+import type { InArgs, InStatement } from '@libsql/client'
+
+import type { SqlClient, SqlRow as Row } from './sqliteClient'
 
 import type { ChangeRow, ClaimedRow, Id, NewsletterStore, OutboxInsert, SenderSettings, SubscriberFilter, SubscriberRow } from './types'
 import { addCount, emptyCounts } from './types'
@@ -43,7 +45,7 @@ function change(row: Row): ChangeRow {
   }
 }
 
-export function sqliteStore(client: Client, options: { close?: boolean } = {}): NewsletterStore {
+export function sqliteStore(client: SqlClient, options: { close?: boolean } = {}): NewsletterStore {
   const exec = (sql: string, args: InArgs = []) => client.execute({ sql, args })
   const placeholders = (n: number) => new Array(n).fill('?').join(',')
 
@@ -119,27 +121,31 @@ export function sqliteStore(client: Client, options: { close?: boolean } = {}): 
         .sort((a, b) => Number(a.id) - Number(b.id))
     },
 
-    async markSent(id, messageId, now) {
+    async markSent(marks, worker) {
+      if (marks.length === 0) return 0
+      // sent_at says when; leaving updated_at (and its index) alone keeps this write small.
+      const sql = `UPDATE email_outbox SET status = 'sent', sent_at = ?, message_id = ?, claimed_by = NULL WHERE id = ? AND status = 'sending' AND claimed_by = ?`
+      const results = await client.batch(
+        marks.map((m) => ({ sql, args: [iso(m.at), m.messageId, num(m.id), worker] })),
+        'write',
+      )
+      return results.reduce((n, r) => n + r.rowsAffected, 0)
+    },
+
+    async markRetry(id, worker, attempts, error, nextAt) {
       await exec(
-        // sent_at says when; leaving updated_at (and its index) alone keeps this write small.
-        `UPDATE email_outbox SET status = 'sent', sent_at = ?, message_id = ?, claimed_by = NULL WHERE id = ?`,
-        [iso(now), messageId, num(id)],
+        `UPDATE email_outbox SET status = 'retrying', attempts = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, updated_at = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?`,
+        [attempts, error.slice(0, 500), iso(nextAt), iso(new Date()), num(id), worker],
       )
     },
 
-    async markRetry(id, attempts, error, nextAt) {
-      await exec(
-        `UPDATE email_outbox SET status = 'retrying', attempts = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, updated_at = ? WHERE id = ?`,
-        [attempts, error.slice(0, 500), iso(nextAt), iso(new Date()), num(id)],
-      )
-    },
-
-    async markFinal(id, status, error) {
-      await exec(`UPDATE email_outbox SET status = ?, last_error = ?, claimed_by = NULL, updated_at = ? WHERE id = ?`, [
+    async markFinal(id, worker, status, error) {
+      await exec(`UPDATE email_outbox SET status = ?, last_error = ?, claimed_by = NULL, updated_at = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?`, [
         status,
         error.slice(0, 500),
         iso(new Date()),
         num(id),
+        worker,
       ])
     },
 
@@ -172,15 +178,22 @@ export function sqliteStore(client: Client, options: { close?: boolean } = {}): 
       const res = await exec(`SELECT status, count(*) AS n FROM email_outbox WHERE run_id = ? GROUP BY status`, [num(runId)])
       const counts = emptyCounts()
       for (const row of res.rows) addCount(counts, String(row.status), Number(row.n))
+      const suspended = await exec(
+        // Only failed and skipped rows can belong to a suspended address: the (run, status) index keeps this cheap.
+        `SELECT count(DISTINCT o.subscriber_id) AS n FROM email_outbox o JOIN subscribers s ON s.id = o.subscriber_id
+         WHERE o.run_id = ? AND o.status IN ('failed', 'skipped') AND s.status = 'suspended'`,
+        [num(runId)],
+      )
+      counts.suspended = Number(suspended.rows[0]?.n ?? 0)
       return counts
     },
 
     async saveRunCounts(runId, c, done, now) {
       await exec(
-        `UPDATE newsletter_runs SET total = ?, sent = ?, pending = ?, retrying = ?, failed = ?, skipped = ?,
+        `UPDATE newsletter_runs SET total = ?, sent = ?, pending = ?, retrying = ?, failed = ?, skipped = ?, suspended = ?,
            status = CASE WHEN status = 'preparing' THEN status WHEN ? THEN 'done' ELSE 'sending' END,
            finished_at = CASE WHEN ? THEN ? ELSE finished_at END, updated_at = ? WHERE id = ?`,
-        [c.total, c.sent, c.pending, c.retrying, c.failed, c.skipped, done ? 1 : 0, done ? 1 : 0, iso(now), iso(now), num(runId)],
+        [c.total, c.sent, c.pending, c.retrying, c.failed, c.skipped, c.suspended, done ? 1 : 0, done ? 1 : 0, iso(now), iso(now), num(runId)],
       )
     },
 

@@ -55,7 +55,10 @@ export type ChangeRow = {
 
 export type SenderSettings = { fromAddress: string | null; replyTo: string | null; fromName: Record<string, string>; cityName: Record<string, string> }
 
-export type RunCounts = { total: number; sent: number; pending: number; retrying: number; failed: number; skipped: number }
+/** `suspended`: addresses of this run's recipients that are now suspended (after permanent failures). */
+export type RunCounts = { total: number; sent: number; pending: number; retrying: number; failed: number; skipped: number; suspended: number }
+
+export type SentMark = { id: Id; messageId: string; at: Date }
 
 export type SubscriberFilter = {
   /** Confirmed subscribers with one of these frequencies… */
@@ -73,9 +76,14 @@ export interface NewsletterStore {
   enqueue(rows: OutboxInsert[], cursor?: { subscriberIds: Id[]; at: Date }): Promise<number>
   /** Atomically takes up to `limit` due rows for this worker. */
   claim(worker: string, limit: number, now: Date): Promise<ClaimedRow[]>
-  markSent(id: Id, messageId: string, now: Date): Promise<void>
-  markRetry(id: Id, attempts: number, error: string, nextAt: Date): Promise<void>
-  markFinal(id: Id, status: 'failed' | 'skipped', error: string): Promise<void>
+  /**
+   * Marks rows sent, in one write. Like the other marks, it only touches rows still
+   * claimed by `worker`: a claim taken over after its lease ran out is not written over.
+   * Returns how many rows were marked.
+   */
+  markSent(marks: SentMark[], worker: string): Promise<number>
+  markRetry(id: Id, worker: string, attempts: number, error: string, nextAt: Date): Promise<void>
+  markFinal(id: Id, worker: string, status: 'failed' | 'skipped', error: string): Promise<void>
   /** Keeps this worker's claims from looking abandoned. */
   renew(worker: string, now: Date): Promise<void>
   /** Queues again the rows claimed by workers that died (`dead`) or went quiet before `staleBefore`. */
@@ -101,7 +109,7 @@ export interface NewsletterStore {
   close(): Promise<void>
 }
 
-export const emptyCounts = (): RunCounts => ({ total: 0, sent: 0, pending: 0, retrying: 0, failed: 0, skipped: 0 })
+export const emptyCounts = (): RunCounts => ({ total: 0, sent: 0, pending: 0, retrying: 0, failed: 0, skipped: 0, suspended: 0 })
 
 export function addCount(counts: RunCounts, status: string, n: number): void {
   counts.total += n

@@ -6,9 +6,10 @@ import type { Payload } from 'payload'
 import { expect, it } from 'vitest'
 
 import { ensureRun } from '../../../cms/newsletter/queueing'
-import { storeFor } from '../../../cms/newsletter/store'
+import type { NewsletterStore } from '../../../cms/newsletter/store'
 
-export function newsletterStoreSuite(getPayload: () => Payload) {
+/** `getStore`: Payload's own connection (jobs, site server) or the dispatcher's (openStore). */
+export function newsletterStoreSuite(getPayload: () => Payload, getStore: () => NewsletterStore) {
   const subscriber = async (payload: Payload, email: string) =>
     String(
       (
@@ -22,7 +23,7 @@ export function newsletterStoreSuite(getPayload: () => Payload) {
 
   it('queues each key once, lets one worker claim a row, and counts the run', async () => {
     const payload = getPayload()
-    const store = storeFor(payload)
+    const store = getStore()
     const tag = Date.now().toString(36)
     const subs = [await subscriber(payload, `a-${tag}@example.net`), await subscriber(payload, `b-${tag}@example.net`), await subscriber(payload, `c-${tag}@example.net`)]
     const run = await ensureRun(payload, { key: `store-test:${tag}`, kind: 'daily', title: 'Store test', cutoff: new Date() })
@@ -36,10 +37,16 @@ export function newsletterStoreSuite(getPayload: () => Payload) {
     expect(claimed.length).toBe(3)
     expect(claimed[0]!.subscriber?.email).toMatch(/@example\.net$/)
 
-    await store.markSent(claimed[0]!.id, '<m1@example>', new Date())
-    await store.markRetry(claimed[1]!.id, 1, 'ECONNECTION: dropped', new Date(Date.now() + 60_000))
+    const workerOf = (id: string) => (one.some((r) => r.id === id) ? 'worker-one' : 'worker-two')
+    const other = (worker: string) => (worker === 'worker-one' ? 'worker-two' : 'worker-one')
+    // A worker can only mark rows it holds: a late mark after a takeover changes nothing.
+    expect(await store.markSent([{ id: claimed[0]!.id, messageId: '<m1@example>', at: new Date() }], other(workerOf(claimed[0]!.id)))).toBe(0)
+    await store.markRetry(claimed[1]!.id, other(workerOf(claimed[1]!.id)), 1, 'not mine', new Date(Date.now() + 60_000))
+    expect(await store.runCounts(run.id)).toMatchObject({ total: 3, pending: 3, sent: 0, retrying: 0 })
+    expect(await store.markSent([{ id: claimed[0]!.id, messageId: '<m1@example>', at: new Date() }], workerOf(claimed[0]!.id))).toBe(1)
+    await store.markRetry(claimed[1]!.id, workerOf(claimed[1]!.id), 1, 'ECONNECTION: dropped', new Date(Date.now() + 60_000))
     // The third row's worker "dies": recovery gives it back.
-    const deadWorker = [...one].some((r) => r.id === claimed[2]!.id) ? 'worker-one' : 'worker-two'
+    const deadWorker = workerOf(claimed[2]!.id)
     expect(await store.recover(new Date(0), (w) => w === deadWorker)).toBeGreaterThanOrEqual(1)
     const counts = await store.runCounts(run.id)
     expect(counts).toMatchObject({ total: 3, sent: 1, retrying: 1, pending: 1 })
@@ -50,10 +57,51 @@ export function newsletterStoreSuite(getPayload: () => Payload) {
 
   it('suspends an address after the configured number of bounces', async () => {
     const payload = getPayload()
-    const store = storeFor(payload)
+    const store = getStore()
     const id = await subscriber(payload, `bounce-${Date.now().toString(36)}@example.net`)
     expect(await store.bounce(id, '550 no such user', 2)).toBe(false)
     expect(await store.bounce(id, '550 no such user', 2)).toBe(true)
     expect((await store.subscriberById(id))?.status).toBe('suspended')
+  })
+
+  it('gives back claims whose lease ran out, unless their worker renewed them', async () => {
+    const payload = getPayload()
+    const store = getStore()
+    const tag = `lease-${Date.now().toString(36)}`
+    const subs = [await subscriber(payload, `l1-${tag}@example.net`), await subscriber(payload, `l2-${tag}@example.net`)]
+    const run = await ensureRun(payload, { key: `store-test:${tag}`, kind: 'daily', title: 'Lease test', cutoff: new Date() })
+    await store.enqueue(subs.map((id) => ({ key: `store:${tag}:${id}`, kind: 'digest' as const, subscriberId: id, runId: run.id, items: [] })))
+    const quiet = (await store.claim('quiet-worker', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
+    expect(quiet).toHaveLength(2)
+    await store.renew('quiet-worker', new Date(Date.now() - 10 * 60_000))
+    // One worker on another machine keeps renewing; the other went quiet ten minutes ago.
+    const [mine] = (await store.claim('busy-worker', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
+    expect(mine).toBeUndefined()
+    await store.renew('busy-worker', new Date())
+    const staleBefore = new Date(Date.now() - 5 * 60_000)
+    expect(await store.recover(staleBefore)).toBeGreaterThanOrEqual(2)
+    const again = (await store.claim('busy-worker', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
+    expect(again.map((r) => r.id).sort()).toEqual(quiet.map((r) => r.id).sort())
+    // Renewed claims are not stale: recovery leaves them with their worker.
+    await store.renew('busy-worker', new Date())
+    await store.recover(staleBefore)
+    expect((await store.runCounts(run.id)).pending).toBe(2)
+    expect((await store.claim('third-worker', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))).toHaveLength(0)
+  })
+
+  it("counts a run's suspended addresses", async () => {
+    const payload = getPayload()
+    const store = getStore()
+    const tag = `susp-${Date.now().toString(36)}`
+    const subs = [await subscriber(payload, `s1-${tag}@example.net`), await subscriber(payload, `s2-${tag}@example.net`)]
+    const run = await ensureRun(payload, { key: `store-test:${tag}`, kind: 'daily', title: 'Suspended test', cutoff: new Date() })
+    await store.enqueue(subs.map((id) => ({ key: `store:${tag}:${id}`, kind: 'digest' as const, subscriberId: id, runId: run.id, items: [] })))
+    const rows = (await store.claim('w', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
+    expect(rows).toHaveLength(2)
+    const bounced = rows.find((r) => r.subscriber?.id === subs[0])!
+    expect(await store.bounce(subs[0]!, '550 5.1.1 no such user', 1)).toBe(true)
+    await store.markFinal(bounced.id, 'w', 'failed', '550 5.1.1 no such user')
+    await store.markSent([{ id: rows.find((r) => r !== bounced)!.id, messageId: `<${tag}@example>`, at: new Date() }], 'w')
+    expect(await store.runCounts(run.id)).toMatchObject({ total: 2, sent: 1, failed: 1, suspended: 1 })
   })
 }
