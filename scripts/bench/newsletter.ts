@@ -4,7 +4,6 @@ import fs from 'node:fs'
 import type net from 'node:net'
 import path from 'node:path'
 
-import nodemailer from 'nodemailer'
 import { SMTPServer } from 'smtp-server'
 
 import { rootDir } from '../../cms/lib/env'
@@ -26,8 +25,8 @@ export type NewsletterBench = {
   subscribers: number
   digestBuildMs: number
   messageBytes: number
-  raw: { messages: number; seconds: number; rate: number }[]
-  atvira: { messages: number; seconds: number; rate: number; maxRssMB: number; wallSeconds: number }
+  raw: { messages: number; seconds: number; rate: number; cpuMsPerMessage: number }[]
+  atvira: { messages: number; seconds: number; rate: number; cpuMsPerMessage: number; maxRssMB: number; wallSeconds: number }
   ratio: number
 }
 
@@ -58,21 +57,18 @@ function sink(): Promise<{ url: string; count: () => number; bytes: () => number
   })
 }
 
-/** nodemailer alone: pooled, same connections, same window, one prepared body. */
-async function rawRate(url: string, mail: { html: string; text: string; subject: string; from: { name: string; address: string } }, messages: number) {
-  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity } as never)
-  const started = performance.now()
-  let next = 0
-  const worker = async () => {
-    while (next < messages) {
-      const i = next++
-      await transport.sendMail({ ...mail, to: `resident${i}@example.net`, textEncoding: 'quoted-printable' })
-    }
-  }
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
-  const seconds = (performance.now() - started) / 1000
-  transport.close()
-  return { messages, seconds, rate: messages / seconds }
+/** nodemailer alone (scripts/bench/newsletter-raw.ts), in a process of its own like the dispatcher. */
+async function rawRate(url: string, messageFile: string, messages: number, extraFlags: string[]) {
+  const child = spawn(process.execPath, [...extraFlags, '--import', 'tsx', path.join(rootDir, 'scripts/bench/newsletter-raw.ts'), url, messageFile, String(messages), String(CONNECTIONS), String(IN_FLIGHT)], {
+    cwd: rootDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.on('data', (d) => (out += d))
+  const code = await new Promise<number | null>((r) => child.once('exit', r))
+  if (code !== 0) throw new Error(`nodemailer's raw run exited with ${code}: ${out}`)
+  const report = JSON.parse(out.trim().split('\n').pop()!) as { messages: number; ms: number; cpuMs: number }
+  return { messages: report.messages, seconds: report.ms / 1000, rate: report.messages / (report.ms / 1000), cpuMsPerMessage: report.cpuMs / report.messages }
 }
 
 export async function benchNewsletter(): Promise<NewsletterBench> {
@@ -146,17 +142,21 @@ export async function benchNewsletter(): Promise<NewsletterBench> {
     sender: await store.sender(),
     changes: new Map(changes.map((c) => [c.id, c])),
   })
-  await store.markRetry(claimed!.id, 0, 'sample for the benchmark', new Date(0))
+  await store.markRetry(claimed!.id, 'bench-sample', 0, 'sample for the benchmark', new Date(0))
   await payload.destroy()
 
+  const messageFile = path.join(work, 'raw-message.json')
+  fs.writeFileSync(messageFile, JSON.stringify(sample))
+  // BENCH_NODE_FLAGS (e.g. --cpu-prof) profiles the dispatcher and the raw sender without changing the code measured.
+  const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)
   const smtp = await sink()
-  const raw = [await rawRate(smtp.url, sample, rawMessages)]
-  console.log(`  nodemailer raw: ${raw[0]!.rate.toFixed(0)} msg/s`)
+  const raw = [await rawRate(smtp.url, messageFile, rawMessages, extraFlags)]
+  console.log(`  nodemailer raw: ${raw[0]!.rate.toFixed(0)} msg/s, ${raw[0]!.cpuMsPerMessage.toFixed(2)} ms CPU a message`)
   const bytesBefore = smtp.bytes()
   const countBefore = smtp.count()
 
   const wallStart = performance.now()
-  const child = spawn(process.execPath, [...dispatcherNodeFlags, '--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts'), '--until-idle', '--quiet', '--report'], {
+  const child = spawn(process.execPath, [...dispatcherNodeFlags, ...extraFlags, '--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts'), '--until-idle', '--quiet', '--report'], {
     cwd: rootDir,
     env: { ...process.env, ...env, SMTP_URL: smtp.url },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -168,15 +168,15 @@ export async function benchNewsletter(): Promise<NewsletterBench> {
   clearInterval(progress)
   const wallSeconds = (performance.now() - wallStart) / 1000
   if (code !== 0) throw new Error(`The dispatcher exited with ${code}: ${out}`)
-  const report = JSON.parse(out.trim().split('\n').pop()!) as { sent: number; ms: number; maxRssMB: number }
+  const report = JSON.parse(out.trim().split('\n').pop()!) as { sent: number; ms: number; cpuMs: number; maxRssMB: number }
   const delivered = smtp.count() - countBefore
   if (delivered !== subscribers) throw new Error(`The sink received ${delivered} of ${subscribers} digests`)
   const messageBytes = (smtp.bytes() - bytesBefore) / delivered
-  const atvira = { messages: report.sent, seconds: report.ms / 1000, rate: report.sent / (report.ms / 1000), maxRssMB: report.maxRssMB, wallSeconds }
-  console.log(`  dispatcher: ${atvira.rate.toFixed(0)} msg/s, peak RSS ${atvira.maxRssMB.toFixed(0)} MB`)
+  const atvira = { messages: report.sent, seconds: report.ms / 1000, rate: report.sent / (report.ms / 1000), cpuMsPerMessage: report.cpuMs / report.sent, maxRssMB: report.maxRssMB, wallSeconds }
+  console.log(`  dispatcher: ${atvira.rate.toFixed(0)} msg/s, ${atvira.cpuMsPerMessage.toFixed(2)} ms CPU a message, peak RSS ${atvira.maxRssMB.toFixed(0)} MB`)
 
-  raw.push(await rawRate(smtp.url, sample, rawMessages))
-  console.log(`  nodemailer raw (after): ${raw[1]!.rate.toFixed(0)} msg/s`)
+  raw.push(await rawRate(smtp.url, messageFile, rawMessages, extraFlags))
+  console.log(`  nodemailer raw (after): ${raw[1]!.rate.toFixed(0)} msg/s, ${raw[1]!.cpuMsPerMessage.toFixed(2)} ms CPU a message`)
   await smtp.close()
   const rawMean = (raw[0]!.rate + raw[1]!.rate) / 2
   return { subscribers, digestBuildMs, messageBytes, raw, atvira, ratio: atvira.rate / rawMean }
