@@ -36,7 +36,12 @@ export type ComposeContext = {
   now?: Date
   /** Item blocks by change and locale: the same item appears in thousands of digests. */
   blocks?: Map<string, { html: string; text: string }>
+  /** What every recipient of the same items in the same language gets: built once per batch of sends. */
+  shared?: Map<string, SharedPart>
 }
+
+/** The part of a digest or immediate email before the recipient's own footer. */
+type SharedPart = { subject: string; htmlHead: string; textBody: string; buffers?: { htmlHead: Buffer; textBody: Buffer } }
 
 export type Composed = {
   to: string
@@ -117,7 +122,19 @@ function bytesOf(b: { html: string }): number {
   return n
 }
 
+const LAYOUT_TAIL = `
+</footer>
+</div>
+</body>
+</html>
+`
+
 function layout(o: { locale: string; title: string; city: string; body: string; footer: string }): string {
+  return layoutHead(o) + o.footer + LAYOUT_TAIL
+}
+
+/** Everything before the footer's content: the same for every recipient of a digest. */
+function layoutHead(o: { locale: string; title: string; city: string; body: string }): string {
   return `<!doctype html>
 <html lang="${escapeHtml(o.locale)}">
 <head>
@@ -156,11 +173,6 @@ a{color:#9cc7ff}
 ${o.body}
 </main>
 <footer>
-${o.footer}
-</footer>
-</div>
-</body>
-</html>
 `
 }
 
@@ -204,6 +216,17 @@ export function entryFor(change: ChangeRow, locale: string, defaultLocale: strin
 }
 
 export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
+  return compose(row, ctx, false) as Composed
+}
+
+/** What the dispatcher sends: a digest's or item's body as Buffers sharing their common part. */
+export type Sendable = Omit<Composed, 'html' | 'text'> & { html: string | Buffer; text: string | Buffer }
+
+export function composeForSending(row: ClaimedRow, ctx: ComposeContext): Sendable {
+  return compose(row, ctx, true)
+}
+
+function compose(row: ClaimedRow, ctx: ComposeContext, asBuffers: boolean): Sendable {
   const sub = row.subscriber
   const items = row.items as Record<string, unknown> | string[] | null
   // Tests go to a staff member and receipts to a respondent: neither is a subscriber.
@@ -270,14 +293,58 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
   }
 
   const ids = row.kind === 'test' ? ((items as { changeIds?: string[] }).changeIds ?? []) : ((items as string[]) ?? [])
-  const listed = ids
+  const frequency = row.kind === 'test' ? String((items as Record<string, unknown>).frequency ?? 'daily') : sub!.frequency
+  const l = direct || !sub ? null : links(ctx, sub.id, sub.email, locale)
+  const key = `${row.kind}\n${locale}\n${frequency}\n${city}\n${ids.join(',')}`
+  let shared = ctx.shared?.get(key)
+  if (!shared) {
+    shared = sharedPart(row, ctx, { ids, locale, frequency, city })
+    if (ctx.shared) {
+      if (ctx.shared.size >= 1000) ctx.shared.clear()
+      ctx.shared.set(key, shared)
+    }
+  }
+  const { subject } = shared
+  const footer = l
+    ? `<p>${escapeHtml(m(locale, 'footer.why', { city }))}</p>
+<p><a href="${escapeHtml(l.preferences)}">${escapeHtml(m(locale, 'footer.preferences'))}</a> · <a href="${escapeHtml(l.unsubscribe)}">${escapeHtml(m(locale, 'footer.unsubscribe'))}</a></p>`
+    : `<p>${escapeHtml(m(locale, 'test.banner'))}</p>`
+  const textFooter = l
+    ? `\n--\n${m(locale, 'footer.why', { city })}\n${m(locale, 'footer.preferences')}: ${l.preferences}\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
+    : ''
+
+  if (!l) return { ...base, subject: `[TEST] ${subject}`, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${m(locale, 'test.banner')}\n\n${shared.textBody}` }
+  const headers = listHeaders(ctx, locale, city, l.unsubscribe)
+  if (asBuffers) {
+    // Sending: the shared part is encoded to UTF-8 once for all its recipients, and no
+    // recipient's whole message is ever a JavaScript string (less to collect).
+    shared.buffers ??= { htmlHead: Buffer.from(shared.htmlHead), textBody: Buffer.from(shared.textBody) }
+    return {
+      ...base,
+      subject,
+      html: Buffer.concat([shared.buffers.htmlHead, Buffer.from(footer + LAYOUT_TAIL)]),
+      text: Buffer.concat([shared.buffers.textBody, Buffer.from(textFooter)]),
+      ...headers,
+    }
+  }
+  return { ...base, subject, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${shared.textBody}${textFooter}`, ...headers }
+}
+
+/**
+ * Room kept for the recipient's footer (why they get this, two signed links) when
+ * fitting items under MAX_HTML_BYTES: the shared part must not depend on the footer.
+ */
+const FOOTER_RESERVE = 2048
+
+function sharedPart(row: ClaimedRow, ctx: ComposeContext, o: { ids: string[]; locale: string; frequency: string; city: string }): SharedPart {
+  const { locale, city } = o
+  const listed = o.ids
     .map((id) => ctx.changes.get(String(id)))
     .filter((c): c is ChangeRow => Boolean(c))
     .map((c) => ({ change: c, entry: entryFor(c, locale, ctx.defaultLocale) }))
     .filter((x): x is { change: ChangeRow; entry: ChangeEntry } => x.entry !== null)
   if (listed.length === 0) throw new ComposeError('Nothing left to send: the items were removed')
 
-  const frequency = row.kind === 'test' ? String((items as Record<string, unknown>).frequency ?? 'daily') : sub!.frequency
   let subject: string
   let heading: string
   if (row.kind === 'immediate') {
@@ -288,61 +355,51 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
         : m(locale, 'immediate.subject', { title: first.entry.title })
     heading = first.entry.title
   } else {
-    const kind = frequency === 'weekly' ? 'weekly' : 'daily'
+    const kind = o.frequency === 'weekly' ? 'weekly' : 'daily'
     subject = m(locale, `digest.subject.${kind}`, { city, count: listed.length })
     heading = m(locale, `digest.heading.${kind}`)
   }
-
   const banner = row.kind === 'test' ? `<p class="banner">${escapeHtml(m(locale, 'test.banner'))}</p>\n` : ''
-  const l = direct || !sub ? null : links(ctx, sub.id, sub.email, locale)
-  const footer = l
-    ? `<p>${escapeHtml(m(locale, 'footer.why', { city }))}</p>
-<p><a href="${escapeHtml(l.preferences)}">${escapeHtml(m(locale, 'footer.preferences'))}</a> · <a href="${escapeHtml(l.unsubscribe)}">${escapeHtml(m(locale, 'footer.unsubscribe'))}</a></p>`
-    : `<p>${escapeHtml(m(locale, 'test.banner'))}</p>`
-  const textFooter = l
-    ? `\n--\n${m(locale, 'footer.why', { city })}\n${m(locale, 'footer.preferences')}: ${l.preferences}\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
-    : ''
-  const title = l ? subject : `[TEST] ${subject}`
 
-  let html: string
-  let textBody: string
   if (row.kind === 'immediate') {
     const { entry } = listed[0]!
-    html = layout({
-      locale,
-      title: subject,
-      city,
-      body: `${banner}<h1>${escapeHtml(heading)}</h1>\n${entry.summary ? `<p>${escapeHtml(entry.summary)}</p>\n` : ''}<p><a href="${escapeHtml(entry.url)}">${escapeHtml(m(locale, 'readMore', { title: entry.title }))}</a></p>`,
-      footer,
-    })
-    textBody = `${heading}\n\n${entry.summary ? `${entry.summary}\n\n` : ''}${entry.url}\n`
-  } else {
-    const head = `${banner}<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(m(locale, 'digest.intro'))}</p>\n`
-    const newsList = () => `${ctx.config.siteUrl}${listPath('news', locale, 1, { defaultLocale: ctx.defaultLocale })}`
-    const moreHtml = (n: number) => `\n<p><a href="${escapeHtml(newsList())}">${escapeHtml(m(locale, 'digest.more', { count: n }))}</a></p>`
-    // The newest items that fit, in their order; the rest are counted and linked.
-    const blocks = listed.map((x) => block(locale, x.change, x.entry, ctx))
-    const itemBytes = blocks.reduce((n, b) => n + bytesOf(b), 0)
-    // Runs for every digest sent: the usual digest is far from the limit by a cheap upper
-    // bound (3 bytes per UTF-16 unit, 6 per escaped one); only a large one is measured.
-    const aroundMax = layoutBytes + 3 * (locale.length + 6 * (subject.length + city.length) + head.length + footer.length)
-    let first = 0
-    if (blocks.length > MAX_DIGEST_ITEMS || itemBytes + aroundMax > MAX_HTML_BYTES) {
-      let room =
-        MAX_HTML_BYTES -
-        layoutBytes -
-        [escapeHtml(locale), escapeHtml(subject), escapeHtml(city), head, moreHtml(listed.length), footer].reduce((n, s) => n + Buffer.byteLength(s), 0)
-      first = blocks.length
-      while (first > 0 && blocks.length - first < MAX_DIGEST_ITEMS && (room >= bytesOf(blocks[first - 1]!) || first === blocks.length)) {
-        room -= bytesOf(blocks[--first]!)
-      }
+    return {
+      subject,
+      htmlHead: layoutHead({
+        locale,
+        title: subject,
+        city,
+        body: `${banner}<h1>${escapeHtml(heading)}</h1>\n${entry.summary ? `<p>${escapeHtml(entry.summary)}</p>\n` : ''}<p><a href="${escapeHtml(entry.url)}">${escapeHtml(m(locale, 'readMore', { title: entry.title }))}</a></p>`,
+      }),
+      textBody: `${heading}\n\n${entry.summary ? `${entry.summary}\n\n` : ''}${entry.url}\n`,
     }
-    const shown = first === 0 ? blocks : blocks.slice(first)
-    const more = first
-    html = layout({ locale, title: subject, city, body: `${head}${shown.map((b) => b.html).join('\n')}${more > 0 ? moreHtml(more) : ''}`, footer })
-    textBody = `${heading}\n${m(locale, 'digest.intro')}\n\n${shown.map((b) => b.text).join('\n')}${more > 0 ? `\n${m(locale, 'digest.more', { count: more })}: ${newsList()}\n` : ''}`
   }
 
-  if (!l) return { ...base, subject: title, html, text: `${m(locale, 'test.banner')}\n\n${textBody}` }
-  return { ...base, subject, html, text: `${textBody}${textFooter}`, ...listHeaders(ctx, locale, city, l.unsubscribe) }
+  const head = `${banner}<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(m(locale, 'digest.intro'))}</p>\n`
+  const newsList = () => `${ctx.config.siteUrl}${listPath('news', locale, 1, { defaultLocale: ctx.defaultLocale })}`
+  const moreHtml = (n: number) => `\n<p><a href="${escapeHtml(newsList())}">${escapeHtml(m(locale, 'digest.more', { count: n }))}</a></p>`
+  // The newest items that fit, in their order; the rest are counted and linked.
+  const blocks = listed.map((x) => block(locale, x.change, x.entry, ctx))
+  const itemBytes = blocks.reduce((n, b) => n + bytesOf(b), 0)
+  // A cheap upper bound first (3 bytes per UTF-16 unit, 6 per escaped one); only a digest near the limit is measured.
+  const aroundMax = layoutBytes + FOOTER_RESERVE + 3 * (locale.length + 6 * (subject.length + city.length) + head.length)
+  let first = 0
+  if (blocks.length > MAX_DIGEST_ITEMS || itemBytes + aroundMax > MAX_HTML_BYTES) {
+    let room =
+      MAX_HTML_BYTES -
+      layoutBytes -
+      FOOTER_RESERVE -
+      [escapeHtml(locale), escapeHtml(subject), escapeHtml(city), head, moreHtml(listed.length)].reduce((n, s) => n + Buffer.byteLength(s), 0)
+    first = blocks.length
+    while (first > 0 && blocks.length - first < MAX_DIGEST_ITEMS && (room >= bytesOf(blocks[first - 1]!) || first === blocks.length)) {
+      room -= bytesOf(blocks[--first]!)
+    }
+  }
+  const shown = first === 0 ? blocks : blocks.slice(first)
+  const more = first
+  return {
+    subject,
+    htmlHead: layoutHead({ locale, title: subject, city, body: `${head}${shown.map((b) => b.html).join('\n')}${more > 0 ? moreHtml(more) : ''}` }),
+    textBody: `${heading}\n${m(locale, 'digest.intro')}\n\n${shown.map((b) => b.text).join('\n')}${more > 0 ? `\n${m(locale, 'digest.more', { count: more })}: ${newsList()}\n` : ''}`,
+  }
 }

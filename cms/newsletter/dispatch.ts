@@ -3,7 +3,7 @@ import os from 'node:os'
 
 import type { Transporter } from 'nodemailer'
 
-import { type ComposeContext, ComposeError, composeMessage } from './compose'
+import { type ComposeContext, ComposeError, composeForSending } from './compose'
 import type { NewsletterConfig } from './config'
 import type { ChangeRow, ClaimedRow, NewsletterStore, SenderSettings, SentMark } from './store/types'
 
@@ -88,6 +88,7 @@ export class Dispatcher {
   readonly stats: DispatchStats = { sent: 0, retried: 0, failed: 0, skipped: 0, paused: 0 }
   private readonly changes = new Map<string, ChangeRow>()
   private readonly blocks = new Map<string, { html: string; text: string }>()
+  private readonly shared: NonNullable<ComposeContext['shared']> = new Map()
   private sender: { at: number; value: SenderSettings } | null = null
   private readonly touchedRuns = new Set<string>()
   private lastCounts = 0
@@ -131,6 +132,7 @@ export class Dispatcher {
       sender: this.sender.value,
       changes: this.changes,
       blocks: this.blocks,
+      shared: this.shared,
     }
   }
 
@@ -188,7 +190,7 @@ export class Dispatcher {
     }
     let mail
     try {
-      mail = composeMessage(row, ctx)
+      mail = composeForSending(row, ctx)
     } catch (error) {
       if (!(error instanceof ComposeError)) throw error
       await store.markFinal(row.id, this.worker, 'skipped', error.message)
@@ -280,13 +282,23 @@ export class Dispatcher {
     let queue: ClaimedRow[] = []
     let ctx: ComposeContext | null = null
     let failure: unknown = null
+    // One waiter for "a send finished": Promise.race over every send in flight would add
+    // a handler to each of them on every turn (20 × 20 per email), all kept until they settle.
+    let wake: (() => void) | null = null
+    const settled = () => new Promise<void>((resolve) => (wake = resolve))
+    const done = (p: Promise<void>) => {
+      active.delete(p)
+      const w = wake
+      wake = null
+      w?.()
+    }
 
     while (!options.signal?.aborted && failure === null) {
       if (Date.now() < this.pausedUntil) {
         // The relay refused: give back what is claimed but not started, then wait.
         for (const row of queue.splice(0)) await store.markRetry(row.id, this.worker, row.attempts, 'Waiting for the SMTP relay', new Date(this.pausedUntil))
         if (active.size > 0) {
-          await Promise.race(active)
+          await settled()
           continue
         }
         await this.housekeeping()
@@ -303,19 +315,17 @@ export class Dispatcher {
       while (queue.length > 0 && active.size < config.inFlight && failure === null) {
         const row = queue.shift()!
         const p: Promise<void> = this.sendOne(row, ctx!).then(
-          () => {
-            active.delete(p)
-          },
+          () => done(p),
           (error: unknown) => {
-            active.delete(p)
             failure = error
+            done(p)
           },
         )
         active.add(p)
       }
       await this.housekeeping()
       if (active.size > 0) {
-        await Promise.race(active)
+        await settled()
         continue
       }
       if (queue.length > 0) continue
