@@ -53,9 +53,10 @@ while (!stopping) {
       const erased = await purgeLeavers(payload, newsletter.retentionDays)
       if (erased > 0) console.log(`Newsletter: erased ${erased} address(es) of people who left more than ${newsletter.retentionDays} days ago.`)
     }
-    await payload.jobs.run({ queue: 'default', limit: 20 })
-    await payload.jobs.run({ queue: 'newsletter', limit: 10 })
-    await payload.jobs.run({ queue: 'site', limit: 1 })
+    // Once asked to stop, no new job is taken.
+    for (const [queue, limit] of [['default', 20], ['newsletter', 10], ['site', 1]] as const) {
+      if (!stopping) await payload.jobs.run({ queue, limit })
+    }
   } catch (error) {
     console.error(`A job run failed: ${(error as Error).message}`)
   }

@@ -1,31 +1,40 @@
 /**
- * `npm start`: migrate, seed the demo city into an empty database, build the admin if
- * needed, then run it, printing where to go and how to log in. Ctrl-C stops everything.
+ * `npm start`: migrate, seed the demo city into an empty database, build the admin and
+ * the site if they are missing or stale, then run the CMS, the site server, the job
+ * runner and the newsletter dispatcher, printing where to go and how to log in. Ctrl-C
+ * stops everything.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { rootDir } from '../cms/lib/env'
-import { credentialsFile, formatCredentials, type DemoUser } from '../cms/seed/demoUsers'
+import type { Payload } from 'payload'
+
+import { loadRootEnv, rootDir } from '../cms/lib/env'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
-import { currentLink, publishSite } from './lib/publish'
 import { ensureDotEnv } from './lib/dotenv'
 import { dispatcherNodeFlags, nextBin, run, superviseChildren } from './lib/processes'
 
 const flags = parseFlags(
   process.argv.slice(2),
-  { port: { type: 'string' }, 'no-seed': { type: 'boolean' } },
-  'Usage: npm start -- [--port 3000] [--no-seed]',
+  { port: { type: 'string' }, 'site-port': { type: 'string' }, 'no-seed': { type: 'boolean' } },
+  'Usage: npm start -- [--port 3000] [--site-port 4321] [--no-seed]',
 )
-const port = Number(flags.port ?? process.env.PORT ?? 3000)
-const sitePort = Number(process.env.SITE_PORT ?? 4321)
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`--port must be a TCP port number (1–65535); got "${flags.port}".`)
-  process.exit(2)
+const started = Date.now()
+const seconds = () => `${Math.round((Date.now() - started) / 100) / 10} s`
+
+function portSetting(value: string | undefined, name: string, fallback: number): number {
+  const port = Number(value ?? fallback)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`${name} must be a TCP port number (1–65535); got "${value}".`)
+    process.exit(2)
+  }
+  return port
 }
+const port = portSetting(flags.port ?? process.env.PORT, '--port', 3000)
+const sitePort = portSetting(flags['site-port'] ?? process.env.SITE_PORT, '--site-port', 4321)
 
 function portIsFree(p: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -48,61 +57,131 @@ async function waitUntilServing(url: string, timeoutMs: number): Promise<boolean
   return false
 }
 
+// Ctrl-C while preparing: the step running is stopped (a site build says "stopped"),
+// and a CMS already started is stopped with it.
+const preparing = new AbortController()
+const early: ChildProcess[] = []
+const stopPreparing = () => {
+  if (!preparing.signal.aborted) console.log('\nStopping…')
+  preparing.abort()
+  for (const c of early) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM')
+}
+process.on('SIGINT', stopPreparing)
+process.on('SIGTERM', stopPreparing)
+
+function child(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, args, {
+    cwd: rootDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...extraEnv, NODE_ENV: 'production' },
+  })
+}
+
+/** Migrations, and the demo city when the database is empty. */
+async function prepareDatabase(payload: Payload): Promise<void> {
+  console.log('Applying database migrations…')
+  await payload.db.migrate()
+  const users = await payload.count({ collection: 'users', overrideAccess: true })
+  const news = await payload.count({ collection: 'news', overrideAccess: true })
+  if (flags['no-seed'] || users.totalDocs > 0 || news.totalDocs > 0) {
+    console.log('Database ready.')
+    return
+  }
+  console.log('The database is empty: loading the demo city Pajūris…')
+  await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], { signal: preparing.signal })
+}
+
+async function buildSite(payload: Payload): Promise<void> {
+  const { describeResult, liveBuildDir, publishRecorded } = await import('./lib/publish')
+  try {
+    console.log('Checking the public site against the content and templates…')
+    const result = await publishRecorded(payload, {
+      title: 'npm start',
+      signal: preparing.signal,
+      log: (line) => console.log(`  ${line}`),
+    })
+    console.log(result.rendered ? `Site built (${describeResult(result)}) in ${Math.round(result.durationMs / 100) / 10} s.` : 'The public site is up to date: nothing to build.')
+  } catch (error) {
+    if (preparing.signal.aborted) throw error
+    // A failed build never touches the live site: serve it, and say what went wrong.
+    if (!liveBuildDir()) throw error
+    console.warn(
+      `\nWARNING: the public site could not be built; the last good build stays live.\n${(error as Error).message}\n` +
+        'The error is also shown in the admin under Publishing → Site builds; the next change builds again.\n',
+    )
+  }
+}
+
 async function main() {
   if (!(await portIsFree(port))) {
     console.error(`Port ${port} is already in use. Stop the other program, or run \`npm start -- --port ${port + 1}\`.`)
     process.exit(1)
   }
   if (!(await portIsFree(sitePort))) {
-    console.error(`Port ${sitePort} (the public site) is already in use. Stop the other program, or set SITE_PORT.`)
+    console.error(`Port ${sitePort} (the public site) is already in use. Stop the other program, or run \`npm start -- --site-port ${sitePort + 1}\`.`)
     process.exit(1)
   }
   const env = ensureDotEnv()
   if (env.created) console.log(`Created ${path.relative(rootDir, env.file)} with a new random PAYLOAD_SECRET.`)
+  loadRootEnv()
 
-  // Migrations and the demo seed run in a child so that the CMS starts with a clean process.
-  console.log('Applying database migrations…')
-  await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prepare-db.ts', ...(flags['no-seed'] ? ['--no-seed'] : [])])
+  // Imported now: the CMS config reads the environment `ensureDotEnv` may just have written.
+  const { openPayload } = await import('./lib/payload')
+  const payload = await openPayload()
+  try {
+    await prepareDatabase(payload)
+    preparing.signal.throwIfAborted()
+    if (!(await buildCmsIfStale())) console.log('The CMS admin is up to date: nothing to build.')
+    preparing.signal.throwIfAborted()
+    // The CMS takes a while to answer its first request: it starts while the site is checked.
+    early.push(
+      child(['--require', path.join(rootDir, 'scripts/lib/cmsShutdown.cjs'), nextBin(), 'start', 'cms', '-p', String(port)], {
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_MANUAL_SIG_HANDLE: 'true',
+      }),
+    )
+    await buildSite(payload)
+    preparing.signal.throwIfAborted()
+  } finally {
+    await payload.destroy()
+  }
+  process.off('SIGINT', stopPreparing)
+  process.off('SIGTERM', stopPreparing)
 
-  await buildCmsIfStale()
-  console.log('Building the public site…')
-  await publishSite()
-
-  const cms = spawn(process.execPath, [nextBin(), 'start', 'cms', '-p', String(port)], {
-    cwd: rootDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  })
-  const site = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(rootDir, 'scripts/site-server.ts'), '--dir', currentLink(), '--port', String(sitePort), '--host', process.env.SITE_HOST ?? 'localhost'],
-    { cwd: rootDir, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
-  )
+  const { currentLink } = await import('./lib/publish')
+  const { credentialsFile, formatCredentials } = await import('../cms/seed/demoUsers')
+  const site = child([
+    '--import',
+    'tsx',
+    path.join(rootDir, 'scripts/site-server.ts'),
+    '--dir',
+    currentLink(),
+    '--port',
+    String(sitePort),
+    '--host',
+    process.env.SITE_HOST ?? 'localhost',
+  ])
   // Scheduled publishing and site updates after every publish.
-  const jobs = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts/jobs.ts')], {
-    cwd: rootDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
+  const jobs = child(['--import', 'tsx', path.join(rootDir, 'scripts/jobs.ts')])
   // Newsletter emails from the outbox (.eml files in data/outbox/ without SMTP_URL).
-  const dispatch = spawn(process.execPath, [...dispatcherNodeFlags, '--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts')], {
-    cwd: rootDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-  superviseChildren([cms, site, jobs, dispatch])
+  const dispatch = child([...dispatcherNodeFlags, '--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts')])
+  superviseChildren([...early, site, jobs, dispatch])
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
-  if (!(await waitUntilServing(`http://127.0.0.1:${port}/api/globals/settings`, 60_000))) {
-    console.error('The CMS did not start within a minute; see the messages above.')
+  const serving = await Promise.all([
+    waitUntilServing(`http://127.0.0.1:${port}/api/globals/settings`, 90_000),
+    waitUntilServing(`http://${process.env.SITE_HOST || 'localhost'}:${sitePort}/`, 90_000),
+  ])
+  if (!serving.every(Boolean)) {
+    console.error(`The ${serving[0] ? 'site server' : 'CMS'} did not start within 90 s; see the messages above.`)
     return
   }
   let logins = '  (no demo accounts: create the first user at the admin URL)'
   if (fs.existsSync(credentialsFile)) {
-    logins = `${formatCredentials(JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as DemoUser[])}\n  Demo accounts only: never keep them on a public server.`
+    logins = `${formatCredentials(JSON.parse(fs.readFileSync(credentialsFile, 'utf8')))}\n  Demo accounts only: never keep them on a public server.`
   }
   console.log(`
-Atvira is running.
+Atvira is running (ready in ${seconds()}).
   Public site: ${process.env.SITE_URL || `http://localhost:${sitePort}`}/
   CMS admin:   ${base}/admin
   Publishing in the admin updates the site in seconds (build status: ${base}/admin/collections/site-builds).
@@ -114,7 +193,12 @@ ${logins}
 Press Ctrl-C to stop.`)
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
+  if (preparing.signal.aborted) {
+    await Promise.all(early.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))))
+    console.log('Stopped before start-up finished.')
+    process.exit(130)
+  }
   console.error((error as Error).message)
   console.error('Start-up stopped. Fix the problem above and run `npm start` again.')
   process.exit(1)

@@ -6,8 +6,11 @@ import { rootDir } from '../lib/env'
 
 export type DemoUser = { email: string; name: string; role: 'admin' | 'editor' | 'author'; password: string }
 
-/** Demo-only accounts. Passwords are random per installation and kept out of the repo. */
-export const credentialsFile = path.join(rootDir, 'data/demo-credentials.json')
+/**
+ * Demo-only accounts. Passwords are random per installation and kept out of the repo
+ * (ATVIRA_DEMO_CREDENTIALS moves the file, e.g. for a throwaway installation in a test).
+ */
+export const credentialsFile = path.resolve(rootDir, process.env.ATVIRA_DEMO_CREDENTIALS || 'data/demo-credentials.json')
 
 const people: Omit<DemoUser, 'password'>[] = [
   { email: 'admin@pajuris.example', name: 'Aušra Administratorė', role: 'admin' },

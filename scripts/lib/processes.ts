@@ -67,31 +67,40 @@ export function treeHash(roots: string[], ignore: (rel: string) => boolean = () 
   return hash.digest('hex')
 }
 
-/** Stops children on Ctrl-C / SIGTERM and waits for them before exiting. */
+/**
+ * Stops children on Ctrl-C / SIGTERM and waits for them before exiting (0). A child
+ * that exits on its own stops the others, and the exit code is 1.
+ */
 export function superviseChildren(children: ChildProcess[]): void {
   let stopping = false
+  let failed = false
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
     console.log(`\nStopping (${signal})…`)
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM')
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM')
     const timer = setTimeout(() => {
-      for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+      const stuck = children.filter((c) => c.exitCode === null && c.signalCode === null)
+      console.error(`${stuck.length} process(es) did not stop within 10 s; killing them: ${stuck.map((c) => c.spawnargs.slice(1, 4).join(' ')).join('; ')}`)
+      for (const c of stuck) c.kill('SIGKILL')
     }, 10_000)
     timer.unref()
-    Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+    Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
       console.log('Stopped.')
-      process.exit(0)
+      process.exit(failed ? 1 : 0)
     })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   for (const c of children) {
     c.on('exit', (code, signal) => {
-      if (stopping) return
-      console.error(`A process exited unexpectedly (${signal ?? `exit ${code}`}); stopping the others.`)
-      stop('SIGTERM')
-      process.exitCode = 1
+      // Ctrl-C reaches the children too, sometimes before this process has seen it.
+      setTimeout(() => {
+        if (stopping) return
+        failed = true
+        console.error(`A process exited unexpectedly (${signal ?? `exit ${code}`}); stopping the others.`)
+        stop('SIGTERM')
+      }, 500)
     })
   }
 }

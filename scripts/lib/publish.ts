@@ -88,6 +88,22 @@ function realpath(p: string): string {
   }
 }
 
+/**
+ * A build's server code imports packages by name (Astro imports it while rendering, the
+ * site server on demand): a site root outside the installation finds them through a
+ * `node_modules` link beside the builds. Never served: only a build's `client/` is.
+ */
+function linkPackages(): void {
+  const root = siteRoot()
+  if (!path.relative(rootDir, root).startsWith('..')) return
+  fs.mkdirSync(root, { recursive: true })
+  try {
+    fs.symlinkSync(path.join(rootDir, 'node_modules'), path.join(root, 'node_modules'), 'dir')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+}
+
 function newBuildDir(label: string): string {
   const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)
   return path.join(siteRoot(), 'builds', `${stamp}-${label}`)
@@ -136,6 +152,7 @@ export async function publishSite(
   const log = options.log ?? console.log
   const signal = options.signal
   signal?.throwIfAborted()
+  linkPackages()
   const outDir = newBuildDir(options.label ?? 'build')
   building.add(outDir)
   const live = liveBuildDir() ?? undefined
@@ -252,6 +269,84 @@ function wasStopped(error: unknown, signal: AbortSignal): boolean {
   return error instanceof RunError && (s === 'SIGINT' || s === 'SIGTERM' || s === 'SIGHUP')
 }
 
+/** The sign of life of a running row: its duration so far, every few seconds. */
+function keepAlive(payload: Payload, id: number | string, startedAt: number): NodeJS.Timeout {
+  return setInterval(() => {
+    payload.db
+      .updateOne({
+        collection: 'site-builds',
+        where: { and: [{ id: { equals: id } }, { status: { equals: 'running' } }] },
+        data: { durationMs: Date.now() - startedAt, updatedAt: new Date().toISOString() },
+        returning: false,
+      })
+      .catch(() => {})
+  }, heartbeatMs())
+}
+
+/**
+ * `publishSite` outside the job queue (`npm start`), recorded in the build status view
+ * like a queued update once it turns out to render anything: a start with nothing to
+ * build leaves no row.
+ */
+export async function publishRecorded(
+  payload: Payload,
+  options: { title: string; signal?: AbortSignal; log?: (line: string) => void; full?: boolean },
+): Promise<PublishResult> {
+  let row: { id: number | string } | undefined
+  let heartbeat: NodeJS.Timeout | undefined
+  let startedAt = Date.now()
+  const finish = async (data: Record<string, unknown>) => {
+    clearInterval(heartbeat)
+    if (!row) return
+    await payload.update({
+      collection: 'site-builds',
+      id: row.id,
+      data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt, ...data },
+      overrideAccess: true,
+    })
+  }
+  try {
+    const result = await publishSite({
+      payload,
+      label: 'start',
+      full: options.full,
+      log: options.log,
+      signal: options.signal,
+      onRender: async (plan) => {
+        startedAt = Date.now()
+        const at = new Date(startedAt).toISOString()
+        const why = plan.reason ?? 'the content changed since the live build'
+        row = await payload.create({
+          collection: 'site-builds',
+          data: {
+            status: 'running',
+            mode: plan.mode,
+            requestedAt: at,
+            startedAt: at,
+            summary: `${options.title}: ${why}`,
+            changes: [{ collection: 'site', operation: 'update', title: `${options.title}: ${why}`, at } satisfies SiteChange],
+          },
+          depth: 0,
+          overrideAccess: true,
+        })
+        heartbeat = keepAlive(payload, row.id, startedAt)
+      },
+    })
+    await finish({ status: 'succeeded', mode: result.mode, detail: describeResult(result), pages: result.pages, buildDir: path.relative(rootDir, result.buildDir) })
+    return result
+  } catch (error) {
+    const stopped = wasStopped(error, options.signal ?? new AbortController().signal)
+    await finish(
+      stopped
+        ? { status: 'stopped', error: `Stopped: ${options.title} was interrupted during the build. The live site was not changed.` }
+        : { status: 'failed', error: (error as Error).message.slice(0, 20_000) },
+    ).catch(() => {})
+    throw error
+  } finally {
+    clearInterval(heartbeat)
+  }
+}
+
 /**
  * The `siteUpdate` job: one queued site-builds row, built and switched live. While it
  * runs, the row shows a sign of life every few seconds (`heartbeatMs`), so that another
@@ -269,16 +364,7 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
     where: { id: { equals: row.id } },
     data: { status: 'running', startedAt: startedAt.toISOString(), updatedAt: startedAt.toISOString() },
   })
-  const heartbeat = setInterval(() => {
-    payload.db
-      .updateOne({
-        collection: 'site-builds',
-        where: { and: [{ id: { equals: row.id } }, { status: { equals: 'running' } }] },
-        data: { durationMs: Date.now() - startedAt.getTime(), updatedAt: new Date().toISOString() },
-        returning: false,
-      })
-      .catch(() => {})
-  }, heartbeatMs())
+  const heartbeat = keepAlive(payload, row.id, startedAt.getTime())
   // Saves that joined this row until now are committed, so the content read below has
   // them; one that joins later may come too late for it, and gets an update of its own.
   const changesOf = async () =>

@@ -1,0 +1,338 @@
+/**
+ * `npm start` as a newcomer runs it, on a throwaway installation (database, site root,
+ * media and demo logins in a temporary folder; the built admin is reused): the first
+ * start migrates, seeds, builds and serves everything; Ctrl-C stops every process; a
+ * second start builds nothing; Ctrl-C during a build leaves its row "stopped"; a build
+ * that fails while a good one is live only warns.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { createClient } from '@libsql/client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { rootDir } from '../../cms/lib/env'
+import { cmsBuildIsFresh } from '../../scripts/lib/cmsBuild'
+import { paragraph } from '../int/helpers'
+import { freePort } from './server'
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-start-'))
+const dbFile = path.join(work, 'atvira.db')
+const siteRoot = path.join(work, 'site')
+const credentials = path.join(work, 'demo-credentials.json')
+let cmsUrl: string
+let siteUrl: string
+type Env = Record<string, string | undefined>
+let env: Env
+const running: ChildProcess[] = []
+
+type Started = { child: ChildProcess; output: () => string; readyMs: number }
+
+/** `npm start` in its own process group, as a terminal runs it (Ctrl-C reaches the whole group). */
+async function start(extra: Env = {}): Promise<Started> {
+  const began = Date.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: rootDir,
+    env: { ...env, ...extra } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  running.push(child)
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`npm start was not ready within 15 minutes:\n${output.slice(-4000)}`)),
+      900_000,
+    )
+    const check = () => {
+      if (output.includes('Atvira is running')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout!.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`npm start exited (${code}) before it was ready:\n${output.slice(-4000)}`))
+    })
+  })
+  return { child, output: () => output, readyMs: Date.now() - began }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Ctrl-C: SIGINT to the whole group. Resolves with the exit code once no process of the group is left. */
+async function ctrlC(s: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => s.child.once('exit', (code) => r(code)))
+  process.kill(-s.child.pid!, 'SIGINT')
+  const code = await exited
+  expect(s.output(), 'every process stopped by itself').not.toContain('did not stop within')
+  const until = Date.now() + 5000
+  while (groupAlive(s.child.pid!) && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
+  return code
+}
+
+async function login(role: 'admin' | 'editor'): Promise<string> {
+  const users = JSON.parse(fs.readFileSync(credentials, 'utf8')) as { email: string; role: string; password: string }[]
+  const user = users.find((u) => u.role === role)!
+  const res = await fetch(`${cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  })
+  expect(res.status).toBe(200)
+  return `JWT ${((await res.json()) as { token: string }).token}`
+}
+
+type Row = {
+  id: number
+  status: string
+  mode?: string
+  summary?: string
+  durationMs?: number
+  changes?: unknown[]
+  error?: string
+  detail?: string
+}
+async function siteBuilds(auth: string): Promise<Row[]> {
+  const res = await fetch(`${cmsUrl}/api/site-builds?limit=100&sort=-requestedAt&depth=0`, {
+    headers: { authorization: auth },
+  })
+  expect(res.status).toBe(200)
+  return ((await res.json()) as { docs: Row[] }).docs
+}
+
+async function publish(auth: string, title: string): Promise<{ id: number; slug: string }> {
+  const res = await fetch(`${cmsUrl}/api/news?locale=lt`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: auth },
+    body: JSON.stringify({ title, summary: `${title}.`, body: paragraph(`${title}.`), _status: 'published' }),
+  })
+  const body = (await res.json()) as { doc: { id: number; slug: string } }
+  expect(res.status, JSON.stringify(body)).toBe(201)
+  return body.doc
+}
+
+async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  s: Started,
+  timeoutMs = 240_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check().catch(() => undefined)
+    if (value) return value
+    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}\n${s.output().slice(-4000)}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+/** Stops a start a failed assertion left running, so the next test has its ports. */
+async function stopIfRunning(s: Started | undefined): Promise<void> {
+  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return
+  const exited = new Promise((r) => s.child.once('exit', r))
+  process.kill(-s.child.pid!, 'SIGKILL')
+  await exited
+}
+
+const builds = () =>
+  fs.existsSync(path.join(siteRoot, 'builds'))
+    ? fs
+        .readdirSync(path.join(siteRoot, 'builds'))
+        .filter((n) => !n.includes('.'))
+        .sort()
+    : []
+
+beforeAll(async () => {
+  const port = await freePort()
+  const sitePort = await freePort()
+  cmsUrl = `http://127.0.0.1:${port}`
+  siteUrl = `http://127.0.0.1:${sitePort}`
+  const { NODE_ENV: _mode, ATVIRA_TEMPLATES_DIR: _templates, VITEST: _vitest, ...inherited } = process.env as Env
+  env = {
+    ...inherited,
+    PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+    DATABASE_URL: `file:${dbFile}`,
+    ATVIRA_SITE_ROOT: siteRoot,
+    MEDIA_DIR: path.join(work, 'media'),
+    ATVIRA_DEMO_CREDENTIALS: credentials,
+    PORT: String(port),
+    SITE_PORT: String(sitePort),
+    SITE_HOST: '127.0.0.1',
+    PAYLOAD_PUBLIC_SERVER_URL: cmsUrl,
+    SITE_URL: siteUrl,
+    SITE_BUILD_DEBOUNCE_MS: '300',
+    JOBS_INTERVAL_MS: '300',
+    SMTP_URL: '',
+    CMS_URL: '',
+  }
+}, 60_000)
+
+afterAll(async () => {
+  for (const c of running) {
+    if (c.exitCode === null && c.signalCode === null) {
+      try {
+        process.kill(-c.pid!, 'SIGKILL')
+      } catch {
+        // gone
+      }
+    }
+  }
+  fs.rmSync(work, { recursive: true, force: true })
+})
+
+describe('npm start', { timeout: 900_000 }, () => {
+  it('on an empty database: migrates, seeds, builds, serves the CMS and the site, runs the job runner, prints URLs and logins', async () => {
+    const s = await start()
+    try {
+      const out = s.output()
+      for (const line of [
+        'Applying database migrations',
+        'The database is empty: loading the demo city',
+        'Full build (no live build)',
+        'Site built',
+      ]) {
+        expect(out, line).toContain(line)
+      }
+      expect(out).toContain(`Public site: ${siteUrl}/`)
+      expect(out).toContain(`CMS admin:   ${cmsUrl}/admin`)
+      for (const u of JSON.parse(fs.readFileSync(credentials, 'utf8')) as { email: string; password: string }[]) {
+        expect(out).toMatch(new RegExp(`${u.email.replace('.', '\\.')}\\s+${u.password}`))
+      }
+      expect((await fetch(`${cmsUrl}/admin`)).status).toBe(200)
+      const home = await fetch(`${siteUrl}/`)
+      expect(home.status).toBe(200)
+      expect(await home.text()).toContain('Pajūris')
+      // On-demand code of a build outside the installation folder finds its packages.
+      expect((await fetch(`${siteUrl}/api/search.json?locale=lt&q=pajuris`)).status).toBe(200)
+
+      // Staff read the build status over REST; the public does not.
+      const editor = await login('editor')
+      const rows = await siteBuilds(editor)
+      expect(rows.map((r) => [r.status, r.mode, r.summary])).toEqual([
+        ['succeeded', 'full', 'npm start: no live build'],
+      ])
+      expect(rows[0]!.durationMs).toBeGreaterThan(0)
+      expect((await fetch(`${cmsUrl}/api/site-builds`)).status).toBe(403)
+      // Jobs run in the job runner only, never through REST, not even for an admin.
+      expect(
+        (await fetch(`${cmsUrl}/api/payload-jobs/run?queue=site`, { headers: { authorization: await login('admin') } }))
+          .status,
+      ).toBe(401)
+
+      // The job runner puts what is published live.
+      const doc = await publish(editor, 'Paleidimo bandymas')
+      await eventually(
+        'the article live',
+        async () => (await fetch(`${siteUrl}/naujienos/${doc.slug}/`)).status === 200,
+        s,
+      )
+
+      expect(await ctrlC(s)).toBe(0)
+      expect(s.output()).toContain('Stopped.')
+      expect(groupAlive(s.child.pid!), 'a process of npm start is left').toBe(false)
+    } finally {
+      await stopIfRunning(s)
+    }
+  })
+
+  it('a second start builds nothing and is quick; Ctrl-C during a build stops it cleanly and says so', async () => {
+    const before = builds()
+    // Sources edited since the first start (in a working tree shared with others) rightly rebuild the admin.
+    const adminFresh = cmsBuildIsFresh()
+    const s = await start()
+    let row: Row
+    try {
+      console.log(
+        `Second npm start ready in ${(s.readyMs / 1000).toFixed(1)} s (nothing to build${adminFresh ? '' : ' but the admin, whose sources changed meanwhile'}).`,
+      )
+      const out = s.output()
+      if (adminFresh) {
+        expect(out).toContain('The CMS admin is up to date: nothing to build.')
+        expect(out).not.toContain('Building the CMS admin')
+      } else expect(out).toContain('Building the CMS admin')
+      expect(out).toContain('The public site is up to date: nothing to build.')
+      expect(out).not.toContain('loading the demo city')
+      expect(out).not.toMatch(/Full build|Fast update/)
+      expect(builds()).toEqual(before)
+      expect((await fetch(`${siteUrl}/`)).status).toBe(200)
+
+      const editor = await login('editor')
+      await publish(editor, 'Nutraukta statyba')
+      row = await eventually(
+        'a running build',
+        async () => (await siteBuilds(editor)).find((r) => r.status === 'running'),
+        s,
+      )
+      expect(await ctrlC(s)).toBe(0)
+      expect(groupAlive(s.child.pid!), 'a process of npm start is left (a build process?)').toBe(false)
+    } finally {
+      await stopIfRunning(s)
+    }
+
+    const db = createClient({ url: `file:${dbFile}` })
+    try {
+      const stopped = (await db.execute({ sql: 'select status, error from site_builds where id = ?', args: [row.id] }))
+        .rows[0]!
+      expect(stopped.status).toBe('stopped')
+      expect(String(stopped.error)).toMatch(/^Stopped: the job runner was stopped during the build/)
+      expect((await db.execute("select count(*) as n from site_builds where status = 'running'")).rows[0]!.n).toBe(0)
+      // Queued again, for the next runner.
+      expect((await db.execute("select count(*) as n from site_builds where status = 'queued'")).rows[0]!.n).toBe(1)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('when the site cannot be built but a good build is live, warns and goes on serving it', async () => {
+    // A city's own templates, broken: outside the site root, with the packages beside them.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-templates-'))
+    try {
+      fs.symlinkSync(path.join(rootDir, 'node_modules'), path.join(own, 'node_modules'), 'dir')
+      fs.cpSync(path.join(rootDir, 'site'), path.join(own, 'site'), {
+        recursive: true,
+        filter: (src) => !/[/\\](dist|\.astro)$/.test(src),
+      })
+      fs.cpSync(path.join(rootDir, 'public'), path.join(own, 'public'), { recursive: true })
+      const footer = path.join(own, 'site/src/components/Footer.astro')
+      fs.writeFileSync(
+        footer,
+        fs.readFileSync(footer, 'utf8').replace('---\n', "---\nthrow new Error('START-BROKEN-ON-PURPOSE')\n"),
+      )
+      const live = fs.realpathSync(path.join(siteRoot, 'current'))
+
+      const s = await start({ ATVIRA_TEMPLATES_DIR: path.join(own, 'site') })
+      try {
+        expect(s.output()).toContain('WARNING: the public site could not be built; the last good build stays live.')
+        expect(s.output()).toContain('START-BROKEN-ON-PURPOSE')
+        expect(fs.realpathSync(path.join(siteRoot, 'current'))).toBe(live)
+        expect((await fetch(`${siteUrl}/`)).status).toBe(200)
+        const failed = (await siteBuilds(await login('editor'))).find((r) => r.summary?.startsWith('npm start'))!
+        expect(failed.status).toBe('failed')
+        expect(failed.summary).toBe('npm start: templates changed')
+        expect(failed.error).toContain('START-BROKEN-ON-PURPOSE')
+        expect(failed.durationMs).toBeGreaterThan(0)
+        expect(failed.changes).toHaveLength(1)
+        expect(await ctrlC(s)).toBe(0)
+        expect(groupAlive(s.child.pid!)).toBe(false)
+      } finally {
+        await stopIfRunning(s)
+      }
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true })
+    }
+  })
+})
