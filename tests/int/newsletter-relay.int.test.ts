@@ -12,12 +12,10 @@ import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { Dispatcher } from '../../cms/newsletter/dispatch'
 import { storeFor } from '../../cms/newsletter/store'
 import type { NewsletterStore } from '../../cms/newsletter/store/types'
-import { newsletterTransport } from '../../cms/newsletter/transport'
 import { startCms, type TestCms } from './helpers'
-import { addSubscriber, dispatcher, emailFrom, makeTopic, publishNews, runNewsletterJobs, testConfig } from './newsletter-support'
+import { addSubscriber, dispatcher, makeTopic, publishNews, runNewsletterJobs } from './newsletter-support'
 import { startSink } from './smtpSink'
 
 let cms: TestCms
@@ -214,10 +212,8 @@ describe('the sent mark', () => {
       },
     })
     try {
-      const config = testConfig()
       const lines: string[] = []
-      const d = new Dispatcher({ store, transport: newsletterTransport(sink.url, config), config, secret: cms.payload.secret, defaultLocale: 'lt', emailFrom, log: (l) => lines.push(l) })
-      await d.run({ untilIdle: true })
+      await dispatcher(cms.payload, sink.url, {}, { store, log: (l) => lines.push(l) }).run({ untilIdle: true })
       for (const email of emails) expect(sink.to(email), email).toHaveLength(1)
       expect((await rowsOf(emails)).rows.every((r) => r.status === 'sent')).toBe(true)
       expect(lines.some((l) => /Could not record .* retrying/.test(l))).toBe(true)
@@ -261,9 +257,7 @@ describe('without SMTP_URL', () => {
   it('writes each email as an .eml file a person can open, with the list headers', async () => {
     const { emails, title } = await queued(2)
     const dir = path.join(cms.dir, 'outbox')
-    const config = testConfig()
-    const d = new Dispatcher({ store: storeFor(cms.payload), transport: newsletterTransport(undefined, config, dir), config, secret: cms.payload.secret, defaultLocale: 'lt', emailFrom })
-    await d.run({ untilIdle: true })
+    await dispatcher(cms.payload, undefined, {}, { outboxDir: dir }).run({ untilIdle: true })
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml'))
     const parsed = await Promise.all(files.map(async (f) => simpleParser(fs.readFileSync(path.join(dir, f)))))
     const ours = parsed.filter((p) => emails.includes((p.to as { value: { address: string }[] }).value[0]!.address))

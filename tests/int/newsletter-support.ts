@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { newsletterConfig, type NewsletterConfig } from '../../cms/newsletter/config'
 import { relationIds } from '../../cms/newsletter/ids'
 import { Dispatcher } from '../../cms/newsletter/dispatch'
-import { storeFor } from '../../cms/newsletter/store'
+import { type NewsletterStore, storeFor } from '../../cms/newsletter/store'
 import { newsletterTransport } from '../../cms/newsletter/transport'
 import { paragraph } from './helpers'
 
@@ -87,14 +87,21 @@ export function testConfig(over: Partial<NewsletterConfig> = {}): NewsletterConf
   return { ...newsletterConfig(), retryBaseMs: 50, retryMaxMs: 200, ...over }
 }
 
-export function dispatcher(payload: Payload, smtpUrl: string, over: Partial<NewsletterConfig> = {}): Dispatcher {
+/** A dispatcher on Payload's connection; `smtpUrl` undefined writes .eml files into `with.outboxDir`. */
+export function dispatcher(
+  payload: Payload,
+  smtpUrl: string | undefined,
+  over: Partial<NewsletterConfig> = {},
+  with_: { store?: NewsletterStore; outboxDir?: string; log?: (line: string) => void } = {},
+): Dispatcher {
   const config = testConfig(over)
   return new Dispatcher({
-    store: storeFor(payload),
-    transport: newsletterTransport(smtpUrl, config),
+    store: with_.store ?? storeFor(payload),
+    transport: newsletterTransport(smtpUrl, config, with_.outboxDir),
     config,
     secret: payload.secret,
     defaultLocale: 'lt',
     emailFrom,
+    log: with_.log,
   })
 }
