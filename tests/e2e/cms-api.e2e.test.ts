@@ -173,11 +173,29 @@ describe('draft preview on the site server', () => {
   let siteUrl: string
   let stopSite: () => Promise<void>
   const root = `${process.cwd()}/data/test-preview-${Date.now()}`
+  const related = { title: `Related story ${Date.now()}`, id: '' as number | string, slug: '' }
+  const staff = {
+    admin: { email: 'admin@example.test', password: 'a-long-admin-password' },
+    editor: { email: 'preview-editor@example.test', password: 'a-long-editor-password' },
+    author: { email: 'preview-author@example.test', password: 'a-long-author-password' },
+  }
+  const tokens: Record<string, string> = {}
 
   beforeAll(async () => {
     const { spawn } = await import('node:child_process')
     const { publishSite, currentLink } = await import('../../scripts/lib/publish')
     const { freePort, waitFor } = await import('./server')
+    for (const role of ['editor', 'author'] as const) {
+      await cms.payload.create({ collection: 'users', data: { ...staff[role], name: role, role }, overrideAccess: true })
+    }
+    // A published article the draft links to: previews resolve links without reading bodies.
+    const doc = await cms.payload.create({
+      collection: 'news',
+      data: { title: related.title, summary: 'Related summary', body: paragraph('Related body'), _status: 'published' } as never,
+      overrideAccess: true,
+    })
+    Object.assign(related, { id: doc.id, slug: String(doc.slug) })
+    await cms.payload.update({ collection: 'news', id: ids.draft!, data: { related: [{ relationTo: 'news', value: doc.id }] } as never, draft: true, overrideAccess: true })
     process.env.ATVIRA_SITE_ROOT = root
     await publishSite({ payload: cms.payload, log: () => {} })
     const port = await freePort()
@@ -188,6 +206,14 @@ describe('draft preview on the site server', () => {
     })
     stopSite = () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))))
     await waitFor(`${siteUrl}/`)
+    for (const [role, credentials] of Object.entries(staff)) {
+      const login = await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(credentials),
+      })
+      tokens[role] = ((await login.json()) as { token: string }).token
+    }
   }, 300_000)
 
   afterAll(async () => {
@@ -197,6 +223,7 @@ describe('draft preview on the site server', () => {
   })
 
   const previewPath = () => `/preview?collection=news&id=${ids.draft}&locale=lt`
+  const asStaff = (role: string) => ({ headers: { cookie: `payload-token=${tokens[role]}` } })
 
   it('refuses anonymous visitors, uncached and unindexed', async () => {
     const res = await fetch(`${siteUrl}${previewPath()}`)
@@ -210,24 +237,64 @@ describe('draft preview on the site server', () => {
     expect(forged.status).toBe(401)
   })
 
-  it('shows a signed-in editor the draft with the site templates, and never writes it to the site', async () => {
-    const login = await fetch(`${server.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.test', password: 'a-long-admin-password' }),
+  for (const role of ['admin', 'editor', 'author'] as const) {
+    it(`shows a signed-in ${role} the draft with the site templates, its links resolved`, async () => {
+      const res = await fetch(`${siteUrl}${previewPath()}`, asStaff(role))
+      expect(res.status).toBe(200)
+      expect(res.headers.get('cache-control')).toContain('no-store')
+      expect(res.headers.get('x-robots-tag')).toContain('noindex')
+      const html = await res.text()
+      expect(html).toContain(`Draft ${marker}`)
+      expect(html).toContain('<meta name="robots" content="noindex">')
+      expect(html).toContain('class="preview-banner"')
+      expect(html).toContain('href="/atvira.css"')
+      // The related article, read without its body, is linked by its title and address.
+      expect(html).toContain(related.title)
+      expect(html).toContain(`href="/naujienos/${related.slug}/"`)
+      expect(html).not.toContain('Related body')
+      // The newer draft of a live article; the live page keeps the published text.
+      const edit = await fetch(`${siteUrl}/preview?collection=news&id=${ids.live}&locale=lt`, asStaff(role))
+      expect(await edit.text()).toContain(`Edit ${marker}`)
     })
-    const { token } = (await login.json()) as { token: string }
-    const res = await fetch(`${siteUrl}${previewPath()}`, { headers: { cookie: `payload-token=${token}` } })
+  }
+
+  it('is where the CMS preview button and live preview point, for the document and locale edited', async () => {
+    const site = new URL(process.env.SITE_URL || 'http://localhost:4321').origin
+    // The edit view as the admin renders it for an editor: the preview URLs are in the page.
+    const previewUrls = async (locale: string) => {
+      // As a browser opens it: the CMS takes a session cookie only from its own pages.
+      const page = await (
+        await fetch(`${server.url}/admin/collections/news/${ids.draft}?locale=${locale}`, {
+          headers: { cookie: `payload-token=${tokens.editor}`, 'sec-fetch-site': 'none' },
+        })
+      ).text()
+      expect(page, 'the edit view, signed in').toContain(staff.editor.email)
+      // In the page's data, JSON inside a script: `&` is written \u0026.
+      const found = [...page.replace(/\\*u0026|&amp;/g, '&').matchAll(/https?:\/\/[^"\\\s<]*\/preview\?[^"\\\s<]*/g)].map((m) => new URL(m[0]))
+      expect(found.length, `a preview URL in the ${locale} edit view`).toBeGreaterThan(0)
+      return found
+    }
+    for (const locale of ['en', 'lt']) {
+      for (const url of await previewUrls(locale)) {
+        expect([url.origin, url.pathname, Object.fromEntries(url.searchParams)]).toEqual([site, '/preview', { collection: 'news', id: String(ids.draft), locale }])
+      }
+    }
+    // The same functions, for every previewable collection and for live preview.
+    const livePreview = cms.payload.config.admin.livePreview!.url as (args: unknown) => string
+    for (const collection of ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics'] as const) {
+      const preview = cms.payload.collections[collection].config.admin.preview as (doc: unknown, options: unknown) => string
+      for (const url of [new URL(preview({ id: 42 }, { locale: 'lt' })), new URL(livePreview({ collectionConfig: { slug: collection }, data: { id: 42 }, locale: { code: 'lt' } }))]) {
+        expect([url.origin, url.pathname, Object.fromEntries(url.searchParams)]).toEqual([site, '/preview', { collection, id: '42', locale: 'lt' }])
+      }
+    }
+    // Opened on the site by the editor, the URL the CMS gave shows the draft.
+    const [fromCms] = await previewUrls('lt')
+    const res = await fetch(`${siteUrl}${fromCms!.pathname}${fromCms!.search}`, asStaff('editor'))
     expect(res.status).toBe(200)
-    expect(res.headers.get('cache-control')).toContain('no-store')
-    const html = await res.text()
-    expect(html).toContain(`Draft ${marker}`)
-    expect(html).toContain('<meta name="robots" content="noindex">')
-    expect(html).toContain('class="preview-banner"')
-    expect(html).toContain('href="/atvira.css"')
-    // The newer draft of a live article, previewed; the live page keeps the published text.
-    const edit = await fetch(`${siteUrl}/preview?collection=news&id=${ids.live}&locale=lt`, { headers: { cookie: `payload-token=${token}` } })
-    expect(await edit.text()).toContain(`Edit ${marker}`)
+    expect(await res.text()).toContain(`Draft ${marker}`)
+  })
+
+  it('never writes a draft to the site', async () => {
     const fs = await import('node:fs')
     const files = fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
     expect(files.length).toBeGreaterThan(10)

@@ -1,6 +1,9 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { snapshot } from '../load'
 import { buildSnapshot } from '../snapshot'
-import { restSource } from '../source/rest'
+import type { ContentSource, RawDoc, SourceCollection } from '../source/types'
 import type { SiteDoc } from '../types'
 
 /**
@@ -37,6 +40,102 @@ export async function staffUser(authorization: string): Promise<{ email: string;
 
 export const previewCollections = ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics'] as const
 
+/**
+ * What a preview needs of every other published document: enough to link to it (title,
+ * address, summary) and to name its topics, not its body. At 10,000 documents that is a
+ * few MB instead of the whole site, read once per live build (below).
+ */
+const linkFields: Record<Exclude<SourceCollection, 'alerts'>, string[]> = {
+  news: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
+  guides: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
+  leaflets: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
+  handbook: ['question', 'slug', 'topic', 'order'],
+  services: ['name', 'slug', 'summary', 'topics'],
+  consultations: ['title', 'slug', 'summary', 'publishedAt', 'topics', 'opensAt', 'closesAt', 'status'],
+  pages: ['title', 'slug', 'summary', 'parent'],
+  topics: ['name', 'slug', 'description'],
+}
+
+/**
+ * Published content, shared by every preview until another build goes live: it is the
+ * public's view (read without the editor's session), so sharing it reveals nothing.
+ */
+let shared: { build: string; reads: Map<string, Promise<unknown>> } | undefined
+
+function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+  let build = ''
+  try {
+    build = fs.realpathSync(process.env.ATVIRA_SITE_DIR ?? '')
+  } catch {
+    // no live build: nothing is kept
+  }
+  if (!shared || shared.build !== build) shared = { build, reads: new Map() }
+  const reads = shared.reads
+  let pending = reads.get(key) as Promise<T> | undefined
+  if (!pending) {
+    pending = read()
+    pending.catch(() => reads.delete(key))
+    reads.set(key, pending)
+  }
+  return pending
+}
+
+async function getJson(url: string, authorization?: string): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  const apiKey = process.env.CMS_API_KEY?.trim()
+  if (authorization) headers.authorization = authorization
+  else if (apiKey) headers.authorization = `users API-Key ${apiKey}`
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) })
+  if (!res.ok) throw new Error(`The CMS answered ${res.status} for ${url}.`)
+  return res.json()
+}
+
+/**
+ * The draft, as its page will look: read in full with the editor's session; every
+ * other document only as far as links to it need, from the published content.
+ */
+function previewSource(options: {
+  authorization: string
+  draftOf: { collection: string; id: string }
+  locales: string[]
+  defaultLocale: string
+}): ContentSource {
+  const base = cmsUrl()
+  const localeQuery = (locale: string, fallback: boolean) => ({
+    locale,
+    'fallback-locale': fallback ? options.defaultLocale : 'none',
+    depth: '0',
+  })
+  const list = (collection: string, query: Record<string, string>, fields?: string[]) => {
+    const qs = new URLSearchParams({ ...query, draft: 'false', limit: '0', pagination: 'false' })
+    if (collection !== 'media' && collection !== 'documents') qs.set('where[_status][equals]', 'published')
+    for (const f of fields ?? []) qs.set(`select[${f}]`, 'true')
+    if (fields) qs.set('select[updatedAt]', 'true')
+    return sharedRead(`${collection}?${qs}`, async () => ((await getJson(`${base}/api/${collection}?${qs}`)) as { docs: RawDoc[] }).docs)
+  }
+  return {
+    name: `CMS at ${base} (preview)`,
+    locales: () => ({ locales: options.locales, defaultLocale: options.defaultLocale }),
+    async published(collection, locale, fallback) {
+      const fields = collection === 'alerts' ? undefined : linkFields[collection]
+      const docs = await list(collection, localeQuery(locale, fallback), fields)
+      if (options.draftOf.collection !== collection) return docs
+      const qs = new URLSearchParams({ ...localeQuery(locale, fallback), draft: 'true' })
+      const latest = (await getJson(`${base}/api/${collection}/${encodeURIComponent(options.draftOf.id)}?${qs}`, options.authorization)) as RawDoc
+      // Shown as if published, so the page renders exactly as it will go live.
+      return [...docs.filter((d) => String(d.id) !== String(latest.id)), { ...latest, _status: 'published' }]
+    },
+    uploads: (collection, locale) => list(collection, { locale, depth: '0' }),
+    settings: (locale) =>
+      sharedRead(`settings?${locale}`, async () => (await getJson(`${base}/api/globals/settings?locale=${encodeURIComponent(locale)}&depth=0&draft=false`)) as Record<string, unknown>),
+    responseFacts: () =>
+      sharedRead('responses', async () => (await getJson(`${base}/api/consultation-responses/public`)) as Record<string, { count: number; quotes: string[] }>),
+    // The page links images and files by their public path; a preview copies nothing.
+    filePath: async (collection, filename) => path.join('/nonexistent', collection, filename),
+    close: async () => {},
+  }
+}
+
 /** The draft rendered into the site's own document shape, with links resolved. */
 export async function previewDoc(options: {
   authorization: string
@@ -46,11 +145,9 @@ export async function previewDoc(options: {
 }): Promise<SiteDoc | null> {
   // Locales and time zone of the live build; templates never import the CMS's code.
   const live = snapshot()
-  const source = restSource({
-    url: cmsUrl(),
+  const source = previewSource({
     authorization: options.authorization,
     draftOf: { collection: options.collection, id: options.id },
-    cacheDir: process.env.SITE_CACHE_DIR || 'data/site-cache',
     locales: live.locales,
     defaultLocale: live.defaultLocale,
   })
