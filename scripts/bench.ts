@@ -85,18 +85,30 @@ machine: ${machine}`)
 }
 
 if (selected.includes('publish')) {
-  const r = await benchPublish(10_000, 3)
-  const p50 = median(r.publishToLiveMs)
+  // BENCH_PUBLISH_DOCUMENTS: a smaller CMS to check the benchmark itself (the target is at 10,000).
+  const documents = Number(process.env.BENCH_PUBLISH_DOCUMENTS ?? 10_000)
+  const r = await benchPublish(documents, 5)
+  const p50 = (c: keyof typeof r.samples) => median(r.samples[c])
+  const s = (ms: number) => `${f1(ms / 1000)} s`
+  const target = (ms: number) => (ms <= 5_000 ? 'met, stretch 5 s met' : ms <= 15_000 ? 'met (stretch 5 s: missed)' : 'MISSED')
+  const row = (c: keyof typeof r.samples, label: string) =>
+    `| ${label}, ${r.samples[c].length} warm samples | p50 **${s(p50(c))}** (${r.samples[c].map(s).join(', ')}) | p50 ≤ 15 s: ${target(p50(c))} |`
   console.log(`
 ## Publish → live (${r.documents} generated news articles in lt and en, ${r.pages} pages)
 | measure | result | target |
 |---|---|---|
-| publish → live (publish call returned → new page served), ${r.publishToLiveMs.length} publishes | p50 ${f1(p50 / 1000)} s (${r.publishToLiveMs.map((ms) => f1(ms / 1000)).join(', ')} s) | p50 ≤ 15 s: ${p50 <= 15_000 ? 'met' : 'MISSED'} |
-| full build (read the CMS, render every page, search indexes) | ${f1(r.fullBuildMs / 1000)} s | — |
-| Astro floor (the same pages from the snapshot JSON) | ${f1(r.floorMs / 1000)} s | — |
-| site updates recorded | ${r.modes.join(', ')} | — |
+${row('publish', 'publish a new article (publish call returned → its page served)')}
+${row('edit', 'edit a published article\'s title (→ the new title served)')}
+${row('unpublish', 'unpublish an article (→ its page answers 404)')}
+| cold: the runner's first update after it started (an edit) | ${s(r.coldMs)} | — |
+| full build (read the CMS, render every page, search indexes) | ${s(r.fullBuildMs)} | — |
+| Astro floor (the same pages from the snapshot JSON) | ${s(r.floorMs)} | — |
+
+What each update did (mode, build time, detail from the build status view):
+- cold: ${r.coldDetail}
+${(['publish', 'edit', 'unpublish'] as const).map((c) => r.details[c].map((d, i) => `- ${c} ${i + 1}: ${d}`).join('\n')).join('\n')}
 machine: ${machine}`)
-  fs.writeFileSync(path.join(out, 'publish.json'), JSON.stringify({ machine, ...r }, null, 2))
+  fs.writeFileSync(path.join(out, documents === 10_000 ? 'publish.json' : `publish-${documents}.json`), JSON.stringify({ machine, ...r }, null, 2))
 }
 
 if (selected.includes('newsletter') && selected.length > 1) {

@@ -13,12 +13,23 @@ import { parseFlags } from './lib/cli'
 import { openPayload } from './lib/payload'
 import { stopSiteUpdates } from './lib/publish'
 
+const usage = 'Usage: tsx scripts/jobs.ts [--once] [--interval <ms>] [--queues default,newsletter,site]'
 const flags = parseFlags(
   process.argv.slice(2),
-  { once: { type: 'boolean' }, interval: { type: 'string' } },
-  'Usage: tsx scripts/jobs.ts [--once] [--interval <ms>]',
+  { once: { type: 'boolean' }, interval: { type: 'string' }, queues: { type: 'string' } },
+  usage,
 )
 const interval = Number(flags.interval ?? process.env.JOBS_INTERVAL_MS ?? 1000)
+const limits = { default: 20, newsletter: 10, site: 1 } as const
+type Queue = keyof typeof limits
+// Several runners: any number may take "default" and "newsletter"; exactly one should
+// take "site", the one whose machine holds the site root (docs/production.md).
+const queues = (flags.queues ?? process.env.JOBS_QUEUES ?? 'default,newsletter,site').split(',').map((q) => q.trim()).filter(Boolean)
+const unknown = queues.filter((q) => !Object.hasOwn(limits, q))
+if (unknown.length || queues.length === 0 || !Number.isFinite(interval) || interval < 0) {
+  console.error(`${unknown.length ? `Unknown queue(s): ${unknown.join(', ')}.` : 'Bad --queues or --interval.'}\n${usage}`)
+  process.exit(2)
+}
 
 const payload = await openPayload()
 const newsletter = newsletterConfig()
@@ -34,7 +45,7 @@ const stop = () => {
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 
-console.log('Job runner started (scheduled publishing, site updates, newsletter queueing).')
+console.log(`Job runner started (queues: ${queues.join(', ')}: scheduled publishing, newsletter queueing, site updates).`)
 while (!stopping) {
   try {
     if (Date.now() - lastSchedule > 30_000) {
@@ -54,8 +65,8 @@ while (!stopping) {
       if (erased > 0) console.log(`Newsletter: erased ${erased} address(es) of people who left more than ${newsletter.retentionDays} days ago.`)
     }
     // Once asked to stop, no new job is taken.
-    for (const [queue, limit] of [['default', 20], ['newsletter', 10], ['site', 1]] as const) {
-      if (!stopping) await payload.jobs.run({ queue, limit })
+    for (const queue of queues as Queue[]) {
+      if (!stopping) await payload.jobs.run({ queue, limit: limits[queue] })
     }
   } catch (error) {
     console.error(`A job run failed: ${(error as Error).message}`)

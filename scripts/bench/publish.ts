@@ -9,10 +9,17 @@ import { rng, vocabulary } from './corpus'
 
 /**
  * Publish → live on a CMS holding 10,000 generated documents: the time from the
- * publish call returning to the new page being served by the site server, with the job
- * runner doing what it does in production. Beside it: a full build, and the Astro
- * floor (the same pages rendered from the snapshot JSON, no CMS read).
+ * publish call returning to the new page being served by the site server (or, for an
+ * unpublish, to the page answering 404), with the job runner doing what it does in
+ * production. Three cases, each sampled several times on a warm runner: an edit of a
+ * published article's title, the first publication of a new article (newest first: it
+ * shifts every list page it appears on), and an unpublish. The runner's first update
+ * after it starts (it reads every document once) is reported apart as the cold sample.
+ * Beside them: a full build, and the Astro floor (the same pages rendered from the
+ * snapshot JSON, no CMS read).
  */
+
+export type PublishCase = 'edit' | 'publish' | 'unpublish'
 
 export type PublishBench = {
   documents: number
@@ -20,11 +27,17 @@ export type PublishBench = {
   fillSeconds: number
   fullBuildMs: number
   floorMs: number
-  publishToLiveMs: number[]
-  modes: string[]
+  /** The runner's first update after it started (an edit). */
+  coldMs: number
+  coldDetail: string
+  /** Warm samples per case, in ms. */
+  samples: Record<PublishCase, number[]>
+  /** What each sample's update did (the build status view's detail), per case. */
+  details: Record<PublishCase, string[]>
 }
 
-const work = path.join(rootDir, 'data/bench/publish')
+/** Kept between runs; a smaller count has a CMS of its own, so it never reuses the big one. */
+const workFor = (documents: number) => path.join(rootDir, documents === 10_000 ? 'data/bench/publish' : `data/bench/publish-${documents}`)
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -46,7 +59,8 @@ function paragraph(text: string) {
   }
 }
 
-export async function benchPublish(documents = 10_000, publishes = 5, log = console.log): Promise<PublishBench> {
+export async function benchPublish(documents = 10_000, samples = 5, log = console.log): Promise<PublishBench> {
+  const work = workFor(documents)
   fs.mkdirSync(work, { recursive: true })
   const secretFile = path.join(work, 'secret')
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(24).toString('hex'))
@@ -93,6 +107,8 @@ export async function benchPublish(documents = 10_000, publishes = 5, log = cons
     fillSeconds = (Date.now() - started) / 1000
   }
 
+  const topicId = (await payload.find({ collection: 'topics', limit: 1, overrideAccess: true, depth: 0 })).docs[0]!.id
+
   log('Full build…')
   let started = Date.now()
   const full = await publishSite({ payload, full: true, log: () => {} })
@@ -123,35 +139,101 @@ export async function benchPublish(documents = 10_000, publishes = 5, log = cons
     await new Promise((r) => setTimeout(r, 200))
   }
 
-  const publishToLiveMs: number[] = []
-  const docs = await payload.find({ collection: 'news', limit: publishes, sort: '-publishedAt', overrideAccess: true, depth: 0 })
   // The runner and the server must not outlive the benchmark, even when it fails.
   const stopChildren = () => children.forEach((c) => c.kill('SIGTERM'))
   process.once('exit', stopChildren)
-  for (const [n, doc] of docs.docs.entries()) {
-    const marker = `Pakeitimas ${Date.now()} ${n}`
-    await payload.update({ collection: 'news', id: doc.id, data: { title: marker }, overrideAccess: true })
+  const body = paragraph(Array.from({ length: 300 }, (_, i) => `žodis${i}`).join(' '))
+
+  /** Time from `change` returning until `served` holds, and what the update did. */
+  async function sample(what: string, change: () => Promise<{ id: number | string; url: string }>, served: (status: number, html: string) => boolean) {
+    const before = (await payload.find({ collection: 'site-builds', limit: 1, sort: '-requestedAt', overrideAccess: true })).docs[0]?.id ?? 0
+    const { id, url } = await change()
     const t = Date.now()
-    const url = `${site}/naujienos/${doc.slug}/`
     for (;;) {
-      const html = await (await fetch(url)).text().catch(() => '')
-      if (html.includes(marker)) break
-      if (Date.now() - t > 900_000) throw new Error(`the change never went live: ${url}`)
+      const res = await fetch(`${site}${url}`).catch(() => null)
+      if (res && served(res.status, await res.text())) break
+      if (Date.now() - t > 900_000) throw new Error(`${what} never went live: ${url}`)
       await new Promise((r) => setTimeout(r, 100))
     }
-    publishToLiveMs.push(Date.now() - t)
-    log(`  publish ${n + 1}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    const ms = Date.now() - t
+    const rows = await payload.find({ collection: 'site-builds', where: { id: { greater_than: before } }, sort: 'requestedAt', limit: 20, overrideAccess: true })
+    const row = rows.docs.find((r) => ((r.changes as { id?: unknown }[]) ?? []).some((c) => String(c.id) === String(id)))
+    const detail = `${row?.mode ?? '?'} ${row?.durationMs ?? '?'} ms: ${row?.detail ?? row?.error?.slice(0, 200) ?? ''}`
+    log(`  ${what}: ${(ms / 1000).toFixed(1)} s (${detail})`)
+    // The next sample starts from a quiet queue.
+    for (;;) {
+      const pending = await payload.count({ collection: 'site-builds', where: { status: { in: ['queued', 'running'] } }, overrideAccess: true })
+      if (pending.totalDocs === 0) break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    return { ms, detail }
   }
-  const rows = await payload.find({ collection: 'site-builds', sort: '-requestedAt', limit: publishes, overrideAccess: true })
+
+  const existing = await payload.find({ collection: 'news', limit: 2 * samples + 1, sort: '-publishedAt', overrideAccess: true, depth: 0 })
+  const [coldDoc, ...rest] = existing.docs
+  const toEdit = rest.slice(0, samples)
+  const toUnpublish = rest.slice(samples, 2 * samples)
+  const edit = (doc: { id: number | string; slug?: unknown }, n: string) => {
+    const marker = `Pakeitimas ${Date.now()} ${n}`
+    return sample(
+      `edit ${n}`,
+      async () => {
+        await payload.update({ collection: 'news', id: doc.id, data: { title: marker }, overrideAccess: true })
+        return { id: doc.id, url: `/naujienos/${doc.slug}/` }
+      },
+      (status, html) => status === 200 && html.includes(marker),
+    )
+  }
+
+  log('Cold: the first update since the runner started')
+  const cold = await edit(coldDoc!, 'cold')
+  const results: Record<PublishCase, { ms: number; detail: string }[]> = { edit: [], publish: [], unpublish: [] }
+  log('Edits of a published article')
+  for (const [i, doc] of toEdit.entries()) results.edit.push(await edit(doc, String(i + 1)))
+  log('First publication of a new article (the newest: every list it is on shifts)')
+  for (let i = 1; i <= samples; i++) {
+    const title = `Nauja naujiena ${Date.now()} ${i}`
+    results.publish.push(
+      await sample(
+        `publish ${i}`,
+        async () => {
+          const doc = await payload.create({
+            collection: 'news',
+            data: { title, summary: 'Santrauka', body, topics: [topicId], _status: 'published', publishedAt: new Date().toISOString() } as never,
+            overrideAccess: true,
+          })
+          return { id: doc.id, url: `/naujienos/${doc.slug}/` }
+        },
+        (status, html) => status === 200 && html.includes(title),
+      ),
+    )
+  }
+  log('Unpublishing a published article')
+  for (const [i, doc] of toUnpublish.entries()) {
+    results.unpublish.push(
+      await sample(
+        `unpublish ${i + 1}`,
+        async () => {
+          await payload.update({ collection: 'news', id: doc.id, data: { _status: 'draft' }, overrideAccess: true })
+          return { id: doc.id, url: `/naujienos/${doc.slug}/` }
+        },
+        (status) => status === 404,
+      ),
+    )
+  }
   stopChildren()
   await payload.destroy()
+  const pick = (f: (r: { ms: number; detail: string }) => number | string) =>
+    Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.map(f)])) as never
   return {
     documents,
     pages: full.pages,
     fillSeconds,
     fullBuildMs,
     floorMs,
-    publishToLiveMs,
-    modes: rows.docs.map((r) => `${r.mode}:${r.durationMs}ms`),
+    coldMs: cold.ms,
+    coldDetail: cold.detail,
+    samples: pick((r) => r.ms),
+    details: pick((r) => r.detail),
   }
 }

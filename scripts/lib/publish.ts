@@ -8,7 +8,7 @@ import { heartbeatMs, requestSiteUpdate, type SiteChange } from '../../cms/lib/s
 import { exportSnapshot } from '../../site/src/lib/export'
 import { fastBuild, HeadStart, planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './fastBuild'
 import { run, RunError } from './processes'
-import { buildSite, buildStamp, templatesHash } from './siteBuild'
+import { assertFilesPresent, buildSite, buildStamp, templatesHash } from './siteBuild'
 import { buildsInUse } from './siteServer'
 
 /**
@@ -175,6 +175,7 @@ export async function publishSite(
       return { rendered: false, mode: 'none', buildDir: live!, pages: readPlanIndex(live!)?.pages ?? countPages(live!), durationMs: Date.now() - started }
     }
 
+    assertFilesPresent(snapshot)
     const { index, routes } = planIndexOf(snapshot, snapshotFile)
     const before = live && !options.full ? readPlanIndex(live) : null
     let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : live ? 'the live build has no plan index' : 'no live build' }

@@ -56,6 +56,7 @@ export async function buildSite(options: SiteBuildOptions = {}) {
     .map(([locale, c]) => `${locale}: ${c.docs.length}`)
     .join(', ')
   log(`      ${counts} documents (${Date.now() - started} ms)`)
+  assertFilesPresent(snapshot)
 
   const templates = templatesHash(env)
   const stamp = buildStamp(snapshot, templates)
@@ -164,6 +165,20 @@ export function finishBuild(outDir: string, snapshot: Snapshot, templates: strin
   writeServerHash(outDir, templates)
   replaceFile(path.join(outDir, '.atvira-build'), stamp)
   return copied
+}
+
+/**
+ * Every image and document the published content uses must be there to be copied into
+ * the build: checked before rendering, so a missing file fails in a second, saying why.
+ */
+export function assertFilesPresent(snapshot: Snapshot): void {
+  const missing = Object.entries(snapshot.files).filter(([, source]) => !fs.existsSync(source))
+  if (missing.length === 0) return
+  const [publicPath, source] = missing[0]!
+  throw new Error(
+    `${missing.length} file(s) used by published content are missing, e.g. ${publicPath}: not at ${source}. ` +
+      'With uploads on object storage (no files in MEDIA_DIR), set CMS_URL (and CMS_API_KEY) for the job runner so builds download them from the CMS (docs/production.md).',
+  )
 }
 
 /** The templates, styles and dependencies that turn content into pages. */

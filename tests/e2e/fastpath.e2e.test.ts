@@ -109,6 +109,24 @@ describe('fast path', () => {
     await expectSameAsFullBuild(fast.buildDir, 'full-2')
   })
 
+  it('fails before rendering, saying why, when a file the content uses is not in MEDIA_DIR (media on object storage)', async () => {
+    const live = liveBuildDir()!
+    const snapshot = JSON.parse(fs.readFileSync(path.join(live, 'snapshot.json'), 'utf8')) as Snapshot
+    const [publicPath, source] = Object.entries(snapshot.files).find(([p]) => p.startsWith('/media/'))!
+    const news = await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, limit: 1, overrideAccess: true })
+    await payload.update({ collection: 'news', id: news.docs[0]!.id, data: { summary: 'Santrauka be failo' }, overrideAccess: true })
+    fs.renameSync(source, `${source}.away`)
+    try {
+      const started = Date.now()
+      await expect(publishSite({ payload, log: () => {} })).rejects.toThrow(/file\(s\) used by published content are missing.*set CMS_URL/)
+      expect(Date.now() - started).toBeLessThan(20_000)
+      expect(liveBuildDir()).toBe(live)
+      expect(fs.existsSync(path.join(live, 'client', publicPath))).toBe(true)
+    } finally {
+      fs.renameSync(`${source}.away`, source)
+    }
+  })
+
   it('takes the full path when something on every page changes', async () => {
     await payload.updateGlobal({ slug: 'settings', data: { tagline: 'Nauja paantraštė', _status: 'published' }, overrideAccess: true })
     const r = await publishSite({ payload, log: () => {} })
