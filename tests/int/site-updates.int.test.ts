@@ -228,6 +228,40 @@ describe('site updates are queued', () => {
   })
 })
 
+describe('under sustained editing', () => {
+  it('SITE_BUILD_MIN_INTERVAL_MS holds a follow-up back from the start of the last build, never a publish after a quiet spell', async () => {
+    await clear()
+    process.env.SITE_BUILD_MIN_INTERVAL_MS = '30000'
+    try {
+      // Quiet: the last build started long ago, so only the debounce (0 here) applies.
+      await payload.create({
+        collection: 'site-builds',
+        data: { status: 'succeeded', requestedAt: new Date(Date.now() - 600_000).toISOString(), startedAt: new Date(Date.now() - 600_000).toISOString() },
+        overrideAccess: true,
+      })
+      let t = Date.now()
+      await requestSiteUpdate(payload, { collection: 'news', id: 1, operation: 'update', at: new Date().toISOString() })
+      const [first] = await jobsOf('siteUpdate')
+      expect(new Date(first!.waitUntil!).getTime() - t).toBeLessThan(1000)
+
+      // A build started 5 s ago: the next one waits until 30 s after that start.
+      await clear()
+      const started = Date.now() - 5000
+      await payload.create({
+        collection: 'site-builds',
+        data: { status: 'running', requestedAt: new Date(started).toISOString(), startedAt: new Date(started).toISOString() },
+        overrideAccess: true,
+      })
+      t = Date.now()
+      await requestSiteUpdate(payload, { collection: 'news', id: 2, operation: 'update', at: new Date().toISOString() })
+      const [held] = await jobsOf('siteUpdate')
+      expect(new Date(held!.waitUntil!).getTime()).toBe(started + 30_000)
+    } finally {
+      delete process.env.SITE_BUILD_MIN_INTERVAL_MS
+    }
+  })
+})
+
 describe('site updates heal themselves', () => {
   const row = async (id: unknown) => payload.findByID({ collection: 'site-builds', id: id as number, overrideAccess: true })
 
