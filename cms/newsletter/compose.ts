@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 
+import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp'
+
 import { listPath, newsletterPath } from '../../site/src/lib/routes'
 import type { NewsletterConfig } from './config'
 import en from './messages/en.json'
@@ -41,7 +43,20 @@ export type ComposeContext = {
 }
 
 /** The part of a digest or immediate email before the recipient's own footer. */
-type SharedPart = { subject: string; htmlHead: string; textBody: string; buffers?: { htmlHead: Buffer; textBody: Buffer } }
+type SharedPart = { subject: string; htmlHead: string; textBody: string; encoded?: { htmlHead: Buffer; textBody: Buffer } }
+
+/**
+ * Quoted-printable as nodemailer writes it (its own encoder, 76-character lines, line
+ * breaks kept as LF: the SMTP data stream writes them as CRLF). Text that ends with a
+ * line break can be encoded in pieces and joined: every piece starts on a new line.
+ */
+function quotedPrintable(text: string): Buffer {
+  return Buffer.from(qpWrap(qpEncode(text), 76), 'latin1')
+}
+
+const partHeaders = (type: 'plain' | 'html') => Buffer.from(`Content-Type: text/${type}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`)
+const HTML_PART = partHeaders('html')
+const TEXT_PART = partHeaders('plain')
 
 export type Composed = {
   to: string
@@ -219,8 +234,13 @@ export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
   return compose(row, ctx, false) as Composed
 }
 
-/** What the dispatcher sends: a digest's or item's body as Buffers sharing their common part. */
-export type Sendable = Omit<Composed, 'html' | 'text'> & { html: string | Buffer; text: string | Buffer }
+/**
+ * What the dispatcher sends. For digests and items, each part comes ready-encoded
+ * (nodemailer's `raw` part): what all recipients share is encoded once, and only the
+ * recipient's footer per email. nodemailer would otherwise encode the whole digest
+ * again for every recipient, the most expensive step of sending it.
+ */
+export type Sendable = Omit<Composed, 'html' | 'text'> & { html: string | { raw: Buffer }; text: string | { raw: Buffer } }
 
 export function composeForSending(row: ClaimedRow, ctx: ComposeContext): Sendable {
   return compose(row, ctx, true)
@@ -316,14 +336,16 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
   if (!l) return { ...base, subject: `[TEST] ${subject}`, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${m(locale, 'test.banner')}\n\n${shared.textBody}` }
   const headers = listHeaders(ctx, locale, city, l.unsubscribe)
   if (asBuffers) {
-    // Sending: the shared part is encoded to UTF-8 once for all its recipients, and no
-    // recipient's whole message is ever a JavaScript string (less to collect).
-    shared.buffers ??= { htmlHead: Buffer.from(shared.htmlHead), textBody: Buffer.from(shared.textBody) }
+    // Both shared pieces end with a line break, so their encodings can be joined to the footer's.
+    if (!shared.encoded) {
+      if (!shared.htmlHead.endsWith('\n') || !shared.textBody.endsWith('\n')) throw new Error('A shared part must end with a line break to be encoded ahead')
+      shared.encoded = { htmlHead: quotedPrintable(shared.htmlHead), textBody: quotedPrintable(shared.textBody) }
+    }
     return {
       ...base,
       subject,
-      html: Buffer.concat([shared.buffers.htmlHead, Buffer.from(footer + LAYOUT_TAIL)]),
-      text: Buffer.concat([shared.buffers.textBody, Buffer.from(textFooter)]),
+      html: { raw: Buffer.concat([HTML_PART, shared.encoded.htmlHead, quotedPrintable(footer + LAYOUT_TAIL)]) },
+      text: { raw: Buffer.concat([TEXT_PART, shared.encoded.textBody, quotedPrintable(textFooter)]) },
       ...headers,
     }
   }

@@ -1,0 +1,120 @@
+/**
+ * The dispatcher sends digests with their parts encoded ahead (the shared part once,
+ * each footer per email). What a mailbox reads must be exactly what nodemailer makes of
+ * the same email composed as plain strings: the same HTML and text, the same headers,
+ * and quoted-printable lines no longer than 76 characters.
+ */
+import { simpleParser } from 'mailparser'
+import nodemailer from 'nodemailer'
+import { describe, expect, it } from 'vitest'
+
+import { type ComposeContext, composeForSending, composeMessage } from '../../cms/newsletter/compose'
+import { newsletterConfig } from '../../cms/newsletter/config'
+import type { ChangeRow, ClaimedRow } from '../../cms/newsletter/store/types'
+
+const config = { ...newsletterConfig(), siteUrl: 'https://www.pajuris.example' }
+
+function change(id: number, title: string, summary: string, extra: Partial<ChangeRow> = {}): ChangeRow {
+  const slug = `straipsnis-${id}`
+  return {
+    id: String(id),
+    kind: 'published',
+    urgent: false,
+    topicIds: [],
+    docCollection: 'news',
+    publishedAt: new Date(Date.UTC(2026, 10, 30, 8, id)).toISOString(),
+    entries: {
+      lt: { title, summary, url: `https://www.pajuris.example/naujienos/${slug}/` },
+      en: { title: `EN ${title}`, summary: `EN ${summary}`, url: `https://www.pajuris.example/en/news/${slug}/` },
+    },
+    ...extra,
+  }
+}
+
+const long = (n: number) => Array.from({ length: n }, (_, i) => ['Šilumos', 'ūkio', 'ąžuolų', 'gėlės', 'č', 'tarifai', '&', '<b>', '"kabutės"', '=', '€', '🌊'][i % 12]).join(' ')
+
+// Titles and summaries that stress quoted-printable: multi-byte letters at line ends,
+// '=' signs, spaces and tabs before line breaks, long unbroken words, emoji.
+const changes = [
+  change(1, 'Šildymo sezonas prasideda', 'Daugiabučių namų gyventojai šilumą gaus nuo spalio 15 d.'),
+  change(2, `Ilgas pavadinimas ${long(40)}`, long(90)),
+  change(3, 'Tarpai pabaigoje   ', 'Santrauka su tabuliacija\t'),
+  change(4, 'a=b=c '.repeat(20), 'x'.repeat(300)),
+  change(5, 'Skubu: vandens tiekimo sutrikimas', 'Uosto g. 1–15 vandens nebus iki 18 val.', { urgent: true }),
+  ...Array.from({ length: 45 }, (_, i) => change(10 + i, `Naujiena Nr. ${i} – ${long(8)}`, long(30))),
+]
+
+function context(): ComposeContext {
+  return {
+    config,
+    secret: 'unit-test-secret-unit-test-secret-0123456789',
+    defaultLocale: 'lt',
+    emailFrom: 'Pajūrio savivaldybė <naujienos@pajuris.example>',
+    sender: { fromAddress: null, replyTo: 'info@pajuris.example', fromName: {}, cityName: { lt: 'Pajūris', en: 'Pajuris' } },
+    changes: new Map(changes.map((c) => [c.id, c])),
+    blocks: new Map(),
+    shared: new Map(),
+    now: new Date(Date.UTC(2026, 11, 1, 6)),
+  }
+}
+
+const row = (n: number, kind: ClaimedRow['kind'], locale: 'lt' | 'en', items: string[], frequency = 'daily'): ClaimedRow => ({
+  id: String(n),
+  key: `${kind}:${n}`,
+  kind,
+  runId: '1',
+  attempts: 0,
+  items,
+  subscriber: {
+    id: String(n),
+    email: `gyventojas.${n}@example.org`,
+    locale,
+    status: 'confirmed',
+    frequency,
+    allTopics: true,
+    topicIds: [],
+    urgent: true,
+    digestCursor: null,
+    confirmedAt: null,
+  },
+})
+
+const transport = nodemailer.createTransport({ streamTransport: true, buffer: true })
+async function built(mail: object): Promise<Buffer> {
+  const info = await transport.sendMail({ ...mail, date: new Date(Date.UTC(2026, 11, 1, 6)), textEncoding: 'quoted-printable' })
+  return info.message as Buffer
+}
+
+describe('an email encoded ahead reads the same as nodemailer would make it', () => {
+  const ids = changes.map((c) => c.id)
+  it.each([
+    ['a daily digest of one item', row(1, 'digest', 'lt', ['1'])],
+    ['a daily digest of 50 items with awkward text', row(2, 'digest', 'lt', ids)],
+    ['a weekly digest in English', row(3, 'digest', 'en', ids.slice(0, 12), 'weekly')],
+    ['spaces before line breaks', row(4, 'digest', 'lt', ['3', '4'])],
+    ['an immediate item', row(5, 'immediate', 'lt', ['2'])],
+    ['an urgent item', row(6, 'immediate', 'en', ['5'])],
+  ])('%s', async (_label, claimed) => {
+    const ctx = context()
+    const plain = composeMessage(claimed, ctx)
+    const ahead = composeForSending(claimed, ctx)
+    expect(typeof ahead.html === 'object' && 'raw' in ahead.html, 'the parts come encoded').toBe(true)
+    // A second recipient of the same items: the shared part is reused, the footer is theirs.
+    const other = { ...claimed, id: '99', key: `${claimed.kind}:99`, subscriber: { ...claimed.subscriber!, id: '99', email: 'kitas@example.org' } }
+    const [a, b, c] = await Promise.all([built(plain), built(ahead), built(composeForSending(other, ctx))])
+    const [pa, pb, pc] = await Promise.all([simpleParser(a), simpleParser(b), simpleParser(c)])
+    expect(pb.html).toBe(pa.html)
+    expect(pb.text).toBe(pa.text)
+    expect(pb.subject).toBe(pa.subject)
+    expect(pb.messageId).toBe(pa.messageId)
+    expect(JSON.stringify(pb.headers.get('list'))).toBe(JSON.stringify(pa.headers.get('list')))
+    expect(String(pb.headers.get('list-unsubscribe-post') ?? b.toString('latin1').match(/^List-Unsubscribe-Post: (.*)$/m)?.[1])).toBe('List-Unsubscribe=One-Click')
+    expect(pc.html).toBe(composeMessage(other, ctx).html)
+    expect(pc.html).not.toBe(pb.html)
+    // Quoted-printable lines stay within 76 characters (RFC 2045).
+    const raw = b.toString('latin1')
+    const body = raw.slice(raw.indexOf('\r\n\r\n') + 4).split(/\r?\n/)
+    expect(body.length).toBeGreaterThan(10)
+    expect(Math.max(...body.map((line) => line.length))).toBeLessThanOrEqual(76)
+  })
+})
