@@ -109,6 +109,40 @@ describe('fast path', () => {
     await expectSameAsFullBuild(fast.buildDir, 'full-2')
   })
 
+  it('re-renders only the section pages and the newest archive page of each news list a new article joins', async () => {
+    const liveBefore = liveBuildDir()!
+    const topic = (await payload.find({ collection: 'topics', where: { _status: { equals: 'published' } }, limit: 1, overrideAccess: true })).docs[0]!
+    await payload.create({
+      collection: 'news',
+      locale: 'lt',
+      data: { title: 'Naujausia žinia archyvui', summary: 'Santrauka', body: paragraph('Tekstas'), topics: [topic.id], _status: 'published' } as never,
+      overrideAccess: true,
+    })
+    const fast = await publishSite({ payload, log: () => {} })
+    expect(fast.mode).toBe('fast')
+    // Pages written again have new files; the others are hard links to the live build's.
+    const lists = (dir: string) =>
+      fs
+        .readdirSync(path.join(dir, 'client/naujienos'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name === 'index.html')
+        .map((e) => path.relative(path.join(dir, 'client'), path.join(e.parentPath, e.name)))
+        .filter((f) => /archyvas|^naujienos\/index\.html$|tema\/[^/]+\/index\.html$/.test(f))
+    const before = new Map(lists(liveBefore).map((f) => [f, fs.statSync(path.join(liveBefore, 'client', f)).ino]))
+    const rewritten = lists(fast.buildDir).filter((f) => before.get(f) !== fs.statSync(path.join(fast.buildDir, 'client', f)).ino)
+    const archivePages = lists(fast.buildDir).filter((f) => /^naujienos\/archyvas\//.test(f))
+    expect(archivePages.length, 'the demo news fill several archive pages').toBeGreaterThanOrEqual(2)
+    expect(rewritten).toContain('naujienos/index.html')
+    expect(rewritten).toContain(`naujienos/tema/${topic.slug}/index.html`)
+    // At most the two newest archive pages of the section and of the topic; never the oldest.
+    const newest = Math.max(...archivePages.map((f) => Number(/archyvas\/(\d+)\//.exec(f)![1])))
+    for (const f of rewritten.filter((x) => x.includes('archyvas'))) {
+      expect(Number(/archyvas\/(\d+)\//.exec(f)![1]), f).toBeGreaterThanOrEqual(f.includes('/tema/') ? 1 : newest - 1)
+    }
+    expect(rewritten).not.toContain('naujienos/archyvas/1/index.html')
+    expect(rewritten.filter((x) => !x.includes('/tema/')).length).toBeLessThanOrEqual(3)
+    await expectSameAsFullBuild(fast.buildDir, 'full-3')
+  })
+
   it('fails before rendering, saying why, when a file the content uses is not in MEDIA_DIR (media on object storage)', async () => {
     const live = liveBuildDir()!
     const snapshot = JSON.parse(fs.readFileSync(path.join(live, 'snapshot.json'), 'utf8')) as Snapshot

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/lib/env'
-import { consultationsCalendarPath, homePath, listPath, newsTopicPath, sectionPath, type RouteContext } from '../../site/src/lib/routes'
+import { consultationsCalendarPath, homePath, listPath, newsArchivePath, newsTopicPath, sectionPath, type RouteContext } from '../../site/src/lib/routes'
 import type { Collection, ConsultationStatus, SiteDoc } from '../../site/src/lib/types'
 import { parseCalendar, wallClock } from '../support/ical'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
@@ -25,7 +25,8 @@ type L = (typeof locales)[number]
 const templates = [
   'home',
   'news list',
-  'news list page 2',
+  'news archive (oldest page)',
+  'news archive (newest page)',
   'news topic filter',
   'article',
   'guides list',
@@ -199,8 +200,13 @@ function pathFor(template: Template, locale: L): string {
       return homePath(locale, ctx)
     case 'news list':
       return listPath('news', locale, 1, ctx)
-    case 'news list page 2':
-      return listPath('news', locale, 2, ctx)
+    case 'news archive (oldest page)':
+      return newsArchivePath(locale, 1, ctx)
+    case 'news archive (newest page)': {
+      const count = Math.ceil((docs(locale, 'news').length - 10) / 10)
+      if (count < 2) throw new Error(`the demo content needs at least 30 news in "${locale}" for two archive pages`)
+      return newsArchivePath(locale, count, ctx)
+    }
     case 'news topic filter': {
       const article = sameDoc(locale, 'news', choose('news with a topic', 'news', (d) => d.topics.length > 0))
       return newsTopicPath(locale, article.topics[0]!.slug, 1, ctx)

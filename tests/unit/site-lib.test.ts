@@ -6,12 +6,14 @@ import {
   feedPath,
   homePath,
   listPath,
+  newsArchivePath,
   newsTopicPath,
   reservedRootSegments,
   sectionPath,
   sectionCollections,
   type RouteContext,
 } from '../../site/src/lib/routes'
+import { newsArchive } from '../../site/src/pages/_lib/routes'
 import { mergeTranslation, normalizeHours, telHref } from '../../site/src/lib/snapshot'
 
 const lt: RouteContext = { defaultLocale: 'lt' }
@@ -61,6 +63,15 @@ describe('public URLs', () => {
     ['consultations', 'en', 10, '/en/consultations/page/10/'],
   ] as const)('list %s in %s, page %d → %s', (collection, locale, page, expected) => {
     expect(listPath(collection, locale, page, lt)).toBe(expected)
+  })
+
+  it.each([
+    ['lt', 1, undefined, '/naujienos/archyvas/1/'],
+    ['en', 12, undefined, '/en/news/archive/12/'],
+    ['lt', 3, 'aplinka', '/naujienos/tema/aplinka/archyvas/3/'],
+    ['en', 1, 'environment', '/en/news/topic/environment/archive/1/'],
+  ] as const)('news archive in %s, page %d, topic %s → %s', (locale, n, topic, expected) => {
+    expect(newsArchivePath(locale, n, lt, topic)).toBe(expected)
   })
 
   it.each([
@@ -300,5 +311,34 @@ describe('telHref', () => {
     ['+370\u00a0460\u00a012345', 'tel:+37046012345'],
   ])('%s → %s', (number, expected) => {
     expect(telHref(number)).toBe(expected)
+  })
+})
+
+describe('the news archive', () => {
+  const items = (n: number) => Array.from({ length: n }, (_, i) => n - i) // newest first: n … 1
+  it.each([
+    [0, [], []],
+    [7, [7, 6, 5, 4, 3, 2, 1], []],
+    [10, [10, 9, 8, 7, 6, 5, 4, 3, 2, 1], []],
+    [11, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2], [[1]]],
+    [25, [25, 24, 23, 22, 21, 20, 19, 18, 17, 16], [[10, 9, 8, 7, 6, 5, 4, 3, 2, 1], [15, 14, 13, 12, 11]]],
+    [30, [30, 29, 28, 27, 26, 25, 24, 23, 22, 21], [[10, 9, 8, 7, 6, 5, 4, 3, 2, 1], [20, 19, 18, 17, 16, 15, 14, 13, 12, 11]]],
+  ])('%i items: the section page and the archive, oldest page first', (n, front, archive) => {
+    expect(newsArchive(items(n), 10)).toEqual({ front, archive })
+  })
+
+  it('changes at most the section page and two archive pages when an item is published or the newest removed', () => {
+    for (let n = 0; n < 120; n++) {
+      const before = newsArchive(items(n), 10)
+      const after = newsArchive(items(n + 1), 10)
+      const changed = after.archive.filter((page, i) => JSON.stringify(page) !== JSON.stringify(before.archive[i])).length
+      // The newest archive page gains the item that left the section page; every tenth
+      // item starts a new one instead. Every older page stays as it was.
+      expect(changed, `from ${n} to ${n + 1} items`).toBeLessThanOrEqual(1)
+      expect(after.archive.length - before.archive.length).toBeLessThanOrEqual(1)
+      expect(after.archive.slice(0, Math.max(0, before.archive.length - 1))).toEqual(before.archive.slice(0, Math.max(0, before.archive.length - 1)))
+      // Every item is on exactly one page.
+      expect([...after.front, ...after.archive.flat()].sort((a, b) => a - b)).toEqual(items(n + 1).sort((a, b) => a - b))
+    }
   })
 })

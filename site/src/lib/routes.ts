@@ -33,6 +33,16 @@ export function listPath(collection: SectionCollection, locale: Locale, page: nu
   return page <= 1 ? base : `${base}${t(locale, 'segments.page')}/${page}/`
 }
 
+/**
+ * A news archive page, numbered from the oldest: `/naujienos/archyvas/1/` holds the ten
+ * oldest items and never changes when newer ones are published. With a topic, that
+ * topic's archive (`/naujienos/tema/<topic>/archyvas/1/`).
+ */
+export function newsArchivePath(locale: Locale, n: number, ctx: RouteContext, topicSlug?: string): string {
+  const base = topicSlug ? newsTopicPath(locale, topicSlug, 1, ctx) : sectionPath('news', locale, ctx)
+  return `${base}${t(locale, 'segments.archive')}/${n}/`
+}
+
 /** News filtered by a topic: `/naujienos/tema/<topic>/`. */
 export function newsTopicPath(locale: Locale, topicSlug: string, page: number, ctx: RouteContext): string {
   const base = `${sectionPath('news', locale, ctx)}${t(locale, 'segments.topic')}/${topicSlug}/`

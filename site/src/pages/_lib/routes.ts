@@ -4,6 +4,7 @@ import { docsOf, localeContent, snapshot } from '../../lib/load'
 import {
   homePath,
   listPath,
+  newsArchivePath,
   newsTopicPath,
   sectionPath,
   type RouteContext,
@@ -22,10 +23,23 @@ export const PAGE_SIZE = 10
 export type Listed = NewsDoc | GuideDoc | LeafletDoc
 
 type Common = { locale: Locale; path: string; alternates: Record<Locale, string> }
+
+/**
+ * How a list page links to the others. Lists in title order (guides, leaflets) have
+ * numbered pages. News has its newest items on the section page and an archive numbered
+ * from the oldest, linked newer / older: publishing an item changes the section page
+ * and the newest archive page, never the rest (a numbered list would shift every page).
+ * Only what the page shows is kept here: it is also the page's fingerprint for fast
+ * updates.
+ */
+export type Pager =
+  | { kind: 'numbers'; page: number; pages: number }
+  | { kind: 'archive'; n: number | null; newer?: string; older?: string; newest?: string; oldest?: string }
+
 export type Route = Common &
   (
     | { kind: 'home' }
-    | { kind: 'list'; collection: 'news' | 'guides' | 'leaflets'; page: number; pages: number; items: Listed[]; topic?: TopicDoc }
+    | { kind: 'list'; collection: 'news' | 'guides' | 'leaflets'; pager: Pager; items: Listed[]; topic?: TopicDoc }
     | { kind: 'handbook' | 'services' | 'consultations' | 'topics' }
     | { kind: 'doc'; doc: SiteDoc }
   )
@@ -81,29 +95,93 @@ function sectionAlternates(path: (locale: Locale) => string | undefined): Record
   return out
 }
 
-function listRoutes(locale: Locale, collection: 'news' | 'guides' | 'leaflets', items: Listed[], topic?: TopicDoc): Route[] {
+function listRoutes(locale: Locale, collection: 'guides' | 'leaflets', items: Listed[]): Route[] {
   const c = ctx()
   const pages = pageCount(items.length)
-  const pathOf = (l: Locale, page: number): string | undefined => {
-    if (!topic) {
-      const n = pageCount(sortedDocs(l, collection).length)
-      return page <= n ? listPath(collection, l, page, c) : undefined
-    }
-    const t = docsOf(l, 'topics').find((x) => x.id === topic.id)
-    if (!t) return undefined
-    return page <= pageCount(newsOnTopic(l, t.id).length) ? newsTopicPath(l, t.slug, page, c) : undefined
-  }
+  const pathOf = (l: Locale, page: number): string | undefined =>
+    page <= pageCount(sortedDocs(l, collection).length) ? listPath(collection, l, page, c) : undefined
   return Array.from({ length: pages }, (_, i) => ({
     kind: 'list' as const,
     collection,
     locale,
-    page: i + 1,
-    pages,
-    topic,
+    pager: { kind: 'numbers' as const, page: i + 1, pages },
     items: items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
     path: pathOf(locale, i + 1)!,
     alternates: sectionAlternates((l) => pathOf(l, i + 1)),
   }))
+}
+
+/**
+ * News newest first: the section page holds the PAGE_SIZE newest, archive page k the
+ * k-th PAGE_SIZE of the rest counted from the oldest (the newest archive page may be
+ * short). `items` is newest first; so is every page.
+ */
+export function newsArchive<T>(items: T[], size = PAGE_SIZE): { front: T[]; archive: T[][] } {
+  const front = items.slice(0, size)
+  const rest = items.slice(size)
+  const count = Math.ceil(rest.length / size)
+  // Archive page k (1 = oldest) holds rest[from, to) counted from the end of the list.
+  const archive = Array.from({ length: count }, (_, i) => {
+    const to = rest.length - i * size
+    return rest.slice(Math.max(0, to - size), to)
+  })
+  return { front, archive }
+}
+
+function newsRoutes(locale: Locale, items: NewsDoc[], topic?: TopicDoc): Route[] {
+  const c = ctx()
+  const { front, archive } = newsArchive(items)
+  const count = archive.length
+  const slugIn = (l: Locale) => (topic ? docsOf(l, 'topics').find((x) => x.id === topic.id)?.slug : undefined)
+  const frontOf = (l: Locale) => (topic ? newsTopicPath(l, slugIn(l)!, 1, c) : listPath('news', l, 1, c))
+  const archiveOf = (l: Locale, n: number) => newsArchivePath(l, n, c, slugIn(l))
+  // Archive pages per language (-1: the list does not exist there), counted once per list.
+  const counts = new Map<Locale, number>()
+  for (const l of snapshot().locales) {
+    const listed = topic ? (slugIn(l) ? newsOnTopic(l, topic.id) : []) : sortedDocs(l, 'news')
+    counts.set(l, topic && listed.length === 0 ? -1 : Math.ceil(Math.max(0, listed.length - PAGE_SIZE) / PAGE_SIZE))
+  }
+  // The same page in the other languages where they have one: front to front, archive page n to n.
+  const alternates = (n: number | null) =>
+    sectionAlternates((l) => {
+      const has = counts.get(l) ?? -1
+      if (has < 0) return undefined
+      if (n === null) return frontOf(l)
+      return n <= has ? archiveOf(l, n) : undefined
+    })
+  const routes: Route[] = [
+    {
+      kind: 'list',
+      collection: 'news',
+      locale,
+      topic,
+      items: front,
+      pager: { kind: 'archive', n: null, older: count > 0 ? archiveOf(locale, count) : undefined, oldest: count > 1 ? archiveOf(locale, 1) : undefined },
+      path: frontOf(locale),
+      alternates: alternates(null),
+    },
+  ]
+  archive.forEach((pageItems, i) => {
+    const n = i + 1
+    routes.push({
+      kind: 'list',
+      collection: 'news',
+      locale,
+      topic,
+      items: pageItems,
+      pager: {
+        kind: 'archive',
+        n,
+        newer: n < count ? archiveOf(locale, n + 1) : frontOf(locale),
+        older: n > 1 ? archiveOf(locale, n - 1) : undefined,
+        newest: n < count ? frontOf(locale) : undefined,
+        oldest: n > 2 ? archiveOf(locale, 1) : undefined,
+      },
+      path: archiveOf(locale, n),
+      alternates: alternates(n),
+    })
+  })
+  return routes
 }
 
 let cache: { from: object; routes: Route[] } | undefined
@@ -114,12 +192,13 @@ export function allRoutes(): Route[] {
   const routes: Route[] = []
   for (const locale of snapshot().locales) {
     routes.push({ kind: 'home', locale, path: homePath(locale, c), alternates: sectionAlternates((l) => homePath(l, c)) })
-    for (const collection of ['news', 'guides', 'leaflets'] as const) {
+    routes.push(...newsRoutes(locale, sortedDocs(locale, 'news')))
+    for (const collection of ['guides', 'leaflets'] as const) {
       routes.push(...listRoutes(locale, collection, sortedDocs(locale, collection)))
     }
     for (const topic of sortedDocs(locale, 'topics')) {
       const news = newsOnTopic(locale, topic.id)
-      if (news.length) routes.push(...listRoutes(locale, 'news', news, topic))
+      if (news.length) routes.push(...newsRoutes(locale, news, topic))
     }
     for (const kind of ['handbook', 'services', 'consultations', 'topics'] as const) {
       const section = (l: Locale) => sectionPath(kind as SectionCollection, l, c)
