@@ -86,7 +86,9 @@ export function planIndexOf(snapshot: Snapshot, snapshotFile: string): { index: 
     alerts: perLocale((l) => snapshot.content[l]?.alerts),
     docs,
     routes: Object.fromEntries(routes.map((r) => [r.path, fingerprint(r)])),
-    newsFilters: json(routes.filter((r) => r.kind === 'list' && r.collection === 'news' && r.topic).map((r) => r.path)),
+    // The topics that have news (their first list page): what the filters show. Not every
+    // topic list page, or each new archive page would count as a change of filters.
+    newsFilters: json(routes.filter((r) => r.kind === 'list' && r.collection === 'news' && r.topic && r.pager.kind === 'archive' && r.pager.n === null).map((r) => r.path)),
     // Every document of the locale in order (the index numbers them), and the setting
     // that cuts their text; the search code itself is in the templates' hash.
     search: perLocale((l) => [BODY_WORDS, (snapshot.content[l]?.docs ?? []).map(docHash)]),
