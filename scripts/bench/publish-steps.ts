@@ -1,7 +1,7 @@
 /**
  * One fast update on the publish benchmark's CMS (run `npm run bench -- publish` once
  * first), step by step: edits one article and runs publishSite with its log timed.
- * Usage: tsx scripts/bench/publish-steps.ts [count]
+ * Usage: tsx scripts/bench/publish-steps.ts [count] [edit|unpublish]
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -20,9 +20,14 @@ const { openPayload } = await import('../lib/payload')
 const { publishSite } = await import('../lib/publish')
 const payload = await openPayload()
 const count = Number(process.argv[2] ?? 1)
-const docs = await payload.find({ collection: 'news', limit: count, sort: '-publishedAt', overrideAccess: true, depth: 0 })
+const change = process.argv[3] ?? 'edit'
+if (!Number.isInteger(count) || count < 1 || !['edit', 'unpublish'].includes(change)) {
+  console.error('Usage: tsx scripts/bench/publish-steps.ts [count ≥ 1] [edit|unpublish]')
+  process.exit(2)
+}
+const docs = await payload.find({ collection: 'news', limit: count, sort: '-publishedAt', where: { _status: { equals: 'published' } }, overrideAccess: true, depth: 0 })
 for (const doc of docs.docs) {
-  await payload.update({ collection: 'news', id: doc.id, data: { title: `Pakeitimas ${Date.now()}` }, overrideAccess: true, context: { atviraSeeding: true } })
+  await payload.update({ collection: 'news', id: doc.id, data: change === 'edit' ? { title: `Pakeitimas ${Date.now()}` } : { _status: 'draft' }, overrideAccess: true, context: { atviraSeeding: true } })
   const started = Date.now()
   let last = started
   const result = await publishSite({

@@ -146,7 +146,6 @@ export async function benchPublish(documents = 10_000, samples = 5, log = consol
 
   /** Time from `change` returning until `served` holds, and what the update did. */
   async function sample(what: string, change: () => Promise<{ id: number | string; url: string }>, served: (status: number, html: string) => boolean) {
-    const before = (await payload.find({ collection: 'site-builds', limit: 1, sort: '-requestedAt', overrideAccess: true })).docs[0]?.id ?? 0
     const { id, url } = await change()
     const t = Date.now()
     for (;;) {
@@ -156,7 +155,8 @@ export async function benchPublish(documents = 10_000, samples = 5, log = consol
       await new Promise((r) => setTimeout(r, 100))
     }
     const ms = Date.now() - t
-    const rows = await payload.find({ collection: 'site-builds', where: { id: { greater_than: before } }, sort: 'requestedAt', limit: 20, overrideAccess: true })
+    // The newest update that carries this change (it may have joined one already queued).
+    const rows = await payload.find({ collection: 'site-builds', sort: '-requestedAt', limit: 20, overrideAccess: true })
     const row = rows.docs.find((r) => ((r.changes as { id?: unknown }[]) ?? []).some((c) => String(c.id) === String(id)))
     const detail = `${row?.mode ?? '?'} ${row?.durationMs ?? '?'} ms: ${row?.detail ?? row?.error?.slice(0, 200) ?? ''}`
     log(`  ${what}: ${(ms / 1000).toFixed(1)} s (${detail})`)
@@ -169,7 +169,7 @@ export async function benchPublish(documents = 10_000, samples = 5, log = consol
     return { ms, detail }
   }
 
-  const existing = await payload.find({ collection: 'news', limit: 2 * samples + 1, sort: '-publishedAt', overrideAccess: true, depth: 0 })
+  const existing = await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, limit: 2 * samples + 1, sort: '-publishedAt', overrideAccess: true, depth: 0 })
   const [coldDoc, ...rest] = existing.docs
   const toEdit = rest.slice(0, samples)
   const toUnpublish = rest.slice(samples, 2 * samples)

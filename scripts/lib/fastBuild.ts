@@ -4,10 +4,11 @@ import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/env'
 import { allRoutes, type Route } from '../../site/src/pages/_lib/routes'
-import { documentHash } from '../../site/src/lib/export'
+import { documentHash } from '../../site/src/lib/docHash'
 import { useSnapshot } from '../../site/src/lib/load'
-import { BODY_WORDS } from '../../site/src/lib/search/indexer'
+import { BODY_WORDS, searchable } from '../../site/src/lib/search/indexer'
 import type { Snapshot } from '../../site/src/lib/types'
+import type { SearchList } from '../build-search'
 import { run } from './processes'
 import { buildSearchInBackground, buildStamp, finishBuild, replaceWithCopy, templatesDir } from './siteBuild'
 
@@ -194,6 +195,7 @@ const ownFiles = new Set(['snapshot.json', '.atvira-build', 'runtime-snapshot.js
 export class HeadStart {
   readonly linked: Promise<void>
   search?: Promise<void>
+  private readonly listFiles: string[] = []
 
   constructor(
     readonly liveDir: string,
@@ -221,13 +223,34 @@ export class HeadStart {
     fs.mkdirSync(this.searchDir, { recursive: true })
     for (const l of snapshot.locales.filter(same)) for (const f of files(l)) fs.linkSync(path.join(liveSearch, f), path.join(this.searchDir, f))
     const changed = snapshot.locales.filter((l) => !same(l))
-    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch, this.signal) : Promise.resolve()
+    const lists = before ? Object.fromEntries(changed.map((l) => [l, this.writeSearchList(snapshot, l, before)])) : {}
+    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch, this.signal, lists) : Promise.resolve()
     this.search.catch(() => {})
+  }
+
+  /**
+   * A locale's searchable documents as hashes, with in full only those the live build
+   * does not have: its search process then reads a few kilobytes, not the snapshot.
+   */
+  private writeSearchList(snapshot: Snapshot, locale: string, before: PlanIndex): string {
+    const live = new Set(Object.entries(before.docs).filter(([key]) => key.startsWith(`${locale} `)).map(([, hash]) => hash))
+    const docs = (snapshot.content[locale]?.docs ?? []).filter(searchable)
+    const hashes = docs.map(docHash)
+    const list: SearchList = { hashes, docs: docs.flatMap((d, i) => (live.has(hashes[i]!) ? [] : [[hashes[i]!, d] as [string, typeof d]])) }
+    const file = `${this.outDir}.search-${locale}.json`
+    fs.writeFileSync(file, JSON.stringify(list))
+    this.listFiles.push(file)
+    return file
   }
 
   async drop(): Promise<void> {
     await Promise.allSettled([this.linked, this.search])
     for (const dir of [this.outDir, this.searchDir]) fs.rmSync(dir, { recursive: true, force: true })
+    this.removeSearchLists()
+  }
+
+  removeSearchLists(): void {
+    for (const file of this.listFiles.splice(0)) fs.rmSync(file, { force: true })
   }
 }
 
@@ -293,5 +316,6 @@ export async function fastBuild(options: {
     fs.rmSync(partial, { recursive: true, force: true })
     fs.rmSync(onlyFile, { recursive: true, force: true })
     fs.rmSync(searchDir, { recursive: true, force: true })
+    head.removeSearchLists()
   }
 }

@@ -117,6 +117,8 @@ export async function buildSearchInBackground(
   dir: string,
   previousDir = '',
   signal?: AbortSignal,
+  /** Per locale: its list of documents as hashes (see scripts/build-search.ts), so the snapshot is not read. */
+  lists: Record<string, string> = {},
 ): Promise<void> {
   for (const locale of locales) for (const f of [`${locale}.json`, `${locale}.terms.json`]) fs.rmSync(path.join(dir, f), { force: true })
   // One process per locale: after Astro is done, they have both cores. A larger young
@@ -124,7 +126,7 @@ export async function buildSearchInBackground(
   const script = path.join(rootDir, 'scripts/build-search.ts')
   const results = await Promise.allSettled(
     locales.map((locale) =>
-      run(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script, snapshotFile, dir, previousDir, locale], {
+      run(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script, snapshotFile, dir, previousDir, locale, ...(lists[locale] ? [lists[locale]] : [])], {
         capture: true,
         signal,
       }),

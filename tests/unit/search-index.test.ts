@@ -7,7 +7,7 @@ import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 
 import { generateCorpus } from '../../scripts/bench/corpus'
-import { buildLocaleIndexWithTerms, searchable, searchFields, type TermRow } from '../../site/src/lib/search/indexer'
+import { buildLocaleIndexWithTerms, searchable, searchFields, truncateWords, type TermRow } from '../../site/src/lib/search/indexer'
 import { languageFor, pipelineFunction } from '../../site/src/lib/search/languages'
 import { LocaleSearch } from '../../site/src/lib/search/query'
 import type { SiteDoc } from '../../site/src/lib/types'
@@ -41,6 +41,21 @@ describe.each(['lt', 'en'])('search index (%s)', (locale) => {
     expect(JSON.stringify(index.index)).toBe(JSON.stringify(plainLunr(locale, docs)))
   })
 
+  it('is the index lunr builds from the text, with awkward terms and empty fields', () => {
+    // Number-like terms (object keys that sort first), names on Object.prototype, a word
+    // repeated in one field and across fields, an empty body and a one-document index.
+    const awkward = docs.filter(searchable).slice(0, 6).map((doc, i) => ({
+      ...doc,
+      title: i === 0 ? '2024 10 9 __proto__ constructor' : `${doc.title} toString 2024`,
+      summary: i === 1 ? '' : `hasOwnProperty valueOf ${doc.title} ${doc.title}`,
+      text: i === 2 ? '' : `${doc.text} 2024 2024 __proto__`,
+    }))
+    for (const set of [awkward, awkward.slice(0, 1), []]) {
+      const { index } = buildLocaleIndexWithTerms(locale, set)
+      expect(JSON.stringify(index.index)).toBe(JSON.stringify(plainLunr(locale, set)))
+    }
+  })
+
   it('is the same when unchanged documents reuse the previous terms', () => {
     const before = buildLocaleIndexWithTerms(locale, docs)
     // One edited, one removed, one added at the front: the refs of all others shift.
@@ -65,5 +80,27 @@ describe.each(['lt', 'en'])('search index (%s)', (locale) => {
     const after = buildLocaleIndexWithTerms(locale, docs.filter((d) => d !== gone), termsBy(before.terms))
     expect(after.index.docs.map((d) => d.url)).not.toContain(gone.url)
     expect(after.terms).toHaveLength(before.terms.length - 1)
+  })
+})
+
+describe('truncateWords', () => {
+  const plain = (text: string, n: number) => {
+    const words = text.split(/\s+/)
+    return words.length <= n ? text : words.slice(0, n).join(' ')
+  }
+  it.each([
+    ['', 3],
+    ['one', 1],
+    ['one two', 1],
+    ['one two three', 3],
+    ['one  two\n\tthree four', 3],
+    [' leading space and more words', 2],
+    ['trailing space  ', 2],
+    ['a b c ', 3],
+    ['exactly four words here', 4],
+    ['nbsp\u00a0is\u2003whitespace too', 2],
+    ['zero words', 0],
+  ])('%j, %i words: as splitting all of it', (text, n) => {
+    expect(truncateWords(text, n)).toBe(plain(text, n))
   })
 })

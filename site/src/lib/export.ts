@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { getTimeZone } from '../../../cms/lib/locales'
+import { documentHash, hashDocument } from './docHash'
 import { buildSnapshot } from './snapshot'
 import { openContentSource } from './source'
 import type { ContentSource, RawDoc, SourceCollection } from './source/types'
@@ -37,22 +38,6 @@ export async function exportSnapshot(
   }
 }
 
-const docHashes = new WeakMap<object, string>()
-
-function hashed(doc: object, json = JSON.stringify(doc)): string {
-  docHashes.set(doc, crypto.createHash('sha1').update(json).digest('base64'))
-  return json
-}
-
-/**
- * Hash of one document of a snapshot, kept per object (it is asked for many times): a
- * snapshot is never changed once built.
- */
-export function documentHash(doc: object): string {
-  if (!docHashes.has(doc)) hashed(doc)
-  return docHashes.get(doc)!
-}
-
 /**
  * Writes the snapshot, each document serialised once for both the file and its hash
  * (the plan of the next update and the build stamp need them): ~100 MB at 10,000
@@ -62,7 +47,7 @@ export function writeSnapshot(outFile: string, snapshot: Snapshot): void {
   const { content, ...rest } = snapshot
   const locales = Object.entries(content).map(([locale, { docs, ...other }]) => {
     const shell = JSON.stringify({ ...other, docs: 0 })
-    return `${JSON.stringify(locale)}:${shell.slice(0, -2)}[${docs.map((d) => hashed(d)).join(',')}]}`
+    return `${JSON.stringify(locale)}:${shell.slice(0, -2)}[${docs.map((d) => hashDocument(d)).join(',')}]}`
   })
   const shell = JSON.stringify({ ...rest, content: 0 })
   fs.mkdirSync(path.dirname(outFile), { recursive: true })

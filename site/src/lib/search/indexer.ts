@@ -1,8 +1,7 @@
-import crypto from 'node:crypto'
-
 import lunr from 'lunr'
 
 import type { Collection, SiteDoc, Snapshot } from '../types'
+import { documentHash } from '../docHash'
 import { languageFor, pipelineFunction } from './languages'
 
 /**
@@ -29,9 +28,17 @@ export type LocaleIndex = { locale: string; docs: SearchDoc[]; index: object }
 export const BODY_WORDS = Number(process.env.ATVIRA_SEARCH_BODY_WORDS ?? 200)
 const SNIPPET_CHARS = 1200
 
-function truncateWords(text: string, n: number): string {
-  const words = text.split(/\s+/)
-  return words.length <= n ? text : words.slice(0, n).join(' ')
+/** `text.split(/\s+/).slice(0, n).join(' ')` when there are more than n words, else the text; without splitting all of it. */
+export function truncateWords(text: string, n: number): string {
+  if (n <= 0) return ''
+  const gaps = /\s+/g
+  let cut = -1
+  for (let i = 0; i < n; i++) {
+    const gap = gaps.exec(text)
+    if (!gap) return text
+    cut = gap.index
+  }
+  return text.slice(0, cut).replace(/\s+/g, ' ')
 }
 
 /** Phone numbers as residents type them: +370 460 12345, 8 460 12345, 46012345, 12345. */
@@ -72,126 +79,167 @@ export function searchFields(doc: SiteDoc): { title: string; meta: string; body:
 }
 
 /**
- * A document's index terms per field (title, meta, body), under a hash of the text
- * they come from. Written beside each index, so the next build runs the language
- * pipeline (most of the cost) only for documents whose text changed.
+ * What the index holds of one document: its hash (`documentHash`), what results show,
+ * and its terms per field (title, meta, body). Written beside each index, so the next
+ * update takes unchanged documents as they are: no language pipeline (most of the
+ * cost), and no need to read them from the snapshot.
  */
-export type TermRow = [hash: string, title: string[], meta: string[], body: string[]]
+export type TermRow = [hash: string, stored: Omit<SearchDoc, 'id'>, title: string[], meta: string[], body: string[]]
 
 export function buildLocaleIndex(locale: string, docs: SiteDoc[]): LocaleIndex {
   return buildLocaleIndexWithTerms(locale, docs).index
 }
 
+/** What results show of a document. */
+export function storedOf(doc: SiteDoc): Omit<SearchDoc, 'id'> {
+  return {
+    type: doc.collection,
+    url: doc.url,
+    title: doc.title,
+    date: doc.publishedAt,
+    summary: doc.collection === 'services' ? doc.description : doc.summary,
+    topics: doc.topics.map((t) => ({ slug: t.slug, name: t.name })),
+    text: doc.text.slice(0, SNIPPET_CHARS),
+  }
+}
+
+/** A document's row, built from its text (the language pipeline runs here). */
+export function termRow(locale: string, doc: SiteDoc, hash = documentHash(doc)): TermRow {
+  const run = termsFunction(locale)
+  const { title, meta, body } = searchFields(doc)
+  return [hash, storedOf(doc), run(title), run(meta), run(body)]
+}
+
+const termFunctions = new Map<string, (text: string) => string[]>()
+function termsFunction(locale: string): (text: string) => string[] {
+  let run = termFunctions.get(locale)
+  if (!run) {
+    const pipeline = searchPipelineOf(locale)
+    run = (text: string) => pipeline.run(lunr.tokenizer(text)).map(String)
+    termFunctions.set(locale, run)
+  }
+  return run
+}
+
+function searchPipelineOf(locale: string): lunr.Pipeline {
+  const pipeline = new lunr.Pipeline()
+  pipeline.add(pipelineFunction(languageFor(locale)))
+  return pipeline
+}
+
 /**
- * The index, and every document's terms. Terms from `reuse` are taken as they are, so
- * the index is exactly the one built from the text.
+ * The index, and every searchable document's row. Rows in `reuse` (by document hash)
+ * are taken as they are, so the index is exactly the one built from the text.
  */
 export function buildLocaleIndexWithTerms(
   locale: string,
   docs: SiteDoc[],
   reuse: ReadonlyMap<string, TermRow> = new Map(),
 ): { index: LocaleIndex; terms: TermRow[] } {
-  return buildIndexFromInputs(locale, searchInputs(docs), reuse)
-}
-
-/** What the index needs of a document: what it stores for results, and the text of its fields. */
-export type SearchInput = { stored: Omit<SearchDoc, 'id'>; title: string; meta: string; body: string }
-
-export function searchInputs(docs: SiteDoc[]): SearchInput[] {
-  return docs.filter(searchable).map((doc) => ({
-    stored: {
-      type: doc.collection,
-      url: doc.url,
-      title: doc.title,
-      date: doc.publishedAt,
-      summary: doc.collection === 'services' ? doc.description : doc.summary,
-      topics: doc.topics.map((t) => ({ slug: t.slug, name: t.name })),
-      text: doc.text.slice(0, SNIPPET_CHARS),
-    },
-    ...searchFields(doc),
-  }))
-}
-
-export function buildIndexFromInputs(
-  locale: string,
-  inputs: SearchInput[],
-  reuse: ReadonlyMap<string, TermRow> = new Map(),
-): { index: LocaleIndex; terms: TermRow[] } {
-  const lang = languageFor(locale)
-  const fn = pipelineFunction(lang)
-  const pipeline = new lunr.Pipeline()
-  pipeline.add(fn)
-  const termsOf = (text: string) => pipeline.run(lunr.tokenizer(text)).map(String)
-  const stored: SearchDoc[] = []
-  const rows: TermRow[] = []
-  const index = lunr(function () {
-    this.pipeline.reset()
-    this.searchPipeline.reset()
-    this.searchPipeline.add(fn)
-    this.ref('id')
-    // Three fields, not five: every field repeats the postings of its words.
-    this.field('title', { boost: 10 })
-    this.field('meta', { boost: 3 })
-    this.field('body')
-    this.metadataWhitelist = []
-    inputs.forEach(({ stored: doc, title, meta, body }, i) => {
-      const id = String(i)
-      stored.push({ id, ...doc })
-      const hash = crypto.createHash('sha1').update(`${title}\0${meta}\0${body}`).digest('base64')
-      const row = reuse.get(hash) ?? [hash, termsOf(title), termsOf(meta), termsOf(body)]
-      rows.push(row)
-      addTerms(this, id, [
-        ['title', row[1]],
-        ['meta', row[2]],
-        ['body', row[3]],
-      ])
-    })
+  const rows = docs.filter(searchable).map((doc) => {
+    const hash = documentHash(doc)
+    return reuse.get(hash) ?? termRow(locale, doc, hash)
   })
-  return { index: { locale, docs: stored, index: index.toJSON() }, terms: rows }
+  return { index: indexOfRows(locale, rows), terms: rows }
 }
 
-type BuilderState = {
-  _documents: Record<string, object>
-  documentCount: number
-  fieldTermFrequencies: Record<string, Record<string, number>>
-  fieldLengths: Record<string, number>
-  invertedIndex: Record<string, Record<string, unknown>>
-  termIndex: number
-  _fields: Record<string, unknown>
+/** The index of rows in order (the row number is the document's ref). */
+export function indexOfRows(locale: string, rows: readonly TermRow[]): LocaleIndex {
+  return {
+    locale,
+    docs: rows.map((row, i) => ({ id: String(i), ...row[1] })),
+    index: indexFromTerms(rows, searchPipelineOf(locale).toJSON()),
+  }
 }
 
-const noMetadata = Object.freeze({})
+/** The fields, in lunr's order, with their boosts. Three, not five: every field repeats the postings of its words. */
+const FIELDS = [
+  ['title', 10],
+  ['meta', 3],
+  ['body', 1],
+] as const
+// lunr.Builder's BM25 defaults.
+const K1 = 1.2
+const B = 0.75
 // lunr.FieldRef's string form (the class is missing from lunr's types).
 const fieldRefJoiner = (lunr as unknown as { FieldRef: { joiner: string } }).FieldRef.joiner
 
+/** A term: its number, the refs whose fields hold it, and (while a field is read) where it is in that field's list. */
+type TermEntry = { index: number; refs: number[][]; field: number; at: number; idf: number }
+
 /**
- * `lunr.Builder.add` for a document given as its terms per field: the same state,
- * built the same way, except that every posting shares one empty metadata object
- * (positions are not kept, so lunr's would all be `{}` too; the JSON is the same).
+ * What `lunr.Builder.build().toJSON()` gives for documents `0…n-1` whose fields are
+ * given as their terms (refs are the row numbers; positions not kept, so every posting
+ * is `{}`), computed directly: lunr's builder spends most of an index's time on
+ * per-posting objects, sorted inserts into every vector and a token set the JSON never
+ * holds. Same order of float operations, same key order, so the same JSON (unit-tested
+ * against lunr itself).
  */
-function addTerms(builder: lunr.Builder, ref: string, fields: [string, string[]][]): void {
-  const b = builder as unknown as BuilderState
-  const allFields = Object.keys(b._fields)
-  b._documents[ref] = {}
-  b.documentCount += 1
-  for (const [field, terms] of fields) {
-    const fieldRef = `${field}${fieldRefJoiner}${ref}`
-    const frequencies: Record<string, number> = Object.create(null)
-    b.fieldTermFrequencies[fieldRef] = frequencies
-    b.fieldLengths[fieldRef] = terms.length
-    for (const term of terms) {
-      frequencies[term] = (frequencies[term] ?? 0) + 1
-      let posting = b.invertedIndex[term]
-      if (posting === undefined) {
-        posting = Object.create(null) as Record<string, unknown>
-        posting._index = b.termIndex++
-        for (const f of allFields) posting[f] = Object.create(null)
-        b.invertedIndex[term] = posting
+export function indexFromTerms(rows: readonly TermRow[], pipeline: unknown[]): object {
+  const terms = new Map<string, TermEntry>()
+  let nextIndex = 0
+  const lengthSums = FIELDS.map(() => 0)
+  // Per document and field: its distinct terms' entries and frequencies, in first-seen order.
+  const fieldTerms: { entries: TermEntry[]; tf: number[]; length: number }[] = []
+  rows.forEach((row, ref) => {
+    for (let f = 0; f < FIELDS.length; f++) {
+      const list = row[f + 2] as string[]
+      const id = fieldTerms.length
+      const entries: TermEntry[] = []
+      const tf: number[] = []
+      for (const term of list) {
+        let entry = terms.get(term)
+        if (entry === undefined) {
+          entry = { index: nextIndex++, refs: FIELDS.map(() => []), field: -1, at: 0, idf: 0 }
+          terms.set(term, entry)
+        }
+        if (entry.field !== id) {
+          entry.field = id
+          entry.at = entries.length
+          entries.push(entry)
+          tf.push(1)
+          entry.refs[f]!.push(ref)
+        } else tf[entry.at]! += 1
       }
-      const byRef = posting[field] as Record<string, object>
-      if (byRef[ref] === undefined) byRef[ref] = noMetadata
+      lengthSums[f]! += list.length
+      fieldTerms.push({ entries, tf, length: list.length })
     }
+  })
+  const documentCount = rows.length
+  const average = lengthSums.map((sum) => sum / documentCount)
+  // lunr.idf: fields holding the term, counted over all documents.
+  for (const entry of terms.values()) {
+    let withTerm = 0
+    for (const refs of entry.refs) withTerm += refs.length
+    const x = (documentCount - withTerm + 0.5) / (withTerm + 0.5)
+    entry.idf = Math.log(1 + Math.abs(x))
   }
+  const fieldVectors: [string, number[]][] = []
+  fieldTerms.forEach(({ entries, tf, length }, i) => {
+    const ref = Math.floor(i / FIELDS.length)
+    const f = i % FIELDS.length
+    const [field, boost] = FIELDS[f]!
+    const order = entries.map((_, j) => j).sort((a, b) => entries[a]!.index - entries[b]!.index)
+    const elements: number[] = []
+    for (const j of order) {
+      let score = (entries[j]!.idf * ((K1 + 1) * tf[j]!)) / (K1 * (1 - B + B * (length / average[f]!)) + tf[j]!)
+      score *= boost
+      elements.push(entries[j]!.index, Math.round(score * 1000) / 1000)
+    }
+    fieldVectors.push([`${field}${fieldRefJoiner}${ref}`, elements])
+  })
+  const empty = {}
+  const invertedIndex = [...terms.keys()].sort().map((term) => {
+    const entry = terms.get(term)!
+    const posting: Record<string, unknown> = { _index: entry.index }
+    FIELDS.forEach(([field], f) => {
+      const byRef: Record<string, object> = {}
+      for (const ref of entry.refs[f]!) byRef[ref] = empty
+      posting[field] = byRef
+    })
+    return [term, posting]
+  })
+  return { version: lunr.version, fields: FIELDS.map(([field]) => field), fieldVectors, invertedIndex, pipeline }
 }
 
 export function buildSearchIndexes(snapshot: Snapshot): LocaleIndex[] {
