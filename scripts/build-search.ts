@@ -11,12 +11,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { documentHash } from '../site/src/lib/docHash'
-import { buildLocaleIndexWithTerms, indexOfRows, searchable, termRow, type TermRow } from '../site/src/lib/search/indexer'
+import { buildLocaleIndexWithTerms, indexOfRows, rowKey, searchable, termRow, type TermRow } from '../site/src/lib/search/indexer'
 import type { SiteDoc, Snapshot } from '../site/src/lib/types'
 
-/** A fast update's list of one locale's searchable documents, in order. */
-export type SearchList = { hashes: string[]; docs: [hash: string, doc: SiteDoc][] }
+/** A fast update's list of one locale's searchable documents (their `rowKey`), in order. */
+export type SearchList = { hashes: string[]; docs: [key: string, doc: SiteDoc][] }
 
 const [snapshotFile, outDir, previousDir, only, listFile] = process.argv.slice(2)
 if (!snapshotFile || !outDir || (listFile && !only)) {
@@ -49,7 +48,7 @@ if (listFile) {
     if (row) return row
     let doc = given.get(hash)
     if (!doc) {
-      fromSnapshot ??= new Map((readSnapshot().content[only!]?.docs ?? []).filter(searchable).map((d) => [documentHash(d), d]))
+      fromSnapshot ??= new Map((readSnapshot().content[only!]?.docs ?? []).filter(searchable).map((d) => [rowKey(d), d]))
       doc = fromSnapshot.get(hash)
     }
     if (!doc) throw new Error(`Search index (${only}): document ${hash} is neither in the list, the live build's rows nor the snapshot ${snapshotFile}.`)

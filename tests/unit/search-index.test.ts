@@ -7,7 +7,7 @@ import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 
 import { generateCorpus } from '../../scripts/bench/corpus'
-import { buildLocaleIndexWithTerms, searchable, searchFields, truncateWords, type TermRow } from '../../site/src/lib/search/indexer'
+import { BODY_WORDS, buildLocaleIndexWithTerms, rowKey, searchable, searchFields, truncateWords, type TermRow } from '../../site/src/lib/search/indexer'
 import { languageFor, pipelineFunction } from '../../site/src/lib/search/languages'
 import { LocaleSearch } from '../../site/src/lib/search/query'
 import type { SiteDoc } from '../../site/src/lib/types'
@@ -72,6 +72,20 @@ describe.each(['lt', 'en'])('search index (%s)', (locale) => {
     const word = words.find((w) => fromFresh.search({ q: w }).total > 1)
     expect(word).toBeDefined()
     expect(fromReused.search({ q: word! })).toEqual(fromFresh.search({ q: word! }))
+  })
+
+  it('takes a row by its key, and never one made under another body-word limit', () => {
+    const before = buildLocaleIndexWithTerms(locale, docs)
+    // Rows whose body terms were replaced: taken when the key matches, proving reuse is
+    // by key alone, and left when the key carries another limit.
+    const doctored = before.terms.map((r): TermRow => [r[0], r[1], r[2], r[3], ['doctored']])
+    const taken = buildLocaleIndexWithTerms(locale, docs, termsBy(doctored))
+    expect(taken.terms.every((r) => r[4].join() === 'doctored')).toBe(true)
+    const otherLimit = doctored.map((r): TermRow => [r[0].replace(`${BODY_WORDS}:`, `${BODY_WORDS + 1}:`), r[1], r[2], r[3], r[4]])
+    const left = buildLocaleIndexWithTerms(locale, docs, termsBy(otherLimit))
+    expect(JSON.stringify(left.index)).toBe(JSON.stringify(before.index))
+    expect(rowKey(docs[0]!)).toBe(before.terms[0]![0])
+    expect(rowKey(docs[0]!, 50)).not.toBe(rowKey(docs[0]!))
   })
 
   it('never keeps a removed document', () => {

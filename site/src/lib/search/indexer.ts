@@ -79,12 +79,12 @@ export function searchFields(doc: SiteDoc): { title: string; meta: string; body:
 }
 
 /**
- * What the index holds of one document: its hash (`documentHash`), what results show,
+ * What the index holds of one document: its key (`rowKey`), what results show,
  * and its terms per field (title, meta, body). Written beside each index, so the next
  * update takes unchanged documents as they are: no language pipeline (most of the
  * cost), and no need to read them from the snapshot.
  */
-export type TermRow = [hash: string, stored: Omit<SearchDoc, 'id'>, title: string[], meta: string[], body: string[]]
+export type TermRow = [key: string, stored: Omit<SearchDoc, 'id'>, title: string[], meta: string[], body: string[]]
 
 export function buildLocaleIndex(locale: string, docs: SiteDoc[]): LocaleIndex {
   return buildLocaleIndexWithTerms(locale, docs).index
@@ -103,8 +103,16 @@ export function storedOf(doc: SiteDoc): Omit<SearchDoc, 'id'> {
   }
 }
 
+/**
+ * The key of a document's row: its hash and the body-word limit, which cuts its text
+ * without changing the document (a row from another limit is never taken).
+ */
+export function rowKey(doc: SiteDoc, bodyWords = BODY_WORDS): string {
+  return `${bodyWords}:${documentHash(doc)}`
+}
+
 /** A document's row, built from its text (the language pipeline runs here). */
-export function termRow(locale: string, doc: SiteDoc, hash = documentHash(doc)): TermRow {
+export function termRow(locale: string, doc: SiteDoc, hash = rowKey(doc)): TermRow {
   const run = termsFunction(locale)
   const { title, meta, body } = searchFields(doc)
   return [hash, storedOf(doc), run(title), run(meta), run(body)]
@@ -128,7 +136,7 @@ function searchPipelineOf(locale: string): lunr.Pipeline {
 }
 
 /**
- * The index, and every searchable document's row. Rows in `reuse` (by document hash)
+ * The index, and every searchable document's row. Rows in `reuse` (by `rowKey`)
  * are taken as they are, so the index is exactly the one built from the text.
  */
 export function buildLocaleIndexWithTerms(
@@ -137,8 +145,8 @@ export function buildLocaleIndexWithTerms(
   reuse: ReadonlyMap<string, TermRow> = new Map(),
 ): { index: LocaleIndex; terms: TermRow[] } {
   const rows = docs.filter(searchable).map((doc) => {
-    const hash = documentHash(doc)
-    return reuse.get(hash) ?? termRow(locale, doc, hash)
+    const key = rowKey(doc)
+    return reuse.get(key) ?? termRow(locale, doc, key)
   })
   return { index: indexOfRows(locale, rows), terms: rows }
 }
