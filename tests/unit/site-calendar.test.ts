@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { consultationsCalendarPath } from '../../site/src/lib/routes'
 import { calendarUid, cityDateTime, consultationCalendar, eventEnd, nextMidnight, type CalendarConsultation } from '../../site/src/pages/_lib/calendar'
@@ -151,8 +151,16 @@ describe('consultationCalendar, read back by ical.js', () => {
     expect(en.events.find((x) => x.uid === calendarUid('s', 'closes', 'en', siteUrl))!.summary).toBe('Consultation closes: Konsultacija s')
   })
 
-  it('is the same text when built again (stable UIDs and DTSTAMP)', () => {
-    expect(render('lt')).toBe(render('lt'))
+  it('is the same text when built again a day later (stable UIDs and DTSTAMP, nothing from the clock)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2026-01-10T09:00:00Z'))
+      const first = render('lt')
+      vi.setSystemTime(new Date('2026-01-11T15:30:00Z'))
+      expect(render('lt')).toBe(first)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('is an empty but valid calendar without consultations', () => {
