@@ -21,6 +21,17 @@ export function newsletterStoreSuite(getPayload: () => Payload, getStore: () => 
       ).id,
     )
 
+  /** Two subscribers and a run with a digest row queued for each; `mine` keeps to its rows. */
+  const twoQueued = async (name: string, title: string) => {
+    const payload = getPayload()
+    const tag = `${name}-${Date.now().toString(36)}`
+    const subs = [await subscriber(payload, `${name[0]}1-${tag}@example.net`), await subscriber(payload, `${name[0]}2-${tag}@example.net`)]
+    const run = await ensureRun(payload, { key: `store-test:${tag}`, kind: 'daily', title, cutoff: new Date() })
+    await getStore().enqueue(subs.map((id) => ({ key: `store:${tag}:${id}`, kind: 'digest' as const, subscriberId: id, runId: run.id, items: [] })))
+    const mine = <T extends { key: string }>(rows: T[]) => rows.filter((r) => r.key.startsWith(`store:${tag}:`))
+    return { tag, subs, run, mine }
+  }
+
   it('queues each key once, lets one worker claim a row, and counts the run', async () => {
     const payload = getPayload()
     const store = getStore()
@@ -65,38 +76,30 @@ export function newsletterStoreSuite(getPayload: () => Payload, getStore: () => 
   })
 
   it('gives back claims whose lease ran out, unless their worker renewed them', async () => {
-    const payload = getPayload()
     const store = getStore()
-    const tag = `lease-${Date.now().toString(36)}`
-    const subs = [await subscriber(payload, `l1-${tag}@example.net`), await subscriber(payload, `l2-${tag}@example.net`)]
-    const run = await ensureRun(payload, { key: `store-test:${tag}`, kind: 'daily', title: 'Lease test', cutoff: new Date() })
-    await store.enqueue(subs.map((id) => ({ key: `store:${tag}:${id}`, kind: 'digest' as const, subscriberId: id, runId: run.id, items: [] })))
-    const quiet = (await store.claim('quiet-worker', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
+    const { run, mine: ofRun } = await twoQueued('lease', 'Lease test')
+    const quiet = ofRun(await store.claim('quiet-worker', 10, new Date()))
     expect(quiet).toHaveLength(2)
     await store.renew('quiet-worker', new Date(Date.now() - 10 * 60_000))
     // One worker on another machine keeps renewing; the other went quiet ten minutes ago.
-    const [mine] = (await store.claim('busy-worker', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
+    const [mine] = ofRun(await store.claim('busy-worker', 10, new Date()))
     expect(mine).toBeUndefined()
     await store.renew('busy-worker', new Date())
     const staleBefore = new Date(Date.now() - 5 * 60_000)
     expect(await store.recover(staleBefore)).toBeGreaterThanOrEqual(2)
-    const again = (await store.claim('busy-worker', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
+    const again = ofRun(await store.claim('busy-worker', 10, new Date()))
     expect(again.map((r) => r.id).sort()).toEqual(quiet.map((r) => r.id).sort())
     // Renewed claims are not stale: recovery leaves them with their worker.
     await store.renew('busy-worker', new Date())
     await store.recover(staleBefore)
     expect((await store.runCounts(run.id)).pending).toBe(2)
-    expect((await store.claim('third-worker', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))).toHaveLength(0)
+    expect(ofRun(await store.claim('third-worker', 10, new Date()))).toHaveLength(0)
   })
 
   it("counts a run's suspended addresses", async () => {
-    const payload = getPayload()
     const store = getStore()
-    const tag = `susp-${Date.now().toString(36)}`
-    const subs = [await subscriber(payload, `s1-${tag}@example.net`), await subscriber(payload, `s2-${tag}@example.net`)]
-    const run = await ensureRun(payload, { key: `store-test:${tag}`, kind: 'daily', title: 'Suspended test', cutoff: new Date() })
-    await store.enqueue(subs.map((id) => ({ key: `store:${tag}:${id}`, kind: 'digest' as const, subscriberId: id, runId: run.id, items: [] })))
-    const rows = (await store.claim('w', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
+    const { tag, subs, run, mine } = await twoQueued('susp', 'Suspended test')
+    const rows = mine(await store.claim('w', 10, new Date()))
     expect(rows).toHaveLength(2)
     const bounced = rows.find((r) => r.subscriber?.id === subs[0])!
     expect(await store.bounce(subs[0]!, '550 5.1.1 no such user', 1)).toBe(true)
