@@ -6,7 +6,7 @@ import { rootDir } from '../../cms/lib/env'
 import { allRoutes, type Route } from '../../site/src/pages/_lib/routes'
 import { documentHash } from '../../site/src/lib/docHash'
 import { useSnapshot } from '../../site/src/lib/load'
-import { BODY_WORDS, rowKey, searchable } from '../../site/src/lib/search/indexer'
+import { BODY_WORDS, rowKey, rowKeyOfHash, searchable } from '../../site/src/lib/search/indexer'
 import type { Snapshot } from '../../site/src/lib/types'
 import type { SearchList } from '../build-search'
 import { run } from './processes'
@@ -233,7 +233,7 @@ export class HeadStart {
    * does not have: its search process then reads a few kilobytes, not the snapshot.
    */
   private writeSearchList(snapshot: Snapshot, locale: string, before: PlanIndex): string {
-    const live = new Set(Object.entries(before.docs).filter(([key]) => key.startsWith(`${locale} `)).map(([, hash]) => `${BODY_WORDS}:${hash}`))
+    const live = new Set(Object.entries(before.docs).filter(([key]) => key.startsWith(`${locale} `)).map(([, hash]) => rowKeyOfHash(hash)))
     const docs = (snapshot.content[locale]?.docs ?? []).filter(searchable)
     const hashes = docs.map((d) => rowKey(d))
     const list: SearchList = { hashes, docs: docs.flatMap((d, i) => (live.has(hashes[i]!) ? [] : [[hashes[i]!, d] as [string, typeof d]])) }

@@ -108,7 +108,12 @@ export function storedOf(doc: SiteDoc): Omit<SearchDoc, 'id'> {
  * without changing the document (a row from another limit is never taken).
  */
 export function rowKey(doc: SiteDoc, bodyWords = BODY_WORDS): string {
-  return `${bodyWords}:${documentHash(doc)}`
+  return rowKeyOfHash(documentHash(doc), bodyWords)
+}
+
+/** `rowKey` of a document known by its hash (`documentHash`, as in a plan index). */
+export function rowKeyOfHash(hash: string, bodyWords = BODY_WORDS): string {
+  return `${bodyWords}:${hash}`
 }
 
 /** A document's row, built from its text (the language pipeline runs here). */
