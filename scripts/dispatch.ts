@@ -6,8 +6,6 @@
  *
  *   tsx scripts/dispatch.ts [--until-idle]
  */
-import fs from 'node:fs'
-
 import { loadRootEnv, readEnv } from '../cms/lib/env'
 import { getDefaultLocale } from '../cms/lib/locales'
 import { newsletterConfig } from '../cms/newsletter/config'
@@ -15,23 +13,7 @@ import { Dispatcher } from '../cms/newsletter/dispatch'
 import { openStore } from '../cms/newsletter/store'
 import { newsletterTransport } from '../cms/newsletter/transport'
 import { parseFlags } from './lib/cli'
-
-const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000
-
-/**
- * This process's own peak memory. On Linux getrusage's maxRSS keeps the high-water mark
- * of the process it was forked from (a benchmark holding Payload read 270 MB here
- * before a line had run); /proc/self/status VmHWM belongs to this program alone.
- */
-function peakRssMB(): number {
-  try {
-    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))
-    if (hwm) return Number(hwm[1]) / 1024
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 1024
-}
+import { cpuMs, peakRssMB } from './lib/measure'
 
 const flags = parseFlags(
   process.argv.slice(2),

@@ -231,7 +231,7 @@ export function entryFor(change: ChangeRow, locale: string, defaultLocale: strin
 }
 
 export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
-  return compose(row, ctx, false) as Composed
+  return compose(row, ctx).mail
 }
 
 /**
@@ -243,10 +243,29 @@ export function composeMessage(row: ClaimedRow, ctx: ComposeContext): Composed {
 export type Sendable = Omit<Composed, 'html' | 'text'> & { html: string | { raw: Buffer }; text: string | { raw: Buffer } }
 
 export function composeForSending(row: ClaimedRow, ctx: ComposeContext): Sendable {
-  return compose(row, ctx, true)
+  const { mail, parts } = compose(row, ctx)
+  if (!parts) return mail
+  const { shared, footer, textFooter } = parts
+  // Both shared pieces end with a line break, so their encodings can be joined to the footer's.
+  if (!shared.encoded) {
+    if (!shared.htmlHead.endsWith('\n') || !shared.textBody.endsWith('\n')) throw new Error('A shared part must end with a line break to be encoded ahead')
+    shared.encoded = { htmlHead: quotedPrintable(shared.htmlHead), textBody: quotedPrintable(shared.textBody) }
+  }
+  return {
+    ...mail,
+    html: { raw: Buffer.concat([HTML_PART, shared.encoded.htmlHead, quotedPrintable(footer + LAYOUT_TAIL)]) },
+    text: { raw: Buffer.concat([TEXT_PART, shared.encoded.textBody, quotedPrintable(textFooter)]) },
+  }
 }
 
-function compose(row: ClaimedRow, ctx: ComposeContext, asBuffers: boolean): Sendable {
+/**
+ * The email as plain strings, and for a digest or item to a subscriber the pieces it is
+ * made of: the part every recipient shares (cached in `ctx.shared`) and this recipient's
+ * footers, HTML and text, which composeForSending encodes ahead.
+ */
+type Built = { mail: Composed; parts?: { shared: SharedPart; footer: string; textFooter: string } }
+
+function compose(row: ClaimedRow, ctx: ComposeContext): Built {
   const sub = row.subscriber
   const items = row.items as Record<string, unknown> | string[] | null
   // Tests go to a staff member and receipts to a respondent: neither is a subscriber.
@@ -277,7 +296,7 @@ function compose(row: ClaimedRow, ctx: ComposeContext, asBuffers: boolean): Send
 <p><strong>${escapeHtml(m(locale, 'receipt.reference', { reference: r.reference }))}</strong></p>
 ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))}</a></p>` : ''}`
     const text = `${m(locale, 'receipt.heading')}\n\n${m(locale, 'receipt.body', { title: r.title ?? '' })}\n${m(locale, 'receipt.reference', { reference: r.reference })}\n${url ? `\n${m(locale, 'receipt.link')}: ${url}\n` : ''}`
-    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer: '' }), text }
+    return { mail: { ...base, subject, html: layout({ locale, title: subject, city, body, footer: '' }), text } }
   }
 
   if (row.kind === 'confirm' && (items as { already?: boolean })?.already && sub) {
@@ -289,7 +308,7 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
 <p>${escapeHtml(m(locale, 'already.ignore'))}</p>`
     const footer = `<p><a href="${escapeHtml(l.unsubscribe)}">${escapeHtml(m(locale, 'footer.unsubscribe'))}</a></p>`
     const text = `${subject}\n\n${m(locale, 'already.body', { city })}\n\n${m(locale, 'footer.preferences')}: ${l.preferences}\n\n${m(locale, 'already.ignore')}\n\n--\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
-    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, city, l.unsubscribe) }
+    return { mail: { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, city, l.unsubscribe) } }
   }
 
   if (row.kind === 'confirm') {
@@ -309,7 +328,7 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
     const remove = links(ctx, sub.id, sub.email, locale).unsubscribe
     const footer = `<p><a href="${escapeHtml(remove)}">${escapeHtml(m(locale, 'confirm.remove'))}</a></p>`
     const text = `${m(locale, 'confirm.heading')}\n\n${m(locale, 'confirm.body', { city })}\n\n${m(locale, 'confirm.button')}: ${url}\n\n${m(locale, 'confirm.expires', { date: expires })}\n${m(locale, 'confirm.ignore')}\n\n--\n${m(locale, 'confirm.remove')}: ${remove}\n`
-    return { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, city, remove) }
+    return { mail: { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, city, remove) } }
   }
 
   const ids = row.kind === 'test' ? ((items as { changeIds?: string[] }).changeIds ?? []) : ((items as string[]) ?? [])
@@ -333,23 +352,12 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
     ? `\n--\n${m(locale, 'footer.why', { city })}\n${m(locale, 'footer.preferences')}: ${l.preferences}\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
     : ''
 
-  if (!l) return { ...base, subject: `[TEST] ${subject}`, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${m(locale, 'test.banner')}\n\n${shared.textBody}` }
+  if (!l) return { mail: { ...base, subject: `[TEST] ${subject}`, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${m(locale, 'test.banner')}\n\n${shared.textBody}` } }
   const headers = listHeaders(ctx, locale, city, l.unsubscribe)
-  if (asBuffers) {
-    // Both shared pieces end with a line break, so their encodings can be joined to the footer's.
-    if (!shared.encoded) {
-      if (!shared.htmlHead.endsWith('\n') || !shared.textBody.endsWith('\n')) throw new Error('A shared part must end with a line break to be encoded ahead')
-      shared.encoded = { htmlHead: quotedPrintable(shared.htmlHead), textBody: quotedPrintable(shared.textBody) }
-    }
-    return {
-      ...base,
-      subject,
-      html: { raw: Buffer.concat([HTML_PART, shared.encoded.htmlHead, quotedPrintable(footer + LAYOUT_TAIL)]) },
-      text: { raw: Buffer.concat([TEXT_PART, shared.encoded.textBody, quotedPrintable(textFooter)]) },
-      ...headers,
-    }
+  return {
+    mail: { ...base, subject, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${shared.textBody}${textFooter}`, ...headers },
+    parts: { shared, footer, textFooter },
   }
-  return { ...base, subject, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${shared.textBody}${textFooter}`, ...headers }
 }
 
 /**

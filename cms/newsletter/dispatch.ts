@@ -14,8 +14,8 @@ import type { ChangeRow, ClaimedRow, NewsletterStore, SenderSettings, SentMark }
  * The one duplicate window: the receiving server has taken a message (it answers 250)
  * but this process dies before that row's sent mark is committed. The row is still
  * claimed, so recovery queues it again and it is resent with the same Message-ID. The
- * mark is written in the microtask after the reply is read; see docs/newsletter.md for
- * the measured size of the window.
+ * mark is written as soon as the reply is read; see docs/newsletter.md for the measured
+ * size of the window.
  */
 
 export type SendError = Error & { code?: string; responseCode?: number; permanent?: boolean; command?: string; originalCode?: string }
@@ -93,7 +93,6 @@ export class Dispatcher {
   private readonly touchedRuns = new Set<string>()
   private lastCounts = 0
   private lastRenew = Date.now()
-  private marks: { mark: SentMark; done: () => void; fail: (error: unknown) => void }[] = []
   private relayFailures = 0
   private pausedUntil = 0
 
@@ -138,41 +137,28 @@ export class Dispatcher {
 
   /**
    * Resolves once the row's sent mark is committed. The write starts as soon as the
-   * current callback ends (a microtask), before any other message is composed or read:
-   * waiting for more replies to share a commit (setImmediate) made the duplicate window
-   * five times larger for a few per cent of throughput. Replies handled in the same
-   * callback still share one write.
+   * server's reply is read, before any other message is composed or read: waiting for
+   * more replies to share a commit (setImmediate) made the duplicate window five times
+   * larger for a few per cent of throughput.
    */
-  private markSent(mark: SentMark): Promise<void> {
-    return new Promise((done, fail) => {
-      this.marks.push({ mark, done, fail })
-      if (this.marks.length === 1) queueMicrotask(() => void this.flushMarks())
-    })
+  private async recordSent(mark: SentMark): Promise<void> {
+    // The server has the message: a failed write must never turn into a resend.
+    // Retry it; if the database stays unwritable, stop (recovery then resends it).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.o.store.markSent([mark], this.worker)
+        return
+      } catch (error) {
+        if (attempt >= 5) throw error
+        this.log(`Could not record a sent email (${(error as Error).message}); retrying.`)
+        await sleep(100 * 2 ** attempt)
+      }
+    }
   }
 
-  private async flushMarks(): Promise<void> {
-    const batch = this.marks
-    this.marks = []
-    try {
-      // The server has the messages: a failed write must never turn into a resend.
-      // Retry it; if the database stays unwritable, stop (recovery then resends these few).
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.o.store.markSent(
-            batch.map((b) => b.mark),
-            this.worker,
-          )
-          break
-        } catch (error) {
-          if (attempt >= 5) throw error
-          this.log(`Could not record ${batch.length} sent email(s) (${(error as Error).message}); retrying.`)
-          await sleep(100 * 2 ** attempt)
-        }
-      }
-      for (const b of batch) b.done()
-    } catch (error) {
-      for (const b of batch) b.fail(error)
-    }
+  /** Hands back rows claimed but not started, due again at `nextAt`. */
+  private async giveBack(rows: ClaimedRow[], reason: string, nextAt: Date): Promise<void> {
+    for (const row of rows) await this.o.store.markRetry(row.id, this.worker, row.attempts, reason, nextAt)
   }
 
   private async sendOne(row: ClaimedRow, ctx: ComposeContext): Promise<void> {
@@ -204,7 +190,7 @@ export class Dispatcher {
       return
     }
     this.relayFailures = 0
-    await this.markSent({ id: row.id, messageId: mail.messageId, at: new Date() })
+    await this.recordSent({ id: row.id, messageId: mail.messageId, at: new Date() })
     this.stats.sent++
   }
 
@@ -227,7 +213,7 @@ export class Dispatcher {
       return
     }
     if (outcome === 'bounce' || outcome === 'rejected') {
-      if (outcome === 'bounce' && row.subscriber && row.kind !== 'test' && row.kind !== 'receipt') {
+      if (outcome === 'bounce' && row.subscriber) {
         const suspended = await store.bounce(row.subscriber.id, detail, config.maxBounces)
         if (suspended) this.log(`Suspended ${row.subscriber.email} after ${config.maxBounces} permanent failures.`)
       }
@@ -296,7 +282,7 @@ export class Dispatcher {
     while (!options.signal?.aborted && failure === null) {
       if (Date.now() < this.pausedUntil) {
         // The relay refused: give back what is claimed but not started, then wait.
-        for (const row of queue.splice(0)) await store.markRetry(row.id, this.worker, row.attempts, 'Waiting for the SMTP relay', new Date(this.pausedUntil))
+        await this.giveBack(queue.splice(0), 'Waiting for the SMTP relay', new Date(this.pausedUntil))
         if (active.size > 0) {
           await settled()
           continue
@@ -347,7 +333,7 @@ export class Dispatcher {
     await Promise.allSettled(active)
     if (queue.length > 0) {
       // Stopped with rows claimed but not started: hand them back at once.
-      for (const row of queue) await store.markRetry(row.id, this.worker, row.attempts, 'Dispatcher stopped before sending', new Date())
+      await this.giveBack(queue, 'Dispatcher stopped before sending', new Date())
     }
     await this.refreshRuns(true)
     if (failure !== null) throw failure

@@ -9,6 +9,8 @@ import fs from 'node:fs'
 
 import nodemailer from 'nodemailer'
 
+import { cpuMs, peakRssMB } from '../lib/measure'
+
 const [url, file, count, connections, inFlight] = process.argv.slice(2)
 if (!url || !file || !count || !connections || !inFlight) {
   console.error('Usage: tsx scripts/bench/newsletter-raw.ts <smtp-url> <message.json> <count> <connections> <in-flight>')
@@ -30,4 +32,4 @@ await Promise.all(Array.from({ length: Number(inFlight) }, worker))
 const ms = performance.now() - started
 const cpu = process.cpuUsage(cpuAtStart)
 transport.close()
-console.log(JSON.stringify({ messages, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+console.log(JSON.stringify({ messages, ms, cpuMs: cpuMs(cpu), maxRssMB: peakRssMB() }))

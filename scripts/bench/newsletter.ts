@@ -57,17 +57,32 @@ function sink(): Promise<{ url: string; count: () => number; bytes: () => number
   })
 }
 
-/** nodemailer alone (scripts/bench/newsletter-raw.ts), in a process of its own like the dispatcher. */
-async function rawRate(url: string, messageFile: string, messages: number, extraFlags: string[]) {
-  const child = spawn(process.execPath, [...extraFlags, '--import', 'tsx', path.join(rootDir, 'scripts/bench/newsletter-raw.ts'), url, messageFile, String(messages), String(CONNECTIONS), String(IN_FLIGHT)], {
+/**
+ * Runs a script under tsx in a process of its own and returns the JSON report it prints
+ * as its last line of output; a non-zero exit is an error naming `what`.
+ */
+async function reportOf<T>(what: string, nodeFlags: string[], script: string, args: string[], env?: NodeJS.ProcessEnv): Promise<T> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(rootDir, script), ...args], {
     cwd: rootDir,
+    ...(env ? { env } : {}),
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   let out = ''
   child.stdout.on('data', (d) => (out += d))
   const code = await new Promise<number | null>((r) => child.once('exit', r))
-  if (code !== 0) throw new Error(`nodemailer's raw run exited with ${code}: ${out}`)
-  const report = JSON.parse(out.trim().split('\n').pop()!) as { messages: number; ms: number; cpuMs: number }
+  if (code !== 0) throw new Error(`${what} exited with ${code}: ${out}`)
+  return JSON.parse(out.trim().split('\n').pop()!) as T
+}
+
+/** nodemailer alone (scripts/bench/newsletter-raw.ts), in a process of its own like the dispatcher. */
+async function rawRate(url: string, messageFile: string, messages: number, extraFlags: string[]) {
+  const report = await reportOf<{ messages: number; ms: number; cpuMs: number }>("nodemailer's raw run", extraFlags, 'scripts/bench/newsletter-raw.ts', [
+    url,
+    messageFile,
+    String(messages),
+    String(CONNECTIONS),
+    String(IN_FLIGHT),
+  ])
   return { messages: report.messages, seconds: report.ms / 1000, rate: report.messages / (report.ms / 1000), cpuMsPerMessage: report.cpuMs / report.messages }
 }
 
@@ -156,19 +171,15 @@ export async function benchNewsletter(): Promise<NewsletterBench> {
   const countBefore = smtp.count()
 
   const wallStart = performance.now()
-  const child = spawn(process.execPath, [...dispatcherNodeFlags, ...extraFlags, '--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts'), '--until-idle', '--quiet', '--report'], {
-    cwd: rootDir,
-    env: { ...process.env, ...env, SMTP_URL: smtp.url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let out = ''
-  child.stdout.on('data', (d) => (out += d))
   const progress = setInterval(() => console.log(`  dispatcher: ${smtp.count() - countBefore} sent`), 15_000)
-  const code = await new Promise<number | null>((r) => child.once('exit', r))
-  clearInterval(progress)
+  const report = await reportOf<{ sent: number; ms: number; cpuMs: number; maxRssMB: number }>(
+    'The dispatcher',
+    [...dispatcherNodeFlags, ...extraFlags],
+    'scripts/dispatch.ts',
+    ['--until-idle', '--quiet', '--report'],
+    { ...process.env, ...env, SMTP_URL: smtp.url },
+  ).finally(() => clearInterval(progress))
   const wallSeconds = (performance.now() - wallStart) / 1000
-  if (code !== 0) throw new Error(`The dispatcher exited with ${code}: ${out}`)
-  const report = JSON.parse(out.trim().split('\n').pop()!) as { sent: number; ms: number; cpuMs: number; maxRssMB: number }
   const delivered = smtp.count() - countBefore
   if (delivered !== subscribers) throw new Error(`The sink received ${delivered} of ${subscribers} digests`)
   const messageBytes = (smtp.bytes() - bytesBefore) / delivered
