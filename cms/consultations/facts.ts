@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
 
 import { deriveConsultationStatus, type StatusInput } from '../collections/Consultations/status'
+import type { ResponseFacts } from '../../site/src/lib/source/types'
 import { getDefaultLocale } from '../lib/locales'
 
-export type ResponseFacts = Record<string, { count: number; quotes: string[] }>
+export type { ResponseFacts }
 
 const MAX_QUOTES = 50
 

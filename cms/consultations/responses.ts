@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { MAX_TEXT, newReference, normalizeLineBreaks } from '../../site/src/consultations/form'
+import { MAX_NAME, MAX_ORGANISATION, MAX_TEXT, newReference, normalizeLineBreaks } from '../../site/src/consultations/form'
 import type { ResponseErrors, ResponseInput, ResponseResult } from '../../site/src/lib/server/consultations'
 import { isValidEmail, normalizeEmail } from '../newsletter/email'
 import { storeFor } from '../newsletter/store'
@@ -65,8 +65,8 @@ export async function submitResponse(payload: Payload, input: ResponseInput, now
   const name = normalizeLineBreaks(input.name).trim()
   const organisation = normalizeLineBreaks(input.organisation).trim()
   const email = input.email.trim() ? normalizeEmail(input.email) : ''
-  if (name.length > 200) errors.name = 'tooLong'
-  if (organisation.length > 300) errors.organisation = 'tooLong'
+  if (name.length > MAX_NAME) errors.name = 'tooLong'
+  if (organisation.length > MAX_ORGANISATION) errors.organisation = 'tooLong'
   if (email && !isValidEmail(email)) errors.email = 'invalid'
   if (input.receipt && !email) errors.email = 'required'
   if (!input.consent) errors.consent = 'required'

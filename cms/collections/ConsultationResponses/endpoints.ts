@@ -13,7 +13,8 @@ type Question = { id: string; type: string; label: string; options?: { id: strin
 const staffOnly = () => Response.json({ errors: [{ message: 'Editors and admins only.' }] }, { status: 403 })
 
 async function consultationWithResponses(req: PayloadRequest) {
-  const id = new URL(req.url ?? '', 'http://x').searchParams.get('consultation') ?? ''
+  const searchParams = new URL(req.url ?? '', 'http://x').searchParams
+  const id = searchParams.get('consultation') ?? ''
   if (!/^[A-Za-z0-9]{1,40}$/.test(id)) return null
   const consultation = (await req.payload
     .findByID({ collection: 'consultations', id, depth: 0, locale: getDefaultLocale() as never, overrideAccess: true })
@@ -28,7 +29,7 @@ async function consultationWithResponses(req: PayloadRequest) {
     depth: 0,
     overrideAccess: true,
   })
-  return { consultation, responses: responses.docs }
+  return { consultation, responses: responses.docs, searchParams }
 }
 
 /**
@@ -59,7 +60,7 @@ export const exportResponsesEndpoint: Endpoint = {
       }
       return [r.reference, r.submittedAt, r.status, r.name, r.email, r.organisation, ...columns.map((c) => cell(c.id)), r.publishQuote ? r.quote : ''].map(csvSafe)
     })
-    const semicolon = new URL(req.url ?? '', 'http://x').searchParams.get('delimiter') === 'semicolon'
+    const semicolon = data.searchParams.get('delimiter') === 'semicolon'
     const csv = stringify([header.map(csvSafe), ...rows], { bom: true, delimiter: semicolon ? ';' : ',' })
     return new Response(csv, {
       headers: {

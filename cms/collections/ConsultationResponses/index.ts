@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { MAX_NAME, MAX_ORGANISATION } from '../../../site/src/consultations/form'
 import { editorsAndAdmins } from '../../access/editorsAndAdmins'
 import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
@@ -67,9 +68,9 @@ export const ConsultationResponses: CollectionConfig = {
       access: asSubmitted,
       admin: { readOnly: true, description: 'Question, and the answer as given.' },
     },
-    { name: 'name', type: 'text', maxLength: 200, access: asSubmitted, admin: { readOnly: true } },
+    { name: 'name', type: 'text', maxLength: MAX_NAME, access: asSubmitted, admin: { readOnly: true } },
     { name: 'email', type: 'text', maxLength: 254, access: asSubmitted, admin: { readOnly: true } },
-    { name: 'organisation', type: 'text', maxLength: 300, access: asSubmitted, admin: { readOnly: true } },
+    { name: 'organisation', type: 'text', maxLength: MAX_ORGANISATION, access: asSubmitted, admin: { readOnly: true } },
     { name: 'consentWording', type: 'textarea', access: asSubmitted, admin: { readOnly: true } },
     { name: 'submittedAt', type: 'date', access: asSubmitted, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
   ],

@@ -2,6 +2,9 @@ import type { ResponseInput } from '../lib/server/consultations'
 import type { ConsultationDoc } from '../lib/types'
 
 export const MAX_TEXT = 10_000
+/** The longest name and organisation a response takes (the form, the service and the collection). */
+export const MAX_NAME = 200
+export const MAX_ORGANISATION = 300
 /**
  * Larger bodies are refused, chunked or not. A full 10,000-character answer posts as
  * about 12–20 KB in Lithuanian (a letter with a diacritic is 6 bytes percent-encoded)

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { snapshot } from '../load'
 import { buildSnapshot } from '../snapshot'
-import type { ContentSource, RawDoc, SourceCollection } from '../source/types'
+import type { ContentSource, RawDoc, ResponseFacts, SourceCollection } from '../source/types'
 import type { SiteDoc } from '../types'
 
 /**
@@ -129,7 +129,7 @@ function previewSource(options: {
     settings: (locale) =>
       sharedRead(`settings?${locale}`, async () => (await getJson(`${base}/api/globals/settings?locale=${encodeURIComponent(locale)}&depth=0&draft=false`)) as Record<string, unknown>),
     responseFacts: () =>
-      sharedRead('responses', async () => (await getJson(`${base}/api/consultation-responses/public`)) as Record<string, { count: number; quotes: string[] }>),
+      sharedRead('responses', async () => (await getJson(`${base}/api/consultation-responses/public`)) as ResponseFacts),
     // The page links images and files by their public path; a preview copies nothing.
     filePath: async (collection, filename) => path.join('/nonexistent', collection, filename),
     close: async () => {},

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { ContentSource, RawDoc, SourceCollection } from './types'
+import type { ContentSource, RawDoc, ResponseFacts, SourceCollection } from './types'
 
 export type RestOptions = {
   url: string
@@ -79,7 +79,7 @@ export function restSource(options: RestOptions): ContentSource {
       >
     },
     async responseFacts() {
-      return (await get('/api/consultation-responses/public')) as Record<string, { count: number; quotes: string[] }>
+      return (await get('/api/consultation-responses/public')) as ResponseFacts
     },
     async filePath(collection, filename, url) {
       // Downloaded once and kept between builds: a file name changes when its content does.

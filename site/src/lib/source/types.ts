@@ -13,6 +13,12 @@ export type SourceCollection =
   | 'topics'
   | 'alerts'
 
+/**
+ * What the site may show about consultation responses, by consultation id: how many
+ * (spam left out) and the quotes staff chose for the outcome. Never the responses.
+ */
+export type ResponseFacts = Record<string, { count: number; quotes: string[] }>
+
 export interface ContentSource {
   readonly name: string
   locales(): { locales: string[]; defaultLocale: string }
@@ -28,7 +34,7 @@ export interface ContentSource {
    * What the site may show about consultation responses, by consultation id: how many
    * (spam left out) and the quotes staff chose for the outcome. Never the responses.
    */
-  responseFacts(): Promise<Record<string, { count: number; quotes: string[] }>>
+  responseFacts(): Promise<ResponseFacts>
   /** Local path of an uploaded file (downloaded first for a remote CMS). */
   filePath(collection: 'media' | 'documents', filename: string, url?: string): Promise<string>
   close(): Promise<void>

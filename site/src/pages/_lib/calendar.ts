@@ -1,5 +1,6 @@
 import ical, { ICalEventTransparency } from 'ical-generator'
 
+import { zonedParts, zonedTime } from '../../../../cms/newsletter/schedule'
 import { t } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import { docsOf, localeContent, snapshot } from '../../lib/load'
@@ -68,28 +69,11 @@ export function cityDateTime(iso: string, locale: Locale, timeZone: string): str
 /** How long an opening or closing entry lasts in a calendar. */
 export const EVENT_MINUTES = 30
 
-/** Milliseconds a zone is ahead of UTC at an instant. */
-function zoneOffset(ms: number, timeZone: string): number {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(ms))
-      .map((x) => [x.type, Number(x.value)]),
-  ) as Record<string, number>
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000
-}
-
 /** The first midnight in the zone after an instant. */
 export function nextMidnight(at: Date, timeZone: string): Date {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(at)
-      .map((x) => [x.type, Number(x.value)]),
-  ) as Record<string, number>
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day! + 1)
-  // Twice, in case the offset at the guess differs from the one at the wall time.
-  let utc = wall - zoneOffset(wall, timeZone)
-  utc = wall - zoneOffset(utc, timeZone)
-  return new Date(utc)
+  const p = zonedParts(at, timeZone)
+  // Date.UTC carries day + 1 past the month's (and year's) end.
+  return zonedTime(p.year, p.month, p.day + 1, 0, 0, timeZone)
 }
 
 /** When an entry starting at `at` ends: half an hour later, never past the city's midnight. */
