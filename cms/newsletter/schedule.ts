@@ -3,46 +3,9 @@
  * for the latest slot at or before now and creates its run once (unique key).
  */
 
-type Parts = { year: number; month: number; day: number; hour: number; minute: number; weekday: number }
+import { zonedParts, zonedTime } from '../../site/src/lib/zonedTime'
 
-const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
-
-export function zonedParts(date: Date, timeZone: string): Parts {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  )
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    weekday: weekdays[parts.weekday!]!,
-  }
-}
-
-/** The instant a wall-clock time happens in a time zone (DST-safe: the offset is measured, twice). */
-export function zonedTime(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute)
-  let guess = wall
-  for (let i = 0; i < 2; i++) {
-    const p = zonedParts(new Date(guess), timeZone)
-    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute)
-    guess += wall - seen
-  }
-  return new Date(guess)
-}
+export { zonedParts, zonedTime }
 
 export type DigestSlot = { frequency: 'daily' | 'weekly'; key: string; cutoff: Date }
 

@@ -1,6 +1,6 @@
 import ical, { ICalEventTransparency } from 'ical-generator'
 
-import { zonedParts, zonedTime } from '../../../../cms/newsletter/schedule'
+import { zonedParts, zonedTime } from '../../lib/zonedTime'
 import { t } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import { docsOf, localeContent, snapshot } from '../../lib/load'
