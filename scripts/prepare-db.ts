@@ -1,23 +1,17 @@
-/** Applies migrations and, when the database is empty, seeds the demo city. */
+/** Applies migrations and, when the database is empty, seeds the demo city (what `npm start` does first). */
 import { parseFlags } from './lib/cli'
 import { openPayload } from './lib/payload'
-import { run } from './lib/processes'
-import path from 'node:path'
-import { rootDir } from '../cms/lib/env'
+import { prepareDatabase } from './lib/prepareDb'
 
 const flags = parseFlags(process.argv.slice(2), { 'no-seed': { type: 'boolean' } }, 'Usage: tsx scripts/prepare-db.ts [--no-seed]')
 
 async function main() {
-  const payload = await openPayload({ migrate: true })
-  const users = await payload.count({ collection: 'users', overrideAccess: true })
-  const news = await payload.count({ collection: 'news', overrideAccess: true })
-  await payload.destroy()
-  if (flags['no-seed'] || users.totalDocs > 0 || news.totalDocs > 0) {
-    console.log('Database ready.')
-    return
+  const payload = await openPayload()
+  try {
+    await prepareDatabase(payload, { noSeed: flags['no-seed'] })
+  } finally {
+    await payload.destroy()
   }
-  console.log('The database is empty: loading the demo city Pajūris…')
-  await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'])
 }
 
 main().then(

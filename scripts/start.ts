@@ -15,7 +15,8 @@ import { loadRootEnv, rootDir } from '../cms/lib/env'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
 import { ensureDotEnv } from './lib/dotenv'
-import { dispatcherNodeFlags, nextBin, run, superviseChildren } from './lib/processes'
+import { prepareDatabase } from './lib/prepareDb'
+import { allExited, dispatcherNodeFlags, isRunning, nextBin, superviseChildren } from './lib/processes'
 
 const flags = parseFlags(
   process.argv.slice(2),
@@ -64,7 +65,7 @@ const early: ChildProcess[] = []
 const stopPreparing = () => {
   if (!preparing.signal.aborted) console.log('\nStopping…')
   preparing.abort()
-  for (const c of early) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM')
+  for (const c of early) if (isRunning(c)) c.kill('SIGTERM')
 }
 process.on('SIGINT', stopPreparing)
 process.on('SIGTERM', stopPreparing)
@@ -75,20 +76,6 @@ function child(args: string[], extraEnv: Record<string, string> = {}): ChildProc
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ...extraEnv, NODE_ENV: 'production' },
   })
-}
-
-/** Migrations, and the demo city when the database is empty. */
-async function prepareDatabase(payload: Payload): Promise<void> {
-  console.log('Applying database migrations…')
-  await payload.db.migrate()
-  const users = await payload.count({ collection: 'users', overrideAccess: true })
-  const news = await payload.count({ collection: 'news', overrideAccess: true })
-  if (flags['no-seed'] || users.totalDocs > 0 || news.totalDocs > 0) {
-    console.log('Database ready.')
-    return
-  }
-  console.log('The database is empty: loading the demo city Pajūris…')
-  await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], { signal: preparing.signal })
 }
 
 async function buildSite(payload: Payload): Promise<void> {
@@ -129,7 +116,7 @@ async function main() {
   const { openPayload } = await import('./lib/payload')
   const payload = await openPayload()
   try {
-    await prepareDatabase(payload)
+    await prepareDatabase(payload, { noSeed: flags['no-seed'], signal: preparing.signal })
     preparing.signal.throwIfAborted()
     if (!(await buildCmsIfStale())) console.log('The CMS admin is up to date: nothing to build.')
     preparing.signal.throwIfAborted()
@@ -195,7 +182,7 @@ Press Ctrl-C to stop.`)
 
 main().catch(async (error: unknown) => {
   if (preparing.signal.aborted) {
-    await Promise.all(early.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))))
+    await allExited(early)
     console.log('Stopped before start-up finished.')
     process.exit(130)
   }

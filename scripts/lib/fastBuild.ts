@@ -195,7 +195,6 @@ const ownFiles = new Set(['snapshot.json', '.atvira-build', 'runtime-snapshot.js
 export class HeadStart {
   readonly linked: Promise<void>
   search?: Promise<void>
-  private readonly listFiles: string[] = []
 
   constructor(
     readonly liveDir: string,
@@ -224,7 +223,11 @@ export class HeadStart {
     for (const l of snapshot.locales.filter(same)) for (const f of files(l)) fs.linkSync(path.join(liveSearch, f), path.join(this.searchDir, f))
     const changed = snapshot.locales.filter((l) => !same(l))
     const lists = before ? Object.fromEntries(changed.map((l) => [l, this.writeSearchList(snapshot, l, before)])) : {}
-    this.search = changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch, this.signal, lists) : Promise.resolve()
+    const listFiles = Object.values(lists)
+    // The lists live as long as the search processes that read them.
+    this.search = (changed.length ? buildSearchInBackground(changed, snapshotFile, this.searchDir, liveSearch, this.signal, lists) : Promise.resolve()).finally(() => {
+      for (const file of listFiles) fs.rmSync(file, { force: true })
+    })
     this.search.catch(() => {})
   }
 
@@ -239,18 +242,12 @@ export class HeadStart {
     const list: SearchList = { hashes, docs: docs.flatMap((d, i) => (live.has(hashes[i]!) ? [] : [[hashes[i]!, d] as [string, typeof d]])) }
     const file = `${this.outDir}.search-${locale}.json`
     fs.writeFileSync(file, JSON.stringify(list))
-    this.listFiles.push(file)
     return file
   }
 
   async drop(): Promise<void> {
     await Promise.allSettled([this.linked, this.search])
     for (const dir of [this.outDir, this.searchDir]) fs.rmSync(dir, { recursive: true, force: true })
-    this.removeSearchLists()
-  }
-
-  removeSearchLists(): void {
-    for (const file of this.listFiles.splice(0)) fs.rmSync(file, { force: true })
   }
 }
 
@@ -316,6 +313,5 @@ export async function fastBuild(options: {
     fs.rmSync(partial, { recursive: true, force: true })
     fs.rmSync(onlyFile, { recursive: true, force: true })
     fs.rmSync(searchDir, { recursive: true, force: true })
-    head.removeSearchLists()
   }
 }

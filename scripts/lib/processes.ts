@@ -67,6 +67,12 @@ export function treeHash(roots: string[], ignore: (rel: string) => boolean = () 
   return hash.digest('hex')
 }
 
+/** The child has neither exited nor been ended by a signal. */
+export const isRunning = (c: ChildProcess) => c.exitCode === null && c.signalCode === null
+
+/** Resolves once every child has exited. */
+export const allExited = (children: ChildProcess[]) => Promise.all(children.map((c) => (isRunning(c) ? new Promise((r) => c.once('exit', r)) : null)))
+
 /**
  * Stops children on Ctrl-C / SIGTERM and waits for them before exiting (0). A child
  * that exits on its own stops the others, and the exit code is 1.
@@ -78,14 +84,14 @@ export function superviseChildren(children: ChildProcess[]): void {
     if (stopping) return
     stopping = true
     console.log(`\nStopping (${signal})…`)
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM')
+    for (const c of children) if (isRunning(c)) c.kill('SIGTERM')
     const timer = setTimeout(() => {
-      const stuck = children.filter((c) => c.exitCode === null && c.signalCode === null)
+      const stuck = children.filter(isRunning)
       console.error(`${stuck.length} process(es) did not stop within 10 s; killing them: ${stuck.map((c) => c.spawnargs.slice(1, 4).join(' ')).join('; ')}`)
       for (const c of stuck) c.kill('SIGKILL')
     }, 10_000)
     timer.unref()
-    Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+    allExited(children).then(() => {
       console.log('Stopped.')
       process.exit(failed ? 1 : 0)
     })

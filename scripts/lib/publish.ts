@@ -284,6 +284,26 @@ function keepAlive(payload: Payload, id: number | string, startedAt: number): No
   }, heartbeatMs())
 }
 
+/** Records how a running row ended: when, after how long, and `data` (status and what it did). */
+function finishRow(payload: Payload, id: number | string, startedAt: number, data: Record<string, unknown>) {
+  return payload.update({
+    collection: 'site-builds',
+    id,
+    data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt, ...data },
+    overrideAccess: true,
+  })
+}
+
+const succeededRow = (result: PublishResult) => ({
+  status: 'succeeded',
+  mode: result.mode,
+  detail: describeResult(result),
+  pages: result.pages,
+  buildDir: path.relative(rootDir, result.buildDir),
+})
+
+const failedRow = (error: unknown) => ({ status: 'failed', error: (error as Error).message.slice(0, 20_000) })
+
 /**
  * `publishSite` outside the job queue (`npm start`), recorded in the build status view
  * like a queued update once it turns out to render anything: a start with nothing to
@@ -298,13 +318,7 @@ export async function publishRecorded(
   let startedAt = Date.now()
   const finish = async (data: Record<string, unknown>) => {
     clearInterval(heartbeat)
-    if (!row) return
-    await payload.update({
-      collection: 'site-builds',
-      id: row.id,
-      data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt, ...data },
-      overrideAccess: true,
-    })
+    if (row) await finishRow(payload, row.id, startedAt, data)
   }
   try {
     const result = await publishSite({
@@ -333,14 +347,14 @@ export async function publishRecorded(
         heartbeat = keepAlive(payload, row.id, startedAt)
       },
     })
-    await finish({ status: 'succeeded', mode: result.mode, detail: describeResult(result), pages: result.pages, buildDir: path.relative(rootDir, result.buildDir) })
+    await finish(succeededRow(result))
     return result
   } catch (error) {
     const stopped = wasStopped(error, options.signal ?? new AbortController().signal)
     await finish(
       stopped
         ? { status: 'stopped', error: `Stopped: ${options.title} was interrupted during the build. The live site was not changed.` }
-        : { status: 'failed', error: (error as Error).message.slice(0, 20_000) },
+        : failedRow(error),
     ).catch(() => {})
     throw error
   } finally {
@@ -373,12 +387,7 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
   const seen = await changesOf()
   const finish = (data: Record<string, unknown>) => {
     clearInterval(heartbeat)
-    return payload.update({
-      collection: 'site-builds',
-      id: row.id,
-      data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime(), ...data },
-      overrideAccess: true,
-    })
+    return finishRow(payload, row.id, startedAt.getTime(), data)
   }
   try {
     const result = await publishSite({ payload, label: String(row.id), log: () => {}, signal })
@@ -391,13 +400,7 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
         at: new Date().toISOString(),
       })
     }
-    await finish({
-      status: 'succeeded',
-      mode: result.mode,
-      detail: describeResult(result),
-      pages: result.pages,
-      buildDir: path.relative(rootDir, result.buildDir),
-    })
+    await finish(succeededRow(result))
     return 'succeeded'
   } catch (error) {
     if (wasStopped(error, signal)) {
@@ -411,7 +414,7 @@ export async function runSiteUpdate(payload: Payload, buildId: string): Promise<
       ])
       return 'stopped'
     }
-    await finish({ status: 'failed', error: (error as Error).message.slice(0, 20_000) })
+    await finish(failedRow(error))
     return 'failed'
   } finally {
     clearInterval(heartbeat)

@@ -111,6 +111,11 @@ function listRoutes(locale: Locale, collection: 'guides' | 'leaflets', items: Li
   }))
 }
 
+/** Archive pages of a news list of n items: all but the section page's `size` newest, `size` a page. */
+function archivePageCount(n: number, size = PAGE_SIZE): number {
+  return Math.ceil(Math.max(0, n - size) / size)
+}
+
 /**
  * News newest first: the section page holds the PAGE_SIZE newest, archive page k the
  * k-th PAGE_SIZE of the rest counted from the oldest (the newest archive page may be
@@ -119,7 +124,7 @@ function listRoutes(locale: Locale, collection: 'guides' | 'leaflets', items: Li
 export function newsArchive<T>(items: T[], size = PAGE_SIZE): { front: T[]; archive: T[][] } {
   const front = items.slice(0, size)
   const rest = items.slice(size)
-  const count = Math.ceil(rest.length / size)
+  const count = archivePageCount(items.length, size)
   // Archive page k (1 = oldest) holds rest[from, to) counted from the end of the list.
   const archive = Array.from({ length: count }, (_, i) => {
     const to = rest.length - i * size
@@ -139,7 +144,7 @@ function newsRoutes(locale: Locale, items: NewsDoc[], topic?: TopicDoc): Route[]
   const counts = new Map<Locale, number>()
   for (const l of snapshot().locales) {
     const listed = topic ? (slugIn(l) ? newsOnTopic(l, topic.id) : []) : sortedDocs(l, 'news')
-    counts.set(l, topic && listed.length === 0 ? -1 : Math.ceil(Math.max(0, listed.length - PAGE_SIZE) / PAGE_SIZE))
+    counts.set(l, topic && listed.length === 0 ? -1 : archivePageCount(listed.length))
   }
   // The same page in the other languages where they have one: front to front, archive page n to n.
   const alternates = (n: number | null) =>

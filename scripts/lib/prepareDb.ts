@@ -1,0 +1,20 @@
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { rootDir } from '../../cms/lib/env'
+import { run } from './processes'
+
+/** Migrations, and the demo city when the database is empty (unless `noSeed`). */
+export async function prepareDatabase(payload: Payload, options: { noSeed?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  console.log('Applying database migrations…')
+  await payload.db.migrate()
+  const users = await payload.count({ collection: 'users', overrideAccess: true })
+  const news = await payload.count({ collection: 'news', overrideAccess: true })
+  if (options.noSeed || users.totalDocs > 0 || news.totalDocs > 0) {
+    console.log('Database ready.')
+    return
+  }
+  console.log('The database is empty: loading the demo city Pajūris…')
+  await run(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], { signal: options.signal })
+}
