@@ -6,7 +6,7 @@ import { relationIds } from './ids'
 import type { NewsletterConfig } from './config'
 import { dueSlots } from './schedule'
 import { storeFor } from './store'
-import type { ChangeRow, Id, OutboxInsert, SubscriberRow } from './store/types'
+import type { ChangeRow, DigestEntry, Id, OutboxInsert, SubscriberRow } from './store/types'
 
 /**
  * Turning content changes into outbox rows. Every row has a unique key, so running any
@@ -102,36 +102,69 @@ export async function fanOutChange(payload: Payload, changeId: string): Promise<
 }
 
 /**
+ * A later slot of the same kind that is still waiting to be built (a job runner that was
+ * down, a backlog) holds everything this one would: building both would send two
+ * emails, one soon after the other. This run then sends nothing.
+ */
+async function overtaken(payload: Payload, kind: 'daily' | 'weekly', cutoff: Date): Promise<boolean> {
+  const later = await payload.count({
+    collection: 'newsletter-runs',
+    where: { and: [{ kind: { equals: kind } }, { status: { equals: 'preparing' } }, { cutoff: { greater_than: cutoff.toISOString() } }] },
+    overrideAccess: true,
+  })
+  return later.totalDocs > 0
+}
+
+/** Rounds of "cursor moved meanwhile, read it again" before the job gives up and is retried. */
+const MAX_REREADS = 5
+
+/**
  * One digest email per subscriber with this frequency, holding every matching change
  * since their last digest, in their language. Empty digests are not sent, but the
- * cursor still moves, in the same transaction as the rows.
+ * cursor still moves, in the same transaction as the rows, and only from the value the
+ * items were chosen from: two runs due at once (built in either order, at the same time,
+ * or again as a retried job) never queue the same item for a subscriber twice.
  */
 export async function buildDigest(payload: Payload, runId: string): Promise<{ queued: number; subscribers: number }> {
   const store = storeFor(payload)
   const run = await payload.findByID({ collection: 'newsletter-runs', id: runId, depth: 0, overrideAccess: true })
-  if (run.kind !== 'daily' && run.kind !== 'weekly') throw new Error(`Run ${runId} is not a digest`)
+  const kind = run.kind
+  if (kind !== 'daily' && kind !== 'weekly') throw new Error(`Run ${runId} is not a digest`)
   const cutoff = new Date(String(run.cutoff))
+  if (Number.isNaN(cutoff.getTime())) throw new Error(`Digest run ${runId} has no cutoff`)
+  if (await overtaken(payload, kind, cutoff)) {
+    await finishPreparing(payload, runId)
+    return { queued: 0, subscribers: 0 }
+  }
+  const at = cutoff.toISOString()
   const changes = await store.changesBetween(new Date(cutoff.getTime() - MAX_LOOKBACK_MS), cutoff)
   const defaultLocale = getDefaultLocale()
+  const entryOf = (s: SubscriberRow): DigestEntry | null => {
+    const since = s.digestCursor ?? s.confirmedAt ?? ''
+    // Already covered by this run (a retried job) or a later one.
+    if (since >= at) return null
+    const items = changes.filter((c) => c.publishedAt > since && matches(s, c, defaultLocale) && !sentAtOnce(s, c)).slice(-MAX_QUEUED_ITEMS)
+    const row: OutboxInsert | null = items.length > 0 ? { key: `digest:${runId}:${s.id}`, kind: 'digest', subscriberId: s.id, runId, items: items.map((c) => c.id) } : null
+    return { subscriberId: s.id, cursor: s.digestCursor, row }
+  }
+  const present = (entries: (DigestEntry | null)[]) => entries.filter((e): e is DigestEntry => e !== null)
   let queued = 0
   let seen = 0
   let after: string | null = null
   for (;;) {
-    const subs = await store.subscribers({ frequencies: [run.kind] }, after, BATCH)
+    const subs = await store.subscribers({ frequencies: [kind] }, after, BATCH)
     if (subs.length === 0) break
     after = subs[subs.length - 1]!.id
-    const rows: OutboxInsert[] = []
-    const moved: string[] = []
-    for (const s of subs) {
-      const since = s.digestCursor ?? s.confirmedAt ?? ''
-      // Already covered by this run (a retried job) or a later one.
-      if (since >= cutoff.toISOString()) continue
-      seen++
-      moved.push(s.id)
-      const items = changes.filter((c) => c.publishedAt > since && matches(s, c, defaultLocale) && !sentAtOnce(s, c)).slice(-MAX_QUEUED_ITEMS)
-      if (items.length > 0) rows.push({ key: `digest:${runId}:${s.id}`, kind: 'digest', subscriberId: s.id, runId, items: items.map((c) => c.id) })
+    let entries = present(subs.map(entryOf))
+    for (let round = 0; entries.length > 0; round++) {
+      if (round === MAX_REREADS) throw new Error(`Digest run ${runId}: the digest cursors of ${entries.length} subscriber(s) kept moving while it was built; the job will try again.`)
+      const step = await store.queueDigest(cutoff, entries)
+      queued += step.queued
+      seen += entries.length - step.stale.length
+      // Moved by another run meanwhile: what that run did not cover is still theirs.
+      const again = await Promise.all(step.stale.map((id) => store.subscriberById(id)))
+      entries = present(again.map((s) => (s && s.status === 'confirmed' && s.frequency === kind ? entryOf(s) : null)))
     }
-    queued += await store.enqueue(rows, { subscriberIds: moved, at: cutoff })
   }
   await finishPreparing(payload, runId)
   return { queued, subscribers: seen }

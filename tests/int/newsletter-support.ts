@@ -11,7 +11,7 @@ import { paragraph } from './helpers'
 export const emailFrom = 'Pajūrio savivaldybė <info@pajuris.example>'
 
 export async function makeTopic(payload: Payload, lt: string, en: string): Promise<string> {
-  const slug = lt.toLowerCase().replace(/[^a-z]+/g, '-')
+  const slug = lt.toLowerCase().replace(/[^a-z0-9]+/g, '-')
   const doc = await payload.create({ collection: 'topics', locale: 'lt', data: { name: lt, slug, _status: 'published' } as never, overrideAccess: true })
   await payload.update({ collection: 'topics', id: doc.id, locale: 'en', data: { name: en, slug: `${slug}-en`, _status: 'published' } as never, overrideAccess: true })
   return String(doc.id)
@@ -76,6 +76,38 @@ export async function publishNews(
     })
     await payload.update({ collection: 'news', id: doc.id, locale: 'lt', data: { _status: 'published' } as never, overrideAccess: true })
   }
+  return String(doc.id)
+}
+
+/**
+ * A change recorded at a given moment, as the publish hook records one (without the
+ * document behind it): for tests that place items on the calendar instead of reading
+ * the clock.
+ */
+export async function addChange(
+  payload: Payload,
+  o: { lt: string; en?: string; topics?: string[]; publishedAt: Date; urgent?: boolean },
+): Promise<string> {
+  const slug = o.lt.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+  const entries: Record<string, { title: string; summary: string; url: string }> = {
+    lt: { title: o.lt, summary: `Santrauka: ${o.lt}`, url: `https://www.pajuris.example/naujienos/${slug}/` },
+  }
+  if (o.en) entries.en = { title: o.en, summary: `Summary: ${o.en}`, url: `https://www.pajuris.example/en/news/${slug}/` }
+  const doc = await payload.create({
+    collection: 'content-changes',
+    data: {
+      key: `test:${o.publishedAt.toISOString()}:${slug}`,
+      kind: 'published',
+      title: o.lt,
+      docCollection: 'news',
+      docId: slug,
+      urgent: o.urgent ?? false,
+      topicIds: o.topics ?? [],
+      entries,
+      publishedAt: o.publishedAt.toISOString(),
+    },
+    overrideAccess: true,
+  })
   return String(doc.id)
 }
 

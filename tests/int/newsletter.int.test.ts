@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SEEDING } from '../../cms/hooks/context'
 import { MAX_DIGEST_ITEMS } from '../../cms/newsletter/compose'
 import { buildDigest, ensureRun, fanOutChange, scheduleDigests } from '../../cms/newsletter/queueing'
-import { zonedParts, zonedTime } from '../../cms/newsletter/schedule'
+import { zonedTime } from '../../cms/newsletter/schedule'
 import { storeFor } from '../../cms/newsletter/store'
 import { paragraph, startCms, type TestCms } from './helpers'
-import { addSubscriber, dispatcher, makeTopic, publishNews, runNewsletterJobs, testConfig } from './newsletter-support'
+import { addChange, addSubscriber, dispatcher, makeTopic, publishNews, runNewsletterJobs, testConfig } from './newsletter-support'
 import { startSink, type Received, type Sink } from './smtpSink'
 
 let cms: TestCms
@@ -33,6 +33,11 @@ const changesFor = async (docId: string) =>
 
 /** The header block as received, folded lines joined. */
 const head = (r: Received) => r.raw.toString('utf8').split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ')
+
+async function runKeys(ids: string[]): Promise<string[]> {
+  const res = await cms.payload.find({ collection: 'newsletter-runs', where: { id: { in: ids } }, depth: 0, overrideAccess: true })
+  return res.docs.map((r) => String(r.key)).sort()
+}
 
 async function outboxKeys(runId: string): Promise<string[]> {
   const res = await cms.payload.find({ collection: 'email-outbox', where: { run: { equals: runId } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
@@ -198,6 +203,10 @@ describe('queueing and sending', () => {
     const byKind = Object.fromEntries(runs.docs.map((r) => [r.kind, r]))
     expect(byKind.daily).toMatchObject({ key: 'daily:2026-11-20', cutoff: '2026-11-20T06:00:00.000Z' })
     expect(byKind.weekly).toMatchObject({ key: 'weekly:2026-11-16', cutoff: '2026-11-16T06:00:00.000Z' })
+    // Built now: left queued, these fixed-date slots would be built by a later test's job
+    // run, and, when the machine's clock is earlier than them, would take that test's
+    // subscribers' cursors past its items.
+    await runNewsletterJobs(cms.payload)
   })
 
   it('sends an urgent item once to those who asked for alerts: at once, and not again in their digest', async () => {
@@ -323,23 +332,17 @@ describe('queueing and sending', () => {
   })
 
   it('builds the weekly digest on the configured weekday at the configured time', async () => {
-    await new Promise((r) => setTimeout(r, 20))
-    await addSubscriber(cms.payload, { email: 'savaite@example.net', frequency: 'weekly', locale: 'en', confirmedAt: new Date() })
-    await publishNews(cms.payload, { lt: 'Savaitės įvykis', en: 'Event of the week', topics: [culture] })
-    await runNewsletterJobs(cms.payload)
-    // Wednesdays at 17:30 in Vilnius: the first Wednesday from tomorrow, one minute past.
+    // On the calendar, not the clock: Wednesdays at 17:30 in Vilnius, Wednesday 25 November 2026 (EET, UTC+2).
     const config = testConfig({ dailyAt: { hour: 17, minute: 30 }, weeklyDay: 3 })
-    let day = new Date(Date.now() + 86_400_000)
-    while (zonedParts(day, config.timeZone).weekday !== 3) day = new Date(day.getTime() + 86_400_000)
-    const p = zonedParts(day, config.timeZone)
-    const cutoff = zonedTime(p.year, p.month, p.day, 17, 30, config.timeZone)
-    const label = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`
+    const week = await makeTopic(cms.payload, 'Savaitės tema', 'Topic of the week')
+    await addSubscriber(cms.payload, { email: 'savaite@example.net', frequency: 'weekly', locale: 'en', topics: [week], confirmedAt: new Date('2026-11-19T08:00:00Z') })
+    await addChange(cms.payload, { lt: 'Savaitės įvykis', en: 'Event of the week', topics: [week], publishedAt: new Date('2026-11-23T09:00:00Z') })
 
     // A minute early, the slot is the week before; at 17:31 it is this one.
-    expect(await scheduleDigests(cms.payload, config, new Date(cutoff.getTime() - 60_000))).toHaveLength(2)
-    const created = await scheduleDigests(cms.payload, config, new Date(cutoff.getTime() + 60_000))
+    expect(await runKeys(await scheduleDigests(cms.payload, config, new Date('2026-11-25T15:29:00Z')))).toEqual(['daily:2026-11-24', 'weekly:2026-11-18'])
+    const created = await scheduleDigests(cms.payload, config, new Date('2026-11-25T15:31:00Z'))
     const runs = await cms.payload.find({ collection: 'newsletter-runs', where: { id: { in: created } }, depth: 0, overrideAccess: true })
-    expect(runs.docs.find((r) => r.kind === 'weekly')).toMatchObject({ key: `weekly:${label}`, cutoff: cutoff.toISOString() })
+    expect(runs.docs.find((r) => r.kind === 'weekly')).toMatchObject({ key: 'weekly:2026-11-25', cutoff: '2026-11-25T15:30:00.000Z' })
 
     await runNewsletterJobs(cms.payload)
     const before = sink.received.length
@@ -349,6 +352,93 @@ describe('queueing and sending', () => {
     const mail = await sink.parse(got[0]!)
     expect(mail.subject).toBe("Pajūrio savivaldybė: this week's news (1)")
     expect(mail.text).toContain('Event of the week')
+  })
+})
+
+describe('two digest slots due at once', () => {
+  // A job runner that was down, a clock put right, a backlog: the earlier slot's run is
+  // still waiting when the next one is due, and both get built.
+  const config = testConfig({ dailyAt: { hour: 17, minute: 30 }, weeklyDay: 3 })
+  let sink: Sink
+  beforeAll(async () => {
+    sink = await startSink()
+  })
+  afterAll(async () => {
+    await sink?.close()
+  })
+
+  type Runs = { older: string; newer: string }
+  const build = (id: string) => buildDigest(cms.payload, id)
+  const jobs = () => runNewsletterJobs(cms.payload)
+  // After a direct build, the jobs queued by the schedule run too: they are the retries.
+  const orders: [string, (r: Runs) => Promise<unknown>][] = [
+    ['built together by one job run', jobs],
+    ['the newer built first', async (r) => {
+      await build(r.newer)
+      await build(r.older)
+      await jobs()
+    }],
+    ['the older built first', async (r) => {
+      await build(r.older)
+      await build(r.newer)
+      await jobs()
+    }],
+    ['the older built again after the newer ran (a retried job)', async (r) => {
+      await jobs()
+      await build(r.older)
+      await build(r.newer)
+    }],
+    ['built by two job runners at once', async (r) => {
+      await Promise.all([build(r.older), build(r.newer), build(r.older), build(r.newer)])
+      await jobs()
+    }],
+  ]
+  // Each case on its own Wednesday, two weeks apart (the last weekly one across the October change of time).
+  const cases = (['daily', 'weekly'] as const).flatMap((frequency, f) =>
+    orders.map(([order, run], o) => ({ frequency, order, run, anchor: new Date(Date.UTC(2026, 5, 17 + 14 * (f * orders.length + o))) })),
+  )
+
+  it.each(cases)('$frequency: $order', async ({ frequency, run, anchor }) => {
+    const next = frequency === 'daily' ? 1 : 7
+    const day = (days: number) => new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate() + days))
+    const at = (days: number, hour: number, minute = 0) => {
+      const d = day(days)
+      return zonedTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minute, config.timeZone)
+    }
+    const tag = `${frequency}-${day(0).toISOString().slice(0, 10)}`
+    const topic = await makeTopic(cms.payload, `Uostas ${tag}`, `Harbour ${tag}`)
+    // One subscriber from before both slots, one who confirmed between them.
+    const early = `anksti-${tag}@example.net`
+    const between = `tarp-${tag}@example.net`
+    await addSubscriber(cms.payload, { email: early, frequency, topics: [topic], confirmedAt: at(0, 9) })
+    await addSubscriber(cms.payload, { email: between, frequency, topics: [topic], confirmedAt: at(0, 20) })
+    // One item before the first slot (17:30 on the Wednesday), one between the two.
+    const first = `Pirma ${tag}`
+    const second = `Antra ${tag}`
+    await addChange(cms.payload, { lt: first, topics: [topic], publishedAt: at(0, 12) })
+    await addChange(cms.payload, { lt: second, topics: [topic], publishedAt: at(1, 10) })
+
+    const older = await scheduleDigests(cms.payload, config, at(0, 17, 31))
+    const newer = await scheduleDigests(cms.payload, config, at(next, 17, 31))
+    const runOf = async (ids: string[]) =>
+      (await cms.payload.find({ collection: 'newsletter-runs', where: { and: [{ id: { in: ids } }, { kind: { equals: frequency } }] }, depth: 0, overrideAccess: true })).docs[0]!
+    const runs = { older: await runOf(older), newer: await runOf(newer) }
+    expect([runs.older.key, runs.newer.key]).toEqual([`${frequency}:${day(0).toISOString().slice(0, 10)}`, `${frequency}:${day(next).toISOString().slice(0, 10)}`])
+
+    const before = sink.received.length
+    await run({ older: String(runs.older.id), newer: String(runs.newer.id) })
+    await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+
+    // Both runs were built and finished…
+    for (const r of Object.values(runs)) expect((await cms.payload.findByID({ collection: 'newsletter-runs', id: r.id, depth: 0, overrideAccess: true })).status).toBe('done')
+    // …and each item reached each subscriber once, in one email: the older slot merged into the newer.
+    const received = async (email: string) => Promise.all(sink.received.slice(before).filter((r) => r.to === email).map((r) => sink.parse(r)))
+    const times = (mails: { text?: string }[], title: string) => mails.flatMap((m) => String(m.text).split('\n')).filter((line) => line === title).length
+    const toEarly = await received(early)
+    const toBetween = await received(between)
+    expect({ emails: toEarly.length, first: times(toEarly, first), second: times(toEarly, second) }).toEqual({ emails: 1, first: 1, second: 1 })
+    // Published before they confirmed: not theirs.
+    expect({ emails: toBetween.length, first: times(toBetween, first), second: times(toBetween, second) }).toEqual({ emails: 1, first: 0, second: 1 })
   })
 })
 

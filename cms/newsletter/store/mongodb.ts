@@ -1,12 +1,12 @@
-import { type Db, type Document, type MongoClient, ObjectId } from 'mongodb'
+import { type ClientSession, type Db, type Document, type MongoClient, ObjectId } from 'mongodb'
 
-import type { ChangeRow, ClaimedRow, Id, NewsletterStore, SenderSettings, SubscriberRow } from './types'
+import type { ChangeRow, ClaimedRow, DigestEntry, Id, NewsletterStore, OutboxInsert, SenderSettings, SubscriberRow } from './types'
 import { addCount, emptyCounts } from './types'
 
 /**
- * The same contract on MongoDB (collections named by each collection's dbName). The
- * enqueue-and-move-cursor step runs in a transaction, which needs a replica set (the
- * supported production setup; see docs/production.md).
+ * The same contract on MongoDB (collections named by each collection's dbName). Queueing
+ * runs in transactions, which need a replica set (the supported production setup; see
+ * docs/production.md).
  */
 
 const oid = (id: Id) => new ObjectId(id)
@@ -48,12 +48,15 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
   const changes = db.collection('content_changes')
   const runs = db.collection('newsletter_runs')
 
-  return {
-    engine: 'mongodb',
-
-    async enqueue(rows, cursor) {
-      const now = new Date()
-      const docs = rows.map((r) => ({
+  /** Inserts the rows whose key is new, inside the caller's transaction; returns how many. */
+  async function insertNew(rows: OutboxInsert[], session: ClientSession): Promise<number> {
+    if (rows.length === 0) return 0
+    const now = new Date()
+    // Keys already present are skipped: the unique index turns a second queueing into a no-op.
+    const existing = new Set((await outbox.find({ key: { $in: rows.map((r) => r.key) } }, { session, projection: { key: 1 } }).toArray()).map((d) => String(d.key)))
+    const fresh = rows
+      .filter((r) => !existing.has(r.key))
+      .map((r) => ({
         key: r.key,
         kind: r.kind,
         subscriber: r.subscriberId === null ? null : oid(r.subscriberId),
@@ -65,27 +68,57 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
         createdAt: now,
         updatedAt: now,
       }))
+    if (fresh.length === 0) return 0
+    return (await outbox.insertMany(fresh, { session, ordered: true })).insertedCount
+  }
+
+  return {
+    engine: 'mongodb',
+
+    async enqueue(rows) {
       let inserted = 0
       const session = client.startSession()
       try {
         await session.withTransaction(async () => {
-          inserted = 0
-          if (docs.length > 0) {
-            // Keys already present are skipped: the unique index turns a second queueing into a no-op.
-            const existing = new Set(
-              (await outbox.find({ key: { $in: docs.map((d) => d.key) } }, { session, projection: { key: 1 } }).toArray()).map((d) => String(d.key)),
-            )
-            const fresh = docs.filter((d) => !existing.has(d.key))
-            if (fresh.length > 0) inserted = (await outbox.insertMany(fresh, { session, ordered: true })).insertedCount
-          }
-          if (cursor && cursor.subscriberIds.length > 0) {
-            await subscribers.updateMany({ _id: { $in: cursor.subscriberIds.map(oid) } }, { $set: { digestCursor: cursor.at } }, { session })
-          }
+          inserted = await insertNew(rows, session)
         })
       } finally {
         await session.endSession()
       }
       return inserted
+    },
+
+    async queueDigest(at, entries) {
+      let queued = 0
+      let stale: Id[] = []
+      if (entries.length === 0) return { queued, stale }
+      const session = client.startSession()
+      try {
+        // Snapshot reads: the cursors checked below are the ones the writes change. A
+        // cursor moved by another transaction after this one began makes its write
+        // conflict, and withTransaction runs the whole step again.
+        await session.withTransaction(
+          async () => {
+            const current = new Map(
+              (await subscribers.find({ _id: { $in: entries.map((e) => oid(e.subscriberId)) } }, { session, projection: { digestCursor: 1 } }).toArray()).map((d) => [
+                str(d._id),
+                isoOrNull(d.digestCursor),
+              ]),
+            )
+            const unchanged = (e: DigestEntry) => current.has(e.subscriberId) && current.get(e.subscriberId) === e.cursor
+            const fresh = entries.filter(unchanged)
+            stale = entries.filter((e) => !unchanged(e)).map((e) => e.subscriberId)
+            queued = await insertNew(fresh.flatMap((e) => (e.row ? [e.row] : [])), session)
+            if (fresh.length > 0) {
+              await subscribers.updateMany({ _id: { $in: fresh.map((e) => oid(e.subscriberId)) } }, { $set: { digestCursor: at } }, { session })
+            }
+          },
+          { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } },
+        )
+      } finally {
+        await session.endSession()
+      }
+      return { queued, stale }
     },
 
     async claim(worker, limit, now) {

@@ -2,7 +2,7 @@ import type { InArgs, InStatement } from '@libsql/client'
 
 import type { SqlClient, SqlRow as Row } from './sqliteClient'
 
-import type { ChangeRow, ClaimedRow, Id, NewsletterStore, OutboxInsert, SenderSettings, SubscriberFilter, SubscriberRow } from './types'
+import type { ChangeRow, ClaimedRow, DigestEntry, Id, NewsletterStore, OutboxInsert, SenderSettings, SubscriberFilter, SubscriberRow } from './types'
 import { addCount, emptyCounts } from './types'
 
 /** Table and column names are Payload's (cms/collections/*: dbName, snake_case columns). */
@@ -13,6 +13,14 @@ const num = (id: Id) => {
   if (!Number.isSafeInteger(n)) throw new Error(`Not a SQLite row id: "${id}"`)
   return n
 }
+/** The first five columns of an outbox row, in INSERT order. */
+const rowValues = (r: OutboxInsert) => [
+  r.key,
+  r.kind,
+  r.subscriberId === null ? null : num(r.subscriberId),
+  r.runId === null ? null : num(r.runId),
+  JSON.stringify(r.items ?? null),
+]
 const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : (v ?? null))
 
 const SUBSCRIBER_COLUMNS = `s.id, s.email, s.locale, s.status, s.frequency, s.all_topics, s.urgent, s.digest_cursor, s.confirmed_at,
@@ -60,7 +68,7 @@ export function sqliteStore(client: SqlClient, options: { close?: boolean } = {}
   return {
     engine: 'sqlite',
 
-    async enqueue(rows: OutboxInsert[], cursor) {
+    async enqueue(rows: OutboxInsert[]) {
       const now = iso(new Date())
       const statements: InStatement[] = []
       // 9 values a row; 400 rows stay far below SQLite's variable limit.
@@ -70,30 +78,51 @@ export function sqliteStore(client: SqlClient, options: { close?: boolean } = {}
           sql: `INSERT INTO email_outbox (key, kind, subscriber_id, run_id, items, status, attempts, next_attempt_at, created_at, updated_at)
                 VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)").join(',')}
                 ON CONFLICT(key) DO NOTHING`,
-          args: chunk.flatMap((r) => [
-            r.key,
-            r.kind,
-            r.subscriberId === null ? null : num(r.subscriberId),
-            r.runId === null ? null : num(r.runId),
-            JSON.stringify(r.items ?? null),
-            now,
-            now,
-            now,
-          ]),
+          args: chunk.flatMap((r) => [...rowValues(r), now, now, now]),
         })
-      }
-      if (cursor && cursor.subscriberIds.length > 0) {
-        for (let i = 0; i < cursor.subscriberIds.length; i += 500) {
-          const ids = cursor.subscriberIds.slice(i, i + 500).map(num)
-          statements.push({
-            sql: `UPDATE subscribers SET digest_cursor = ? WHERE id IN (${placeholders(ids.length)})`,
-            args: [iso(cursor.at), ...ids],
-          })
-        }
       }
       if (statements.length === 0) return 0
       const results = await client.batch(statements, 'write')
-      return results.slice(0, Math.ceil(rows.length / 400)).reduce((n, r) => n + r.rowsAffected, 0)
+      return results.reduce((n, r) => n + r.rowsAffected, 0)
+    },
+
+    async queueDigest(at, entries) {
+      if (entries.length === 0) return { queued: 0, stale: [] }
+      const now = iso(new Date())
+      const withRow = entries.filter((e): e is DigestEntry & { row: OutboxInsert } => e.row !== null)
+      const statements: InStatement[] = []
+      // Each row only if its subscriber's cursor is still the one its items were chosen
+      // from; the write transaction holds SQLite's lock, so the check and the move below
+      // see the same cursors.
+      for (let i = 0; i < withRow.length; i += 400) {
+        const chunk = withRow.slice(i, i + 400)
+        statements.push({
+          sql: `INSERT INTO email_outbox (key, kind, subscriber_id, run_id, items, status, attempts, next_attempt_at, created_at, updated_at)
+                SELECT v.column1, v.column2, v.column3, v.column4, v.column5, 'queued', 0, ?, ?, ?
+                FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(',')}) v
+                JOIN subscribers s ON s.id = v.column3 AND s.digest_cursor IS v.column6
+                WHERE true
+                ON CONFLICT(key) DO NOTHING`,
+          args: [now, now, now, ...chunk.flatMap((e) => [...rowValues(e.row), e.cursor])],
+        })
+      }
+      const inserts = statements.length
+      for (let i = 0; i < entries.length; i += 500) {
+        const chunk = entries.slice(i, i + 500)
+        statements.push({
+          sql: `UPDATE subscribers SET digest_cursor = ?
+                FROM (VALUES ${chunk.map(() => '(?, ?)').join(',')}) v
+                WHERE subscribers.id = v.column1 AND subscribers.digest_cursor IS v.column2
+                RETURNING id`,
+          args: [iso(at), ...chunk.flatMap((e) => [num(e.subscriberId), e.cursor])],
+        })
+      }
+      const results = await client.batch(statements, 'write')
+      const moved = new Set(results.slice(inserts).flatMap((r) => r.rows.map((row) => String(row.id))))
+      return {
+        queued: results.slice(0, inserts).reduce((n, r) => n + r.rowsAffected, 0),
+        stale: entries.filter((e) => !moved.has(String(num(e.subscriberId)))).map((e) => e.subscriberId),
+      }
     },
 
     async claim(worker, limit, now) {

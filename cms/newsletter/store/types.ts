@@ -58,6 +58,15 @@ export type SenderSettings = { fromAddress: string | null; replyTo: string | nul
 /** `suspended`: addresses of this run's recipients that are now suspended (after permanent failures). */
 export type RunCounts = { total: number; sent: number; pending: number; retrying: number; failed: number; skipped: number; suspended: number }
 
+/** One subscriber's share of a digest run, computed from the cursor as it was read. */
+export type DigestEntry = {
+  subscriberId: Id
+  /** Their digest cursor when the items were chosen (null: never set). */
+  cursor: string | null
+  /** The digest email; null when nothing is new (the cursor still moves). */
+  row: OutboxInsert | null
+}
+
 export type SentMark = { id: Id; messageId: string; at: Date }
 
 export type SubscriberFilter = {
@@ -69,11 +78,16 @@ export type SubscriberFilter = {
 
 export interface NewsletterStore {
   readonly engine: 'sqlite' | 'mongodb'
+  /** Inserts rows whose key is new and ignores the rest. Returns how many were new. */
+  enqueue(rows: OutboxInsert[]): Promise<number>
   /**
-   * Inserts rows whose key is new and ignores the rest; with `cursor`, moves those
-   * subscribers' digest cursor in the same transaction. Returns how many were new.
+   * A digest run's step, in one transaction: for each entry whose subscriber's cursor is
+   * still `cursor`, inserts its row (unless the key exists) and moves the cursor to `at`.
+   * The others were moved meanwhile (another run, another runner): nothing is written
+   * for them and they come back in `stale`, to be read again. So two runs, or two
+   * runners, never both queue the same items for a subscriber.
    */
-  enqueue(rows: OutboxInsert[], cursor?: { subscriberIds: Id[]; at: Date }): Promise<number>
+  queueDigest(at: Date, entries: DigestEntry[]): Promise<{ queued: number; stale: Id[] }>
   /** Atomically takes up to `limit` due rows for this worker. */
   claim(worker: string, limit: number, now: Date): Promise<ClaimedRow[]>
   /**

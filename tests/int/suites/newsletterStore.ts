@@ -1,6 +1,7 @@
 /**
  * The newsletter store's contract, run on every engine (SQLite always, MongoDB when
- * MONGODB_URL is set): unique keys, exclusive claims, retries, recovery, counts, bounces.
+ * MONGODB_URL is set): unique keys, digest cursors that move once, exclusive claims,
+ * retries, recovery, counts, bounces.
  */
 import type { Payload } from 'payload'
 import { expect, it } from 'vitest'
@@ -39,7 +40,7 @@ export function newsletterStoreSuite(getPayload: () => Payload, getStore: () => 
     const subs = [await subscriber(payload, `a-${tag}@example.net`), await subscriber(payload, `b-${tag}@example.net`), await subscriber(payload, `c-${tag}@example.net`)]
     const run = await ensureRun(payload, { key: `store-test:${tag}`, kind: 'daily', title: 'Store test', cutoff: new Date() })
     const rows = subs.map((id) => ({ key: `store:${tag}:${id}`, kind: 'digest' as const, subscriberId: id, runId: run.id, items: [] }))
-    expect(await store.enqueue(rows, { subscriberIds: subs, at: new Date() })).toBe(3)
+    expect(await store.enqueue(rows)).toBe(3)
     expect(await store.enqueue(rows)).toBe(0)
 
     const [one, two] = await Promise.all([store.claim('worker-one', 2, new Date()), store.claim('worker-two', 2, new Date())])
@@ -64,6 +65,45 @@ export function newsletterStoreSuite(getPayload: () => Payload, getStore: () => 
     const again = (await store.claim('worker-three', 10, new Date())).filter((r) => r.key.startsWith(`store:${tag}:`))
     expect(again.map((r) => r.id)).toEqual([claimed[2]!.id])
     expect((await store.nextDue())?.getTime()).toBeGreaterThan(Date.now())
+  })
+
+  it('moves a digest cursor with its rows, and only from the value the items were chosen from', async () => {
+    const payload = getPayload()
+    const store = getStore()
+    const tag = `cursor-${Date.now().toString(36)}`
+    const [a, b, c, d] = [await subscriber(payload, `a-${tag}@example.net`), await subscriber(payload, `b-${tag}@example.net`), await subscriber(payload, `c-${tag}@example.net`), await subscriber(payload, `d-${tag}@example.net`)]
+    const run = await ensureRun(payload, { key: `store-test:${tag}`, kind: 'daily', title: 'Cursor test', cutoff: new Date() })
+    const cursorOf = async (id: string) => (await store.subscriberById(id))!.digestCursor
+    const entry = async (id: string, withRow: boolean, key = `store:${tag}:${id}`) => ({
+      subscriberId: id,
+      cursor: await cursorOf(id),
+      row: withRow ? { key, kind: 'digest' as const, subscriberId: id, runId: run.id, items: ['x'] } : null,
+    })
+    const keysOf = async (ids: string[]) =>
+      (await payload.find({ collection: 'email-outbox', where: { subscriber: { in: ids } }, depth: 0, limit: 0, pagination: false, overrideAccess: true })).docs.map((r) => String(r.key)).sort()
+    const older = new Date(Date.now() - 3_600_000)
+    const newer = new Date()
+
+    // What a run reads first; then another run moves b's cursor before it writes.
+    const read = [await entry(a, true), await entry(b, true), await entry(c, false)]
+    expect(await store.queueDigest(newer, [await entry(b, false)])).toEqual({ queued: 0, stale: [] })
+    expect(await store.queueDigest(older, read)).toEqual({ queued: 1, stale: [b] })
+    // a's row and cursor; nothing for b, whose cursor the first run left where it put it;
+    // c had nothing new and moves all the same.
+    expect(await keysOf([a, b, c])).toEqual([`store:${tag}:${a}`])
+    expect([await cursorOf(a), await cursorOf(b), await cursorOf(c)].map((v) => v && new Date(v).toISOString())).toEqual([older, newer, older].map((v) => v.toISOString()))
+    // The same step again (a retried job) finds every cursor moved: nothing is written.
+    expect(await store.queueDigest(older, read)).toEqual({ queued: 0, stale: [a, b, c] })
+    expect(await keysOf([a, b, c])).toEqual([`store:${tag}:${a}`])
+
+    // Two runs that read the same cursor, writing at the same time: one queues, the other is told.
+    const both = [await entry(d, true, `store:${tag}:one`), await entry(d, true, `store:${tag}:two`)]
+    const [one, two] = await Promise.all([store.queueDigest(older, [both[0]!]), store.queueDigest(newer, [both[1]!])])
+    expect([one, two].map((r) => r.queued).sort()).toEqual([0, 1])
+    expect([one, two].map((r) => r.stale).sort()).toEqual([[], [d]])
+    const winner = one.queued === 1 ? { key: 'one', at: older } : { key: 'two', at: newer }
+    expect(await keysOf([d])).toEqual([`store:${tag}:${winner.key}`])
+    expect(new Date((await cursorOf(d))!).toISOString()).toBe(winner.at.toISOString())
   })
 
   it('suspends an address after the configured number of bounces', async () => {
