@@ -1,16 +1,30 @@
 /**
  * When digests are due, in Europe/Vilnius (EET, UTC+2; EEST, UTC+3 from the last Sunday
  * of March 03:00 to the last Sunday of October 04:00), across both changes of 2026.
+ *
+ * The machine's clock is parked far from every case (a fake clock, 1 July 2031): the
+ * slots must come from the moment given, never from the day the tests happen to run.
  */
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { dueSlots, zonedParts } from '../../cms/newsletter/schedule'
+
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-07-01T09:00:00Z') })
+})
+afterAll(() => {
+  vi.useRealTimers()
+})
 
 const timeZone = 'Europe/Vilnius'
 const at = (hour: number, minute = 0) => ({ hour, minute })
 const slots = (now: string, dailyAt = at(8), weeklyDay = 1) => {
   const [daily, weekly] = dueSlots(new Date(now), { timeZone, dailyAt, weeklyDay })
   return { daily: [daily!.key, daily!.cutoff.toISOString()], weekly: [weekly!.key, weekly!.cutoff.toISOString()] }
+}
+const localDate = (d: Date) => {
+  const p = zonedParts(d, timeZone)
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`
 }
 
 describe('the daily digest slot across the changes of time', () => {
@@ -55,7 +69,7 @@ describe('the daily digest slot across the changes of time', () => {
     for (const [key, cutoff] of cutoffs) {
       const local = zonedParts(new Date(cutoff), timeZone)
       expect([local.hour, local.minute], key).toEqual([8, 0])
-      expect(key).toBe(`daily:${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`)
+      expect(key).toBe(`daily:${localDate(new Date(cutoff))}`)
     }
     // Consecutive days, 24 h apart except across the change (23 h or 25 h).
     const times = [...cutoffs.values()].map(Date.parse)
@@ -75,5 +89,100 @@ describe('the weekly digest slot', () => {
     ['the Saturday before it', '2026-10-24T15:30:00Z', 7, 'weekly:2026-10-18', '2026-10-18T14:30:00.000Z'],
   ])('%s', (_label, now, weeklyDay, key, cutoff) => {
     expect(slots(now, at(17, 30), weeklyDay).weekly).toEqual([key, cutoff])
+  })
+})
+
+describe('the weekly digest slot for every weekday, through both changes of time', () => {
+  const days = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+  it.each([
+    // Asked on Monday 30 March 2026, 07:00 EEST, before that day's 08:00: each weekday's
+    // latest slot is in the week of the change, 08:00 EET (06:00 UTC) until the Sunday, 08:00 EEST then.
+    [1, '2026-03-30T04:00:00Z', 'weekly:2026-03-23', '2026-03-23T06:00:00.000Z'],
+    [2, '2026-03-30T04:00:00Z', 'weekly:2026-03-24', '2026-03-24T06:00:00.000Z'],
+    [3, '2026-03-30T04:00:00Z', 'weekly:2026-03-25', '2026-03-25T06:00:00.000Z'],
+    [4, '2026-03-30T04:00:00Z', 'weekly:2026-03-26', '2026-03-26T06:00:00.000Z'],
+    [5, '2026-03-30T04:00:00Z', 'weekly:2026-03-27', '2026-03-27T06:00:00.000Z'],
+    [6, '2026-03-30T04:00:00Z', 'weekly:2026-03-28', '2026-03-28T06:00:00.000Z'],
+    [7, '2026-03-30T04:00:00Z', 'weekly:2026-03-29', '2026-03-29T05:00:00.000Z'],
+    // At 08:00 EEST that Monday, Monday's slot is that day's.
+    [1, '2026-03-30T05:00:00Z', 'weekly:2026-03-30', '2026-03-30T05:00:00.000Z'],
+    // Monday 26 October 2026, 07:00 EET: 08:00 EEST (05:00 UTC) until the Sunday, 08:00 EET then.
+    [1, '2026-10-26T05:00:00Z', 'weekly:2026-10-19', '2026-10-19T05:00:00.000Z'],
+    [2, '2026-10-26T05:00:00Z', 'weekly:2026-10-20', '2026-10-20T05:00:00.000Z'],
+    [3, '2026-10-26T05:00:00Z', 'weekly:2026-10-21', '2026-10-21T05:00:00.000Z'],
+    [4, '2026-10-26T05:00:00Z', 'weekly:2026-10-22', '2026-10-22T05:00:00.000Z'],
+    [5, '2026-10-26T05:00:00Z', 'weekly:2026-10-23', '2026-10-23T05:00:00.000Z'],
+    [6, '2026-10-26T05:00:00Z', 'weekly:2026-10-24', '2026-10-24T05:00:00.000Z'],
+    [7, '2026-10-26T05:00:00Z', 'weekly:2026-10-25', '2026-10-25T06:00:00.000Z'],
+    [1, '2026-10-26T06:00:00Z', 'weekly:2026-10-26', '2026-10-26T06:00:00.000Z'],
+  ])('on %s (weekday), asked at %s', (weeklyDay, now, key, cutoff) => {
+    expect(slots(now, at(8), weeklyDay).weekly).toEqual([key, cutoff])
+  })
+
+  it.each([
+    // A Wednesday slot at 08:00, asked at noon on each day of the week of the March change.
+    ['Monday', '2026-03-23T10:00:00Z', 'weekly:2026-03-18', '2026-03-18T06:00:00.000Z'],
+    ['Tuesday', '2026-03-24T10:00:00Z', 'weekly:2026-03-18', '2026-03-18T06:00:00.000Z'],
+    ['Wednesday', '2026-03-25T10:00:00Z', 'weekly:2026-03-25', '2026-03-25T06:00:00.000Z'],
+    ['Thursday', '2026-03-26T10:00:00Z', 'weekly:2026-03-25', '2026-03-25T06:00:00.000Z'],
+    ['Friday', '2026-03-27T10:00:00Z', 'weekly:2026-03-25', '2026-03-25T06:00:00.000Z'],
+    ['Saturday', '2026-03-28T10:00:00Z', 'weekly:2026-03-25', '2026-03-25T06:00:00.000Z'],
+    ['Sunday (EEST from 04:00)', '2026-03-29T09:00:00Z', 'weekly:2026-03-25', '2026-03-25T06:00:00.000Z'],
+    ['the next Wednesday, EEST', '2026-04-01T09:00:00Z', 'weekly:2026-04-01', '2026-04-01T05:00:00.000Z'],
+    // And in the week of the October change.
+    ['Monday', '2026-10-19T09:00:00Z', 'weekly:2026-10-14', '2026-10-14T05:00:00.000Z'],
+    ['Tuesday', '2026-10-20T09:00:00Z', 'weekly:2026-10-14', '2026-10-14T05:00:00.000Z'],
+    ['Wednesday', '2026-10-21T09:00:00Z', 'weekly:2026-10-21', '2026-10-21T05:00:00.000Z'],
+    ['Thursday', '2026-10-22T09:00:00Z', 'weekly:2026-10-21', '2026-10-21T05:00:00.000Z'],
+    ['Friday', '2026-10-23T09:00:00Z', 'weekly:2026-10-21', '2026-10-21T05:00:00.000Z'],
+    ['Saturday', '2026-10-24T09:00:00Z', 'weekly:2026-10-21', '2026-10-21T05:00:00.000Z'],
+    ['Sunday (EET from 03:00)', '2026-10-25T10:00:00Z', 'weekly:2026-10-21', '2026-10-21T05:00:00.000Z'],
+    ['the next Wednesday, EET', '2026-10-28T10:00:00Z', 'weekly:2026-10-28', '2026-10-28T06:00:00.000Z'],
+  ])('a Wednesday slot asked on %s', (_day, now, key, cutoff) => {
+    expect(slots(now, at(8), 3).weekly).toEqual([key, cutoff])
+  })
+
+  it.each([
+    // Sundays at 03:30, which the clocks skip in March (the slot is at 04:30 EEST, the same instant)…
+    ['just before the skipped time', '2026-03-29T01:29:00Z', 'weekly:2026-03-22', '2026-03-22T01:30:00.000Z'],
+    ['at the skipped time', '2026-03-29T01:30:00Z', 'weekly:2026-03-29', '2026-03-29T01:30:00.000Z'],
+    // …and pass twice in October: one slot, the second time (EET).
+    ['the first 03:30 (EEST)', '2026-10-25T00:30:00Z', 'weekly:2026-10-18', '2026-10-18T00:30:00.000Z'],
+    ['the second 03:30 (EET)', '2026-10-25T01:30:00Z', 'weekly:2026-10-25', '2026-10-25T01:30:00.000Z'],
+  ])('a Sunday slot at 03:30, %s', (_label, now, key, cutoff) => {
+    expect(slots(now, at(3, 30), 7).weekly).toEqual([key, cutoff])
+  })
+
+  it.each(
+    [1, 2, 3, 4, 5, 6, 7].flatMap((weeklyDay) =>
+      [
+        ['March', '2026-03-22T00:00:00Z', '2026-04-05T00:00:00Z'],
+        ['October', '2026-10-18T00:00:00Z', '2026-11-01T00:00:00Z'],
+      ].map(([month, from, to]) => ({ weeklyDay, day: days[weeklyDay], month: month!, from: from!, to: to! })),
+    ),
+  )('$day at 08:00 through the $month change, checked every 30 minutes', ({ weeklyDay, month, from, to }) => {
+    const step = 30 * 60_000
+    // Each slot's cutoff, and when it first was the latest.
+    const slotsSeen = new Map<string, { cutoff: number; since: number }>()
+    for (let t = Date.parse(from); t < Date.parse(to); t += step) {
+      const [key, cutoff] = slots(new Date(t).toISOString(), at(8), weeklyDay).weekly
+      const c = Date.parse(cutoff!)
+      // Never in the future, and never more than a local week old.
+      expect(c).toBeLessThanOrEqual(t)
+      expect(t - c).toBeLessThan(169 * 3600_000)
+      const local = zonedParts(new Date(c), timeZone)
+      expect([local.weekday, local.hour, local.minute], key).toEqual([weeklyDay, 8, 0])
+      expect(key).toBe(`weekly:${localDate(new Date(c))}`)
+      const known = slotsSeen.get(key!)
+      if (known) expect(known.cutoff, key).toBe(c)
+      else slotsSeen.set(key!, { cutoff: c, since: t })
+    }
+    const seen = [...slotsSeen.values()]
+    // Each slot takes over within one check of its time (the first was already due)…
+    for (const { cutoff, since } of seen.slice(1)) expect(since - cutoff).toBeLessThan(step)
+    // …and the next one is a local week later: 168 h, once 167 h (March) or 169 h (October).
+    const gaps = seen.slice(1).map((s, i) => (s.cutoff - seen[i]!.cutoff) / 3600_000)
+    expect(gaps.filter((g) => g !== 168)).toEqual([month === 'March' ? 167 : 169])
   })
 })

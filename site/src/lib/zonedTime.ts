@@ -8,9 +8,12 @@ type Parts = { year: number; month: number; day: number; hour: number; minute: n
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
 
-export function zonedParts(date: Date, timeZone: string): Parts {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+// Building a formatter costs far more than using one (the schedule and the calendar ask many times).
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -20,6 +23,14 @@ export function zonedParts(date: Date, timeZone: string): Parts {
       weekday: 'short',
       hourCycle: 'h23',
     })
+    formatters.set(timeZone, f)
+  }
+  return f
+}
+
+export function zonedParts(date: Date, timeZone: string): Parts {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   )
