@@ -16,7 +16,21 @@ import { fileCollections, fileRefs, type FileCollection, type FileRefs } from '.
  * Written straight to the database: it is bookkeeping, not an edit (no version, no hooks).
  */
 
-type UsageDoc = { id: number | string; usedBy?: string[] | null }
+type UsageDoc = { id: number | string; usedBy?: string[] | null } & Record<string, unknown>
+
+/**
+ * The database adapter writes a row as an upsert: required columns must come along or
+ * the insert half fails (documents.language). They are read and written back unchanged.
+ */
+function requiredColumns(payload: Payload, collection: FileCollection): string[] {
+  return payload.collections[collection].config.flattenedFields
+    .filter((f) => 'required' in f && f.required && !('localized' in f && f.localized) && !['array', 'blocks', 'group', 'tab'].includes(f.type))
+    .map((f) => f.name)
+}
+
+function usageSelect(payload: Payload, collection: FileCollection) {
+  return Object.fromEntries([['usedBy', true], ...requiredColumns(payload, collection).map((name) => [name, true])])
+}
 
 function localeCodes(payload: Payload): string[] {
   const loc = payload.config.localization
@@ -27,11 +41,12 @@ function toId(payload: Payload, id: string): number | string {
   return payload.db.defaultIDType === 'number' ? Number(id) : id
 }
 
-async function write(req: PayloadRequest, collection: FileCollection, id: number | string, usedBy: string[]) {
+async function write(req: PayloadRequest, collection: FileCollection, doc: UsageDoc, usedBy: string[]) {
+  const kept = Object.fromEntries(requiredColumns(req.payload, collection).map((name) => [name, doc[name]]))
   await req.payload.db.updateOne({
     collection,
-    id,
-    data: { usedBy, inLiveContent: usedBy.length > 0 },
+    id: doc.id,
+    data: { ...kept, usedBy, inLiveContent: usedBy.length > 0 },
     req,
     returning: false,
   })
@@ -49,12 +64,12 @@ export async function setFileUse(req: PayloadRequest, key: string, refs: FileRef
         depth: 0,
         pagination: false,
         overrideAccess: true,
-        select: { usedBy: true },
+        select: usageSelect(payload, collection),
         req,
       })
     ).docs as unknown as UsageDoc[]
     for (const doc of listed) {
-      if (!wanted.has(String(doc.id))) await write(req, collection, doc.id, (doc.usedBy ?? []).filter((k) => k !== key))
+      if (!wanted.has(String(doc.id))) await write(req, collection, doc, (doc.usedBy ?? []).filter((k) => k !== key))
     }
     const missing = [...wanted].filter((id) => !listed.some((doc) => String(doc.id) === id))
     if (missing.length === 0) continue
@@ -65,11 +80,11 @@ export async function setFileUse(req: PayloadRequest, key: string, refs: FileRef
         depth: 0,
         pagination: false,
         overrideAccess: true,
-        select: { usedBy: true },
+        select: usageSelect(payload, collection),
         req,
       })
     ).docs as unknown as UsageDoc[]
-    for (const doc of added) await write(req, collection, doc.id, [...(doc.usedBy ?? []), key])
+    for (const doc of added) await write(req, collection, doc, [...(doc.usedBy ?? []), key])
   }
 }
 
@@ -160,14 +175,14 @@ export async function rebuildFileUse(payload: Payload, req?: PayloadRequest): Pr
   let count = 0
   for (const collection of fileCollections) {
     const all = (
-      await payload.find({ collection, depth: 0, pagination: false, overrideAccess: true, select: { usedBy: true }, req })
+      await payload.find({ collection, depth: 0, pagination: false, overrideAccess: true, select: usageSelect(payload, collection), req })
     ).docs as unknown as UsageDoc[]
     for (const doc of all) {
       const usedBy = wanted[collection].get(String(doc.id)) ?? []
       if (usedBy.length) count++
       const before = doc.usedBy ?? []
       if (before.length === usedBy.length && before.every((k, i) => k === usedBy[i])) continue
-      await payload.db.updateOne({ collection, id: doc.id, data: { usedBy, inLiveContent: usedBy.length > 0 }, req, returning: false })
+      await write(req ?? ({ payload } as PayloadRequest), collection, doc, usedBy)
     }
   }
   return { public: count }
