@@ -160,9 +160,9 @@ export async function gql(h: Harness, actor: Actor, query: string, variables?: R
 // Files ------------------------------------------------------------------------------
 
 const png = (shade: number) =>
-  // A 2×2 PNG of one grey: sharp makes the sizes from it.
+  // A grey PNG wide enough for the thumbnail size (Payload does not enlarge).
   import('sharp').then(({ default: sharp }) =>
-    sharp({ create: { width: 2, height: 2, channels: 3, background: { r: shade, g: shade, b: shade } } }).png().toBuffer(),
+    sharp({ create: { width: 480, height: 4, channels: 3, background: { r: shade, g: shade, b: shade } } }).png().toBuffer(),
   )
 
 async function pdf(text: string): Promise<Buffer> {
