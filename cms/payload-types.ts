@@ -247,6 +247,11 @@ export interface News {
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -268,6 +273,14 @@ export interface Media {
   alt?: string | null;
   caption?: string | null;
   credit?: string | null;
+  /**
+   * Live documents that use this file.
+   */
+  usedBy?: string[] | null;
+  /**
+   * Used by published content: public, and its file is never replaced in place.
+   */
+  inLiveContent?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -354,6 +367,11 @@ export interface Guide {
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -416,6 +434,11 @@ export interface Service {
    * Visible to staff only.
    */
   internalNote?: string | null;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -440,6 +463,11 @@ export interface Topic {
    * The address of this page. Left empty, it is made from the title.
    */
   slug?: string | null;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -451,6 +479,41 @@ export interface Topic {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  /**
+   * Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.
+   */
+  role: 'admin' | 'editor' | 'author';
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -503,6 +566,11 @@ export interface Leaflet {
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -530,6 +598,14 @@ export interface Document {
    * Counted from the PDF when it is uploaded.
    */
   pageCount?: number | null;
+  /**
+   * Live documents that use this file.
+   */
+  usedBy?: string[] | null;
+  /**
+   * Used by published content: public, and its file is never replaced in place.
+   */
+  inLiveContent?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -670,6 +746,11 @@ export interface Consultation {
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -717,6 +798,11 @@ export interface Page {
    * Visible to staff only.
    */
   internalNote?: string | null;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   parent?: (number | null) | Page;
   breadcrumbs?:
     | {
@@ -777,6 +863,11 @@ export interface Handbook {
    * Visible to staff only.
    */
   internalNote?: string | null;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -835,44 +926,14 @@ export interface Alert {
   link?: string | null;
   startsAt: string;
   endsAt: string;
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  /**
-   * Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.
-   */
-  role: 'admin' | 'editor' | 'author';
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Publishing updates the public site automatically. A failed build keeps the previous site online and is shown here with its error.
@@ -1318,6 +1379,8 @@ export interface NewsSelect<T extends boolean = true> {
   urgent?: T;
   internalNote?: T;
   notifySubscribers?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   meta?:
     | T
     | {
@@ -1349,6 +1412,8 @@ export interface GuidesSelect<T extends boolean = true> {
   topics?: T;
   internalNote?: T;
   notifySubscribers?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   meta?:
     | T
     | {
@@ -1375,6 +1440,8 @@ export interface LeafletsSelect<T extends boolean = true> {
   topics?: T;
   internalNote?: T;
   notifySubscribers?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   meta?:
     | T
     | {
@@ -1398,6 +1465,8 @@ export interface HandbookSelect<T extends boolean = true> {
   slug?: T;
   publishedAt?: T;
   internalNote?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1438,6 +1507,8 @@ export interface ServicesSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   meta?:
     | T
     | {
@@ -1511,6 +1582,8 @@ export interface ConsultationsSelect<T extends boolean = true> {
   topics?: T;
   internalNote?: T;
   notifySubscribers?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   meta?:
     | T
     | {
@@ -1553,6 +1626,8 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   publishedAt?: T;
   internalNote?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   parent?: T;
   breadcrumbs?:
     | T
@@ -1581,6 +1656,8 @@ export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   description?: T;
   slug?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   meta?:
     | T
     | {
@@ -1602,6 +1679,8 @@ export interface AlertsSelect<T extends boolean = true> {
   link?: T;
   startsAt?: T;
   endsAt?: T;
+  createdBy?: T;
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1614,6 +1693,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  usedBy?: T;
+  inLiveContent?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1668,6 +1749,8 @@ export interface DocumentsSelect<T extends boolean = true> {
   title?: T;
   language?: T;
   pageCount?: T;
+  usedBy?: T;
+  inLiveContent?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

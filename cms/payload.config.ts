@@ -30,6 +30,7 @@ import { newsletterDigestTask } from './jobs/newsletterDigest'
 import { newsletterFanOutTask } from './jobs/newsletterFanOut'
 import { siteBoundaryTask } from './jobs/siteBoundary'
 import { siteUpdateTask } from './jobs/siteUpdate'
+import { rebuildFileUse } from './files/usage'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
 import { readEnv, rootDir } from './lib/env'
@@ -122,4 +123,6 @@ export default buildConfig({
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
   graphQL: { schemaOutputFile: path.join(cmsDir, 'schema.graphql') },
   telemetry: false,
+  // For migrations, which Payload loads natively and which cannot import cms/ modules.
+  custom: { rebuildFileUse },
 })

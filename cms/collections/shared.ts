@@ -3,7 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { deleteContent } from '../access/deleteContent'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staff } from '../access/staff'
+import { updateContent } from '../access/updateContent'
 import { publicVersions } from '../fields/common'
+import { createdByField, firstPublishedAtField } from '../fields/ownership'
+import { syncFileUseAfterChange, syncFileUseAfterDelete } from '../files/usage'
+import { endRestoreContext } from '../hooks/endRestoreContext'
 import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
 import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../hooks/siteUpdates'
@@ -30,7 +34,7 @@ export const contentAccess: CollectionConfig['access'] = {
   read: publishedOrStaff,
   readVersions: staff,
   create: staff,
-  update: staff,
+  update: updateContent,
   delete: deleteContent,
 }
 
@@ -40,7 +44,7 @@ export function contentCollection(config: CollectionConfig): CollectionConfig {
   const notifiable = (notifiableCollections as readonly string[]).includes(config.slug)
   return {
     ...config,
-    fields: notifiable ? [...config.fields, notifyField] : config.fields,
+    fields: [...config.fields, ...(notifiable ? [notifyField] : []), createdByField, firstPublishedAtField],
     admin: {
       ...config.admin,
       ...(previewable ? { preview: (doc: Record<string, unknown>, { locale }: { locale?: unknown }) => previewUrl(config.slug, doc.id, locale) } : {}),
@@ -53,12 +57,15 @@ export function contentCollection(config: CollectionConfig): CollectionConfig {
       // Live content changed: queue a site update (coalesced, skipped while seeding).
       beforeChange: [...(config.hooks?.beforeChange ?? []), ...(notifiable ? [notifySubscribersBeforeChange] : [])],
       afterChange: [
+        endRestoreContext,
         ...(config.hooks?.afterChange ?? []),
+        // Which images and documents live content uses: only those are public.
+        syncFileUseAfterChange,
         siteUpdateAfterChange,
         // First publication (or an editor's explicit request) tells subscribers.
         ...(notifiable ? [notifySubscribersAfterChange] : []),
       ],
-      afterDelete: [...(config.hooks?.afterDelete ?? []), siteUpdateAfterDelete],
+      afterDelete: [...(config.hooks?.afterDelete ?? []), syncFileUseAfterDelete, siteUpdateAfterDelete],
     },
   }
 }

@@ -1,4 +1,5 @@
-import type { FieldHook, PayloadRequest, TextField, Validate } from 'payload'
+import { ValidationError } from 'payload'
+import type { FieldHook, PayloadRequest, TextField, Validate, Where } from 'payload'
 
 import { slugify } from '../lib/slugify'
 
@@ -7,59 +8,113 @@ type Options = {
   from: string
 }
 
+/**
+ * Whose addresses count. A save that goes live competes only with live documents: a
+ * draft never blocks a live document's address. A draft must be free among live
+ * documents and every other document's latest draft, so it cannot squat an address
+ * either, and it is told so when it is saved (autosave included).
+ */
+type Rule = 'live' | 'draft'
+
 async function slugTaken(
   req: PayloadRequest,
   collection: string,
   slug: string,
   id: number | string | undefined,
+  rule: Rule,
+  locale: string | undefined = req.locale ?? undefined,
 ): Promise<boolean> {
-  const found = await req.payload.find({
-    collection: collection as 'news',
-    where: {
-      and: [{ slug: { equals: slug } }, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])],
-    },
-    locale: req.locale ?? undefined,
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    draft: false,
-    select: {},
-    req,
-  })
-  return found.docs.length > 0
+  const others: Where[] = [{ slug: { equals: slug } }, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])]
+  const query = (draft: boolean, where: Where[]) =>
+    req.payload.find({
+      collection: collection as 'news',
+      where: { and: where },
+      locale: locale as 'lt',
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      overrideAccess: true,
+      draft,
+      select: {},
+      req,
+    })
+  // Drafts-less collections have no status: every document is live.
+  const hasDrafts = Boolean(req.payload.collections[collection as 'news']?.config.versions)
+  const live = await query(false, hasDrafts ? [...others, { _status: { equals: 'published' } }] : others)
+  if (live.docs.length > 0) return true
+  if (rule === 'live' || !hasDrafts) return false
+  // The latest version of every other document, draft or not.
+  return (await query(true, others)).docs.length > 0
 }
 
-/** Fills an empty slug from the source field, adding -2, -3… until it is free in this locale. */
-const generate =
+function ruleFor(data: Record<string, unknown> | undefined, originalDoc: Record<string, unknown> | undefined): Rule {
+  const status = data?._status ?? originalDoc?._status
+  return status === 'published' ? 'live' : 'draft'
+}
+
+function takenError(req: PayloadRequest, collection: string, slug: string): ValidationError {
+  return new ValidationError(
+    {
+      collection,
+      errors: [
+        {
+          path: 'slug',
+          message:
+            `Adresas „${slug}“ jau naudojamas kitame šios kalbos dokumente (paskelbtame ar juodraštyje): pasirinkite kitą. / ` +
+            `The slug "${slug}" is already used by another document in this language (live or draft): choose another.`,
+        },
+      ],
+      req,
+    },
+    req.t,
+  )
+}
+
+/**
+ * Fills an empty slug from the source field, adding -2, -3… until it is free in this
+ * locale; refuses a typed slug another document uses. Runs on drafts too (Payload skips
+ * `validate` for drafts).
+ */
+const generateOrCheck =
   ({ from }: Options): FieldHook =>
   async ({ value, data, originalDoc, req, collection, operation }) => {
     if (!collection || (operation !== 'create' && operation !== 'update')) return value
-    if (typeof value === 'string' && value.trim() !== '') return slugify(value)
+    const id = originalDoc?.id as number | string | undefined
+    const rule = ruleFor(data, originalDoc)
+    if (typeof value === 'string' && value.trim() !== '') {
+      const slug = slugify(value)
+      if (slug && (await slugTaken(req, collection.slug, slug, id, rule))) throw takenError(req, collection.slug, slug)
+      return slug
+    }
     const source = data?.[from] ?? originalDoc?.[from]
     if (typeof source !== 'string' || source.trim() === '') return value
     const base = slugify(source)
     if (!base) return value
-    const id = originalDoc?.id as number | string | undefined
     let candidate = base
-    for (let n = 2; await slugTaken(req, collection.slug, candidate, id); n++) {
+    for (let n = 2; await slugTaken(req, collection.slug, candidate, id, 'draft'); n++) {
       candidate = `${base}-${n}`
     }
     return candidate
   }
 
-/** A typed slug must be unique among documents of the same collection in the same locale. */
-const validateUnique: Validate<string | null | undefined, unknown, unknown, TextField> = async (
-  value,
-  { req, collectionSlug, id },
-) => {
+/**
+ * A duplicate gets its own address: the original's slug with the next free number, in
+ * every language (a copy that kept the slug would collide with its original).
+ */
+const freshSlugForDuplicate: FieldHook = async ({ value, req, collection }) => {
+  if (!collection || typeof value !== 'string' || value === '') return null
+  const base = value.replace(/-\d+$/, '')
+  let candidate = `${base}-2`
+  for (let n = 3; await slugTaken(req, collection.slug, candidate, undefined, 'draft', 'all'); n++) {
+    candidate = `${base}-${n}`
+  }
+  return candidate
+}
+
+const validateFormat: Validate<string | null | undefined, unknown, unknown, TextField> = (value) => {
   if (value == null || value === '') return true
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)) {
     return 'A slug may contain lowercase letters, digits and single hyphens only.'
-  }
-  if (!collectionSlug) return true
-  if (await slugTaken(req, collectionSlug, value, id)) {
-    return `The slug "${value}" is already used by another document in this language.`
   }
   return true
 }
@@ -71,8 +126,8 @@ export function slugField({ from }: Options): TextField {
     localized: true,
     index: true,
     label: 'Slug',
-    validate: validateUnique,
-    hooks: { beforeValidate: [generate({ from })] },
+    validate: validateFormat,
+    hooks: { beforeValidate: [generateOrCheck({ from })], beforeDuplicate: [freshSlugForDuplicate] },
     admin: {
       position: 'sidebar',
       description: 'The address of this page. Left empty, it is made from the title.',

@@ -3,6 +3,8 @@ import type { GlobalConfig } from 'payload'
 import { editorsAndAdmins } from '../access/editorsAndAdmins'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staff } from '../access/staff'
+import { syncFileUseAfterGlobalChange } from '../files/usage'
+import { endGlobalRestoreContext } from '../hooks/endRestoreContext'
 import { noteGlobalDraftSave, siteUpdateAfterGlobalChange } from '../hooks/siteUpdates'
 import { validateEmail, validateLink, validatePhone } from '../lib/validators'
 
@@ -18,7 +20,7 @@ export const Settings: GlobalConfig = {
     update: editorsAndAdmins,
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, max: 50 },
-  hooks: { beforeOperation: [noteGlobalDraftSave], afterChange: [siteUpdateAfterGlobalChange] },
+  hooks: { beforeOperation: [noteGlobalDraftSave], afterChange: [endGlobalRestoreContext, syncFileUseAfterGlobalChange, siteUpdateAfterGlobalChange] },
   fields: [
     { name: 'cityName', type: 'text', localized: true, required: true },
     { name: 'tagline', type: 'text', localized: true },

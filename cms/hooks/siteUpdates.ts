@@ -20,8 +20,13 @@ export const noteDraftSave: CollectionBeforeOperationHook = ({ args, operation, 
     const a = args as { draft?: boolean; data?: { _status?: string } }
     req.context[DRAFT_SAVE] = Boolean(a.draft) && a.data?._status !== 'published'
   }
+  // Restoring as a draft writes only a newer version too.
+  if (operation === 'restoreVersion') req.context[DRAFT_SAVE] = Boolean((args as { draft?: boolean }).draft)
   return args
 }
+
+/** True during a draft save (autosave included): the live document did not change. */
+export const isDraftSave = (context: Record<string, unknown>): boolean => Boolean(context[DRAFT_SAVE])
 
 function titleOf(doc: Record<string, unknown>): string | undefined {
   const t = doc.title ?? doc.name ?? doc.question ?? doc.message
@@ -63,6 +68,8 @@ export const noteGlobalDraftSave: GlobalBeforeOperationHook = ({ args, operation
   }
   return args
 }
+
+export const isGlobalDraftSave = (context: Record<string, unknown>): boolean => Boolean(context[GLOBAL_DRAFT_SAVE])
 
 /**
  * Every save of a global that is not a draft save writes the live version: publishing,

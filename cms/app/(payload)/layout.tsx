@@ -5,6 +5,7 @@ import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
+import { schedulePublishServerFunction } from '../../scheduling/serverFunction'
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
 
@@ -18,6 +19,8 @@ const serverFunction: ServerFunctionClient = async function (args) {
     ...args,
     config,
     importMap,
+    // Refuses authors' schedules with the reason (Payload's own handler would accept them).
+    serverFunctions: { 'schedule-publish': schedulePublishServerFunction },
   })
 }
 

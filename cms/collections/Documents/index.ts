@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { editorsAndAdmins } from '../../access/editorsAndAdmins'
-import { staff } from '../../access/staff'
+import { fileAccess, fileUsageFields, fileVersions, keepLiveFileInPlace } from '../../files/access'
 import { getLocales } from '../../lib/locales'
 import { recordPdfInfo } from './hooks/pdfInfo'
 
@@ -16,7 +14,9 @@ export function documentsCollection(staticDir: string): CollectionConfig {
       defaultColumns: ['title', 'filename', 'language', 'pageCount', 'filesize'],
       group: 'Files',
     },
-    access: { read: anyone, create: staff, update: staff, delete: editorsAndAdmins },
+    // The public sees only files live content uses; authors change only unused ones.
+    access: fileAccess,
+    versions: fileVersions,
     upload: {
       staticDir,
       mimeTypes: [
@@ -32,7 +32,7 @@ export function documentsCollection(staticDir: string): CollectionConfig {
         'text/csv',
       ],
     },
-    hooks: { beforeChange: [recordPdfInfo] },
+    hooks: { beforeChange: [keepLiveFileInPlace, recordPdfInfo] },
     fields: [
       { name: 'title', type: 'text', localized: true, required: true, maxLength: 200 },
       {
@@ -47,6 +47,7 @@ export function documentsCollection(staticDir: string): CollectionConfig {
         type: 'number',
         admin: { readOnly: true, description: 'Counted from the PDF when it is uploaded.' },
       },
+      ...fileUsageFields,
     ],
   }
 }

@@ -1,8 +1,6 @@
 import type { CollectionConfig, Validate } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { editorsAndAdmins } from '../../access/editorsAndAdmins'
-import { staff } from '../../access/staff'
+import { fileAccess, fileUsageFields, fileVersions, keepLiveFileInPlace } from '../../files/access'
 import { getDefaultLocale } from '../../lib/locales'
 
 /** Alt text is required in the default locale; other locales fall back to it. */
@@ -18,7 +16,9 @@ export function mediaCollection(staticDir: string): CollectionConfig {
     slug: 'media',
     labels: { singular: 'Image', plural: 'Media' },
     admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'], group: 'Files' },
-    access: { read: anyone, create: staff, update: staff, delete: editorsAndAdmins },
+    // The public sees only files live content uses; authors change only unused ones.
+    access: fileAccess,
+    versions: fileVersions,
     upload: {
       staticDir,
       mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
@@ -35,6 +35,8 @@ export function mediaCollection(staticDir: string): CollectionConfig {
       { name: 'alt', type: 'text', localized: true, validate: altRequiredInDefaultLocale, maxLength: 300 },
       { name: 'caption', type: 'textarea', localized: true, maxLength: 500 },
       { name: 'credit', type: 'text', maxLength: 200 },
+      ...fileUsageFields,
     ],
+    hooks: { beforeChange: [keepLiveFileInPlace] },
   }
 }

@@ -132,9 +132,15 @@ export function accessSuite(getPayload: () => Payload) {
       ).rejects.toThrow()
     })
 
-    it('can delete their unpublished drafts and cannot promote themselves', async () => {
-      const draft = await newsDoc('draft', 'author-delete-draft')
+    it('can delete their own unpublished drafts and cannot promote themselves', async () => {
+      const draft = await payload.create({
+        collection: 'news',
+        data: { title: 'Author own draft', summary: 'S', body: paragraph('B') } as never,
+        draft: true,
+        ...as('author'),
+      })
       await payload.delete({ collection: 'news', id: draft.id, ...as('author') })
+      expect((await payload.count({ collection: 'news', where: { id: { equals: draft.id } }, overrideAccess: true })).totalDocs).toBe(0)
       const updated = await payload.update({
         collection: 'users',
         id: users.author!.id,
@@ -193,6 +199,119 @@ export function accessSuite(getPayload: () => Payload) {
       }
       const staff = await payload.findGlobal({ slug: 'settings', draft: true, overrideAccess: false, user: users.editor! })
       expect(staff.cityName).toBe('Draft city')
+    })
+  })
+
+  describe('ownership and deleting drafts', () => {
+    const exists = async (id: number | string) =>
+      (await payload.count({ collection: 'news', where: { id: { equals: id } }, overrideAccess: true })).totalDocs === 1
+
+    it('records who created a document; nobody can set or change it through the API', async () => {
+      const doc = await payload.create({
+        collection: 'news',
+        data: { title: 'Owned', summary: 'S', body: paragraph('B'), createdBy: users.editor!.id } as never,
+        draft: true,
+        ...as('author'),
+      })
+      const stored = await payload.findByID({ collection: 'news', id: doc.id, draft: true, depth: 0, overrideAccess: true })
+      expect(stored.createdBy).toBe(users.author!.id)
+      await payload.update({ collection: 'news', id: doc.id, data: { createdBy: users.admin!.id } as never, draft: true, ...as('admin') })
+      const after = await payload.findByID({ collection: 'news', id: doc.id, draft: true, depth: 0, overrideAccess: true })
+      expect(after.createdBy).toBe(users.author!.id)
+      const publicView = await payload.find({ collection: 'news', where: { id: { equals: doc.id } }, overrideAccess: false, user: null })
+      expect(publicView.docs).toEqual([])
+    })
+
+    it('authors delete neither another author’s draft nor their own once it was published', async () => {
+      const other = await payload.create({ collection: 'news', data: { title: 'Editor draft', summary: 'S', body: paragraph('B') } as never, draft: true, ...as('editor') })
+      await expect(payload.delete({ collection: 'news', id: other.id, ...as('author') })).rejects.toThrow()
+      expect(await exists(other.id)).toBe(true)
+
+      const mine = await payload.create({ collection: 'news', data: { title: 'Was live', summary: 'S', body: paragraph('B') } as never, draft: true, ...as('author') })
+      await payload.update({ collection: 'news', id: mine.id, data: { _status: 'published' }, ...as('editor') })
+      await payload.update({ collection: 'news', id: mine.id, data: { _status: 'draft' }, ...as('editor') })
+      await expect(payload.delete({ collection: 'news', id: mine.id, ...as('author') })).rejects.toThrow()
+      expect(await exists(mine.id)).toBe(true)
+      // A bulk delete by an author removes only what is theirs to delete.
+      const own = await payload.create({ collection: 'news', data: { title: 'Bulk own', summary: 'S', body: paragraph('B') } as never, draft: true, ...as('author') })
+      await payload.delete({ collection: 'news', where: { id: { in: [own.id, other.id, mine.id] } }, ...as('author') })
+      expect([await exists(own.id), await exists(other.id), await exists(mine.id)]).toEqual([false, true, true])
+    })
+  })
+
+  describe('restoring versions, duplicating', () => {
+    async function withHistory(marker: string) {
+      const doc = await newsDoc('published', `${marker} v1`)
+      await payload.update({ collection: 'news', id: doc.id, data: { title: `Access ${marker} v2` }, ...as('editor') })
+      const versions = await payload.findVersions({ collection: 'news', where: { parent: { equals: doc.id } }, sort: 'createdAt', overrideAccess: true })
+      const v1 = versions.docs.find((v) => (v.version as { title?: string }).title === `Access ${marker} v1`)!
+      return { id: doc.id, v1: v1.id }
+    }
+    const live = async (id: number | string) => payload.findByID({ collection: 'news', id, overrideAccess: false, user: null, disableErrors: true })
+
+    it('an author cannot restore over live content: neither revert it nor re-publish it', async () => {
+      const reverted = await withHistory('restore-revert')
+      await expect(payload.restoreVersion({ collection: 'news', id: reverted.v1, ...as('author') })).rejects.toThrow(/Restore as draft/)
+      expect((await live(reverted.id))?.title).toBe('Access restore-revert v2')
+      // (Restoring as a draft is a REST and GraphQL option: tests/e2e/roles.e2e.test.ts.)
+
+      const unpublished = await withHistory('restore-republish')
+      await payload.update({ collection: 'news', id: unpublished.id, data: { _status: 'draft' }, ...as('editor') })
+      await expect(payload.restoreVersion({ collection: 'news', id: unpublished.v1, ...as('author') })).rejects.toThrow(/Restore as draft/)
+      expect(await live(unpublished.id)).toBeNull()
+      await expect(payload.restoreVersion({ collection: 'news', id: unpublished.v1, ...as('anonymous') })).rejects.toThrow()
+    })
+
+    it('an editor’s restore changes what is live', async () => {
+      const doc = await withHistory('restore-editor')
+      await payload.restoreVersion({ collection: 'news', id: doc.v1, ...as('editor') })
+      expect((await live(doc.id))?.title).toBe('Access restore-editor v1')
+    })
+
+    it('a duplicate starts as a draft with its own slug, whoever asks', async () => {
+      const original = await newsDoc('published', 'duplicate me')
+      // An author asking for a published copy still gets a draft; the admin duplicates as a draft.
+      for (const [actor, draft] of [['author', false], ['editor', true]] as const) {
+        const copy = await payload.duplicate({ collection: 'news', id: original.id, draft, ...as(actor) })
+        expect(copy.slug).not.toBe(original.slug)
+        expect(copy.slug).toMatch(new RegExp(`^${original.slug}-\\d+$`))
+        expect(copy._status).toBe('draft')
+        expect(copy.createdBy).toMatchObject({ id: users[actor]!.id })
+      }
+    })
+  })
+
+  describe('images and documents', () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
+    const image = (name: string) =>
+      payload.create({ collection: 'media', locale: 'lt', data: { alt: `Alt ${name}` }, file: { data: png, mimetype: 'image/png', name: `${name}.png`, size: png.length }, overrideAccess: true })
+    const publicIds = async () => (await payload.find({ collection: 'media', limit: 500, overrideAccess: false, user: null })).docs.map((d) => d.id)
+
+    it('are public only while live content uses them, and authors cannot change those', async () => {
+      const used = await image('used-live')
+      const draftOnly = await image('draft-only')
+      const article = await payload.create({ collection: 'news', data: { title: 'With image', summary: 'S', body: paragraph('B'), heroImage: used.id, _status: 'published' } as never, overrideAccess: true })
+      await payload.create({ collection: 'news', data: { title: 'Draft image', summary: 'S', body: paragraph('B'), heroImage: draftOnly.id } as never, draft: true, overrideAccess: true })
+      expect(await publicIds()).toContain(used.id)
+      expect(await publicIds()).not.toContain(draftOnly.id)
+
+      await expect(payload.update({ collection: 'media', id: used.id, data: { alt: 'Changed by author' }, locale: 'lt', ...as('author') })).rejects.toThrow()
+      await payload.update({ collection: 'media', id: draftOnly.id, data: { alt: 'Author’s own' }, locale: 'lt', ...as('author') })
+      // An editor's change is kept as a version.
+      await payload.update({ collection: 'media', id: used.id, data: { alt: 'Editor’s correction' }, locale: 'lt', ...as('editor') })
+      const versions = await payload.findVersions({ collection: 'media', where: { parent: { equals: used.id } }, overrideAccess: true })
+      expect(versions.totalDocs).toBeGreaterThan(0)
+      // Nobody replaces a live file in place.
+      await expect(
+        payload.update({ collection: 'media', id: used.id, data: {}, file: { data: png, mimetype: 'image/png', name: 'replacement.png', size: png.length }, ...as('editor') }),
+      ).rejects.toThrow(/cannot be replaced/)
+
+      await payload.update({ collection: 'news', id: article.id, data: { _status: 'draft' }, overrideAccess: true })
+      expect(await publicIds()).not.toContain(used.id)
+      await payload.update({ collection: 'news', id: article.id, data: { _status: 'published' }, overrideAccess: true })
+      expect(await publicIds()).toContain(used.id)
+      await payload.delete({ collection: 'news', id: article.id, overrideAccess: true })
+      expect(await publicIds()).not.toContain(used.id)
     })
   })
 }

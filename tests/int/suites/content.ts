@@ -36,6 +36,49 @@ export function contentSuite(getPayload: () => Payload) {
       await expectFieldError(news('Antras', { slug: 'vienodas-adresas' }), 'slug', /already used/)
     })
 
+    it('are checked on drafts too: a draft cannot take a live address, nor another draft’s', async () => {
+      await news('Gyvas adresas', { slug: 'gyvas-adresas' })
+      const draft = (extra: Record<string, unknown>) =>
+        payload.create({
+          collection: 'news',
+          locale: 'lt',
+          data: { title: 'Juodraštis', summary: 'S', body: paragraph('B'), _status: 'draft', ...extra } as never,
+          draft: true,
+          overrideAccess: true,
+        })
+      await expectFieldError(draft({ slug: 'gyvas-adresas' }), 'slug', /already used.*live or draft/)
+      const first = await draft({ slug: 'juodrascio-adresas' })
+      await expectFieldError(draft({ slug: 'juodrascio-adresas' }), 'slug', /already used/)
+      // A later draft edit of another document cannot squat it either.
+      const other = await draft({})
+      await expectFieldError(
+        payload.update({ collection: 'news', id: other.id, locale: 'lt', data: { slug: 'gyvas-adresas' }, draft: true, overrideAccess: true }),
+        'slug',
+        /already used/,
+      )
+      expect(first.slug).toBe('juodrascio-adresas')
+    })
+
+    it('of drafts never block a live document: publishing wins, the draft is told at its next save', async () => {
+      // The draft took the address first…
+      const squatter = await payload.create({
+        collection: 'news',
+        locale: 'lt',
+        data: { title: 'Užimtas', slug: 'vieta', summary: 'S', body: paragraph('B'), _status: 'draft' } as never,
+        draft: true,
+        overrideAccess: true,
+      })
+      // …an editor publishes a document at that address, and saves it again later.
+      const live = await news('Vieta', { slug: 'vieta' })
+      const edited = await payload.update({ collection: 'news', id: live.id, locale: 'lt', data: { title: 'Vieta (pataisyta)' }, overrideAccess: true })
+      expect(edited.slug).toBe('vieta')
+      await expectFieldError(
+        payload.update({ collection: 'news', id: squatter.id, locale: 'lt', data: { title: 'Užimtas 2' }, draft: true, overrideAccess: true }),
+        'slug',
+        /already used/,
+      )
+    })
+
     it('may repeat across locales', async () => {
       const lt = await news('Kalba', { slug: 'bendras' })
       const other = await news('Kita kalba', { slug: 'kitas-adresas' })
