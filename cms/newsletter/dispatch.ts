@@ -3,6 +3,7 @@ import os from 'node:os'
 
 import type { Transporter } from 'nodemailer'
 
+import type { Keys } from '../lib/secrets'
 import { type ComposeContext, ComposeError, composeForSending } from './compose'
 import type { NewsletterConfig } from './config'
 import type { ChangeRow, ClaimedRow, NewsletterStore, SenderSettings, SentMark } from './store/types'
@@ -66,7 +67,8 @@ export type DispatcherOptions = {
   store: NewsletterStore
   transport: Transporter
   config: NewsletterConfig
-  secret: string
+  /** From `readEnv().keys`: the site server verifies the links with the same keys. */
+  keys: Keys
   defaultLocale: string
   emailFrom: string
   log?: (line: string) => void
@@ -125,7 +127,7 @@ export class Dispatcher {
     if (!this.sender || Date.now() - this.sender.at > 60_000) this.sender = { at: Date.now(), value: await this.o.store.sender() }
     return {
       config: this.o.config,
-      secret: this.o.secret,
+      keys: this.o.keys,
       defaultLocale: this.o.defaultLocale,
       emailFrom: this.o.emailFrom,
       sender: this.sender.value,

@@ -8,6 +8,7 @@ import { simpleParser } from 'mailparser'
 import nodemailer from 'nodemailer'
 import { describe, expect, it } from 'vitest'
 
+import { keysFor } from '../../cms/lib/secrets'
 import { type ComposeContext, composeForSending, composeMessage } from '../../cms/newsletter/compose'
 import { newsletterConfig } from '../../cms/newsletter/config'
 import type { ChangeRow, ClaimedRow } from '../../cms/newsletter/store/types'
@@ -47,7 +48,7 @@ const changes = [
 function context(): ComposeContext {
   return {
     config,
-    secret: 'unit-test-secret-unit-test-secret-0123456789',
+    keys: keysFor('unit-test-secret-unit-test-secret-0123456789'),
     defaultLocale: 'lt',
     emailFrom: 'Pajūrio savivaldybė <naujienos@pajuris.example>',
     sender: { fromAddress: null, replyTo: 'info@pajuris.example', fromName: {}, cityName: { lt: 'Pajūris', en: 'Pajuris' } },
