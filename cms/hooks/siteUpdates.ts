@@ -4,12 +4,18 @@ import type {
   CollectionBeforeOperationHook,
   GlobalAfterChangeHook,
   GlobalBeforeOperationHook,
+  RequestContext,
 } from 'payload'
 
 import { requestSiteUpdate } from '../lib/siteUpdates'
 import { isSeeding } from './context'
 
 const DRAFT_SAVE = 'atviraDraftSave'
+
+/** A save that only wrote a draft version: what is live did not change. */
+export function isDraftSave(context: RequestContext): boolean {
+  return Boolean(context[DRAFT_SAVE])
+}
 
 /**
  * Saving a draft (autosave included) only writes a version: it must not rebuild the

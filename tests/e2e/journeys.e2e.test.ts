@@ -116,7 +116,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     await form.getByLabel('El. pašto adresas').fill(resident)
     await form.getByLabel('Kaip dažnai?').selectOption('daily')
     await form.getByLabel('Sutinku').check()
-    await Promise.all([p.waitForURL(/sent=1/), form.getByRole('button').click()])
+    await Promise.all([p.waitForURL(/sent=1/), form.getByRole('button', { name: 'Prenumeruoti' }).click()])
     await p.getByRole('status').waitFor()
     expect(await subscriber(resident)).toMatchObject({ status: 'pending', frequency: 'daily' })
 
@@ -127,7 +127,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     // A mail scanner opening the link changes nothing; the resident's click does.
     await p.goto(confirmLink)
     expect(await subscriber(resident)).toMatchObject({ status: 'pending' })
-    await p.getByRole('button').click()
+    await p.getByRole('button', { name: 'Patvirtinti prenumeratą' }).click()
     await p.getByRole('status').waitFor()
     expect(await subscriber(resident)).toMatchObject({ status: 'confirmed' })
 
@@ -203,7 +203,6 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     const due = new Date(Math.ceil((Date.now() + 120_000) / 60_000) * 60_000)
     const slot = localSlot(due)
     s = await npmStart(inst, { NEWSLETTER_WEEKLY_DAY: String(slot.weekday), NEWSLETTER_DAILY_AT: slot.time })
-    expect(s.output()).toContain('The public site is up to date: nothing to build.')
 
     const mails = await mailTo(resident, 3, `the weekly digest due at ${slot.time}`)
     const digest = mails[2]!

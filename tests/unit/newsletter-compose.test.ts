@@ -23,6 +23,7 @@ function change(id: number, title: string, summary: string, extra: Partial<Chang
     urgent: false,
     topicIds: [],
     docCollection: 'news',
+    withdrawn: false,
     publishedAt: new Date(Date.UTC(2026, 10, 30, 8, id)).toISOString(),
     entries: {
       lt: { title, summary, url: `https://www.pajuris.example/naujienos/${slug}/` },

@@ -4,6 +4,7 @@ import * as migration_20261121_132919_newsletter from './20261121_132919_newslet
 import * as migration_20261121_135948_consultation_responses from './20261121_135948_consultation_responses';
 import * as migration_20261201_120438_site_builds_detail from './20261201_120438_site_builds_detail';
 import * as migration_20261201_122457_newsletter_runs_suspended from './20261201_122457_newsletter_runs_suspended';
+import * as migration_20261202_045221_content_changes_withdrawn from './20261202_045221_content_changes_withdrawn';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_122457_newsletter_runs_suspended.up,
     down: migration_20261201_122457_newsletter_runs_suspended.down,
-    name: '20261201_122457_newsletter_runs_suspended'
+    name: '20261201_122457_newsletter_runs_suspended',
+  },
+  {
+    up: migration_20261202_045221_content_changes_withdrawn.up,
+    down: migration_20261202_045221_content_changes_withdrawn.down,
+    name: '20261202_045221_content_changes_withdrawn'
   },
 ];
