@@ -1048,6 +1048,10 @@ export interface ContentChange {
     | boolean
     | null;
   publishedAt: string;
+  /**
+   * The document was unpublished or deleted: no email mentions it from then on (unless it is published again).
+   */
+  withdrawnAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1856,6 +1860,7 @@ export interface ContentChangesSelect<T extends boolean = true> {
   topicIds?: T;
   entries?: T;
   publishedAt?: T;
+  withdrawnAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

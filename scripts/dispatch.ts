@@ -44,7 +44,7 @@ const dispatcher = new Dispatcher({
   store,
   transport,
   config,
-  secret: env.secret,
+  keys: env.keys,
   defaultLocale: getDefaultLocale(),
   emailFrom: env.emailFrom,
   log,

@@ -12,7 +12,7 @@ import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
 import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../hooks/siteUpdates'
 import { previewUrl } from '../lib/preview'
-import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, notifiableCollections } from '../newsletter/changes'
+import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, notifiableCollections, withdrawDeletedChanges } from '../newsletter/changes'
 
 /** Collections whose documents are published to the site. */
 export const publicCollections = [
@@ -65,7 +65,7 @@ export function contentCollection(config: CollectionConfig): CollectionConfig {
         // First publication (or an editor's explicit request) tells subscribers.
         ...(notifiable ? [notifySubscribersAfterChange] : []),
       ],
-      afterDelete: [...(config.hooks?.afterDelete ?? []), syncFileUseAfterDelete, siteUpdateAfterDelete],
+      afterDelete: [...(config.hooks?.afterDelete ?? []), syncFileUseAfterDelete, siteUpdateAfterDelete, ...(notifiable ? [withdrawDeletedChanges] : [])],
     },
   }
 }

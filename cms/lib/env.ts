@@ -3,6 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
 
+import { keysFor } from './secrets'
+
 /** Repository root: every relative path in the environment is resolved from here. */
 export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -93,6 +95,8 @@ export function readEnv() {
   return {
     production,
     secret,
+    /** The keys derived from the secret: the only ones anything of ours signs with. */
+    keys: keysFor(secret),
     database: parseDatabaseUrl(process.env.DATABASE_URL),
     mongoServerSelectionTimeoutMS: positiveInt('MONGODB_SERVER_SELECTION_TIMEOUT_MS', 5000),
     serverUrl: urlSetting('PAYLOAD_PUBLIC_SERVER_URL', 'http://localhost:3000'),

@@ -1,8 +1,9 @@
-import type { CheckboxField, CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CheckboxField, CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { docPath } from '../../site/src/lib/routes'
 import type { Collection } from '../../site/src/lib/types'
 import { isSeeding } from '../hooks/context'
+import { isDraftSave } from '../hooks/siteUpdates'
 import { getDefaultLocale, getLocaleCodes } from '../lib/locales'
 import { newsletterConfig } from './config'
 import type { ChangeEntry } from './store/types'
@@ -33,7 +34,14 @@ export const notifySubscribersBeforeChange: CollectionBeforeChangeHook = ({ data
 }
 
 export const notifySubscribersAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, collection, context }) => {
-  if (isSeeding(context) || doc._status !== 'published') return doc
+  if (isSeeding(context) || isDraftSave(context)) return doc
+  if (doc._status !== 'published') {
+    // Unpublished: whatever is still waiting to be sent about it must not go out.
+    if (previousDoc?._status === 'published') await setWithdrawn(req, collection.slug, doc.id, new Date())
+    return doc
+  }
+  // Published again after an unpublish: it may be announced again where it was not yet.
+  if (previousDoc?._status !== 'published') await setWithdrawn(req, collection.slug, doc.id, null)
   const update = Boolean(context[NOTIFY_UPDATE])
   if (update) {
     await recordChange(req, collection.slug as (typeof notifiableCollections)[number], doc as Record<string, unknown>, 'updated')
@@ -47,6 +55,34 @@ export const notifySubscribersAfterChange: CollectionAfterChangeHook = async ({ 
   if (previousDoc?._status === 'published') return doc
   await recordChange(req, collection.slug as (typeof notifiableCollections)[number], doc as Record<string, unknown>, 'published')
   return doc
+}
+
+/** A deleted document is never mentioned in an email again. */
+export const withdrawDeletedChanges: CollectionAfterDeleteHook = async ({ collection, context, doc, req }) => {
+  if (!isSeeding(context)) await setWithdrawn(req, collection.slug, doc.id, new Date())
+  return doc
+}
+
+/**
+ * Marks (or, with `at` null, unmarks) every recorded change of a document as withdrawn.
+ * Digests built later leave it out, and the dispatcher checks again before each send,
+ * so a digest already queued does not carry it either.
+ */
+async function setWithdrawn(req: PayloadRequest, collection: string, id: unknown, at: Date | null): Promise<void> {
+  await req.payload.update({
+    collection: 'content-changes',
+    where: {
+      and: [
+        { docCollection: { equals: collection } },
+        { docId: { equals: String(id) } },
+        at ? { withdrawnAt: { exists: false } } : { withdrawnAt: { exists: true } },
+      ],
+    },
+    data: { withdrawnAt: at ? at.toISOString() : null },
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
 }
 
 /**

@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp'
 
 import { listPath, newsletterPath } from '../../site/src/lib/routes'
+import type { Keys } from '../lib/secrets'
 import type { NewsletterConfig } from './config'
 import en from './messages/en.json'
 import lt from './messages/lt.json'
@@ -29,7 +30,7 @@ const escapeHtml = (s: string) =>
 
 export type ComposeContext = {
   config: NewsletterConfig
-  secret: string
+  keys: Pick<Keys, 'newsletterLinks' | 'newsletterConfirm'>
   defaultLocale: string
   /** EMAIL_FROM, used when the settings name no sender. */
   emailFrom: string
@@ -95,9 +96,9 @@ export function messageIdFor(key: string, domain: string): string {
   return `<${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`
 }
 
-/** Confirmation links derive from a nonce kept in the outbox row: without the secret the row reveals no token. */
-export function confirmToken(secret: string, nonce: string): string {
-  return crypto.createHmac('sha256', secret).update(`confirm\n${nonce}`).digest('base64url')
+/** Confirmation links derive from a nonce kept in the outbox row: without the key the row reveals no token. */
+export function confirmToken(keys: Pick<Keys, 'newsletterConfirm'>, nonce: string): string {
+  return crypto.createHmac('sha256', keys.newsletterConfirm).update(`confirm\n${nonce}`).digest('base64url')
 }
 
 function localeOf(locale: string, ctx: ComposeContext): string {
@@ -110,8 +111,8 @@ function links(ctx: ComposeContext, subscriberId: string, email: string, locale:
   const day = 86_400_000
   // Rounded to the day so that every email of a run carries the same link.
   const exp = new Date(Math.ceil((now.getTime() + ctx.config.linkTtlDays * day) / day) * day)
-  const prefs = signLink(ctx.secret, 'preferences', subscriberId, email, exp)
-  const unsub = signLink(ctx.secret, 'unsubscribe', subscriberId, email)
+  const prefs = signLink(ctx.keys.newsletterLinks, 'preferences', subscriberId, email, exp)
+  const unsub = signLink(ctx.keys.newsletterLinks, 'unsubscribe', subscriberId, email)
   return {
     preferences: `${ctx.config.siteUrl}${newsletterPath(locale, route, 'preferences')}?token=${prefs}`,
     unsubscribe: `${ctx.config.siteUrl}${newsletterPath(locale, route, 'unsubscribe')}?token=${unsub}`,
@@ -314,7 +315,7 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
   if (row.kind === 'confirm') {
     const data = items as { nonce?: string; expires?: string }
     if (!data?.nonce || !sub) throw new ComposeError('Confirmation without a nonce')
-    const url = `${ctx.config.siteUrl}${newsletterPath(locale, { defaultLocale: ctx.defaultLocale }, 'confirm')}?token=${confirmToken(ctx.secret, data.nonce)}`
+    const url = `${ctx.config.siteUrl}${newsletterPath(locale, { defaultLocale: ctx.defaultLocale }, 'confirm')}?token=${confirmToken(ctx.keys, data.nonce)}`
     const expires = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: ctx.config.timeZone }).format(
       new Date(data.expires ?? Date.now()),
     )

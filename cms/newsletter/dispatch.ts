@@ -3,6 +3,7 @@ import os from 'node:os'
 
 import type { Transporter } from 'nodemailer'
 
+import type { Keys } from '../lib/secrets'
 import { type ComposeContext, ComposeError, composeForSending } from './compose'
 import type { NewsletterConfig } from './config'
 import type { ChangeRow, ClaimedRow, NewsletterStore, SenderSettings, SentMark } from './store/types'
@@ -66,13 +67,20 @@ export type DispatcherOptions = {
   store: NewsletterStore
   transport: Transporter
   config: NewsletterConfig
-  secret: string
+  /** From `readEnv().keys`: the site server verifies the links with the same keys. */
+  keys: Keys
   defaultLocale: string
   emailFrom: string
   log?: (line: string) => void
 }
 
 export type DispatchStats = { sent: number; retried: number; failed: number; skipped: number; paused: number }
+
+/** The content changes an outbox row tells about (none for confirmations and receipts). */
+function itemIds(row: ClaimedRow): string[] {
+  const items = row.kind === 'test' ? ((row.items as { changeIds?: string[] })?.changeIds ?? []) : row.kind === 'immediate' || row.kind === 'digest' ? ((row.items as string[]) ?? []) : []
+  return items.map(String)
+}
 
 function alive(pid: number): boolean {
   try {
@@ -114,22 +122,27 @@ export class Dispatcher {
   }
 
   private async context(rows: ClaimedRow[]): Promise<ComposeContext> {
-    const missing = new Set<string>()
-    for (const row of rows) {
-      const items =
-        row.kind === 'test' ? ((row.items as { changeIds?: string[] })?.changeIds ?? []) : row.kind === 'immediate' || row.kind === 'digest' ? ((row.items as string[]) ?? []) : []
-      for (const id of items) if (!this.changes.has(String(id))) missing.add(String(id))
+    const ids = new Set(rows.flatMap(itemIds))
+    const missing = [...ids].filter((id) => !this.changes.has(id))
+    // What a change says never changes: cache them for the whole process. Whether its
+    // document is still published does: asked again for every batch, and a withdrawn
+    // one is left out of the emails (and of the parts built for them before).
+    if (missing.length > 0) for (const c of await this.o.store.changes(missing)) this.changes.set(c.id, c)
+    const withdrawn = await this.o.store.withdrawn([...ids])
+    let changes = this.changes
+    if (withdrawn.size > 0) {
+      changes = new Map([...ids].filter((id) => !withdrawn.has(id) && this.changes.has(id)).map((id) => [id, this.changes.get(id)!]))
+      this.shared.clear()
+      for (const key of this.blocks.keys()) if (withdrawn.has(key.split('\n')[0]!)) this.blocks.delete(key)
     }
-    // Recorded changes never change: cache them for the whole process.
-    if (missing.size > 0) for (const c of await this.o.store.changes([...missing])) this.changes.set(c.id, c)
     if (!this.sender || Date.now() - this.sender.at > 60_000) this.sender = { at: Date.now(), value: await this.o.store.sender() }
     return {
       config: this.o.config,
-      secret: this.o.secret,
+      keys: this.o.keys,
       defaultLocale: this.o.defaultLocale,
       emailFrom: this.o.emailFrom,
       sender: this.sender.value,
-      changes: this.changes,
+      changes,
       blocks: this.blocks,
       shared: this.shared,
     }

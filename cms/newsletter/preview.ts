@@ -37,7 +37,7 @@ export async function composePreview(
   try {
     return composeMessage(row, {
       config: newsletterConfig(),
-      secret: payload.secret,
+      keys: env.keys,
       defaultLocale: getDefaultLocale(),
       emailFrom: env.emailFrom,
       sender: await store.sender(),

@@ -83,12 +83,14 @@ export async function fanOutChange(payload: Payload, changeId: string): Promise<
   const store = storeFor(payload)
   const [change] = await store.changes([changeId])
   if (!change) throw new Error(`Content change ${changeId} does not exist`)
+  // Unpublished before its emails were queued: nobody hears about it.
+  const withdrawn = change.withdrawn
   const defaultLocale = getDefaultLocale()
   const title = change.entries[defaultLocale]?.title ?? Object.values(change.entries)[0]?.title ?? changeId
   const run = await ensureRun(payload, { key: `change:${changeId}`, kind: 'immediate', title, change: changeId })
   let queued = 0
   let after: string | null = null
-  for (;;) {
+  for (; !withdrawn; ) {
     const subs = await store.subscribers({ frequencies: ['immediately'], orUrgent: change.urgent }, after, BATCH)
     if (subs.length === 0) break
     after = subs[subs.length - 1]!.id
@@ -137,7 +139,7 @@ export async function buildDigest(payload: Payload, runId: string): Promise<{ qu
     return { queued: 0, subscribers: 0 }
   }
   const at = cutoff.toISOString()
-  const changes = await store.changesBetween(new Date(cutoff.getTime() - MAX_LOOKBACK_MS), cutoff)
+  const changes = (await store.changesBetween(new Date(cutoff.getTime() - MAX_LOOKBACK_MS), cutoff)).filter((c) => !c.withdrawn)
   const defaultLocale = getDefaultLocale()
   const entryOf = (s: SubscriberRow): DigestEntry | null => {
     const since = s.digestCursor ?? s.confirmedAt ?? ''

@@ -2,7 +2,9 @@ import type { Payload } from 'payload'
 
 import type { LinkState, NewsletterService, Preferences, SignupRequest } from '../../site/src/lib/server/newsletter'
 import { frequencies } from '../../site/src/lib/server/newsletter'
+import { readEnv } from '../lib/env'
 import { getLocaleCodes } from '../lib/locales'
+import type { Keys } from '../lib/secrets'
 import { confirmToken } from './compose'
 import { relationIds } from './ids'
 import { newsletterConfig } from './config'
@@ -42,7 +44,8 @@ export async function validatePreferences(payload: Payload, p: Preferences): Pro
 
 type Sub = { id: string | number; email: string; status: string; locale: string; frequency: string; allTopics?: boolean | null; topics?: unknown[] | null; urgent?: boolean | null; confirmTokenExpires?: string | null }
 
-export function newsletterService(payload: Payload, secret = payload.secret): NewsletterService {
+/** `keys` as the dispatcher has them (`readEnv().keys`), never `payload.secret`: see cms/lib/secrets.ts. */
+export function newsletterService(payload: Payload, keys: Keys = readEnv().keys): NewsletterService {
   const config = () => newsletterConfig()
 
   async function bySubscriberLink(token: string, purpose: LinkPurpose): Promise<{ state: LinkState; sub?: Sub }> {
@@ -52,7 +55,7 @@ export function newsletterService(payload: Payload, secret = payload.secret): Ne
       .findByID({ collection: 'subscribers', id: link.subscriberId, depth: 0, overrideAccess: true, disableErrors: true })
       .catch(() => null)) as Sub | null
     if (!sub) return { state: 'invalid' }
-    const state = verifyLink(secret, purpose, link, sub.email)
+    const state = verifyLink(keys.newsletterLinks, purpose, link, sub.email)
     return state === 'ok' ? { state, sub } : { state }
   }
 
@@ -105,7 +108,7 @@ export function newsletterService(payload: Payload, secret = payload.secret): Ne
         locale: prefs.locale as never,
         topics: relationIds(payload, prefs.topics) as never,
         consent,
-        confirmTokenHash: hashToken(confirmToken(secret, nonce)),
+        confirmTokenHash: hashToken(confirmToken(keys, nonce)),
         confirmTokenExpires: expires.toISOString(),
       }
       let id: string

@@ -2,8 +2,9 @@ import crypto from 'node:crypto'
 
 /**
  * Two kinds of token. Confirmation tokens are random, emailed once and stored only as
- * a sha256 hash. Preference and unsubscribe links are signed (HMAC with a key derived
- * from PAYLOAD_SECRET), so nothing is stored and a tampered link fails.
+ * a sha256 hash. Preference and unsubscribe links are signed (HMAC with
+ * `keys.newsletterLinks`, see cms/lib/secrets.ts), so nothing is stored and a tampered
+ * link fails.
  */
 
 export function randomToken(): string {
@@ -16,22 +17,14 @@ export function hashToken(token: string): string {
 
 export type LinkPurpose = 'preferences' | 'unsubscribe'
 
-// Derived once per secret and kept as a KeyObject: links are signed for every email sent.
-const keys = new Map<string, crypto.KeyObject>()
-function keyFor(secret: string): crypto.KeyObject {
-  let k = keys.get(secret)
-  if (!k) keys.set(secret, (k = crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', secret, 'atvira-newsletter', 'links', 32)))))
-  return k
-}
-
-function mac(secret: string, payload: string): string {
-  return crypto.createHmac('sha256', keyFor(secret)).update(payload).digest('base64url').slice(0, 32)
+function mac(key: crypto.KeyObject, payload: string): string {
+  return crypto.createHmac('sha256', key).update(payload).digest('base64url').slice(0, 32)
 }
 
 /** `<id>.<expiry in seconds, or 0>.<mac>`: the email address is in the MAC, so a link dies with the address. */
-export function signLink(secret: string, purpose: LinkPurpose, subscriberId: string, email: string, expiresAt?: Date): string {
+export function signLink(key: crypto.KeyObject, purpose: LinkPurpose, subscriberId: string, email: string, expiresAt?: Date): string {
   const exp = expiresAt ? Math.floor(expiresAt.getTime() / 1000) : 0
-  return `${subscriberId}.${exp}.${mac(secret, `${purpose}\n${subscriberId}\n${exp}\n${email}`)}`
+  return `${subscriberId}.${exp}.${mac(key, `${purpose}\n${subscriberId}\n${exp}\n${email}`)}`
 }
 
 export type ParsedLink = { subscriberId: string; exp: number; mac: string }
@@ -43,8 +36,8 @@ export function parseLink(token: string | null | undefined): ParsedLink | null {
 }
 
 /** Checks a parsed link against the subscriber's current address. */
-export function verifyLink(secret: string, purpose: LinkPurpose, link: ParsedLink, email: string, now = new Date()): 'ok' | 'expired' | 'invalid' {
-  const expected = mac(secret, `${purpose}\n${link.subscriberId}\n${link.exp}\n${email}`)
+export function verifyLink(key: crypto.KeyObject, purpose: LinkPurpose, link: ParsedLink, email: string, now = new Date()): 'ok' | 'expired' | 'invalid' {
+  const expected = mac(key, `${purpose}\n${link.subscriberId}\n${link.exp}\n${email}`)
   const a = Buffer.from(expected)
   const b = Buffer.from(link.mac)
   if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return 'invalid'

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { SMTPServer } from 'smtp-server'
 
 import { rootDir } from '../../cms/lib/env'
+import { keysFor } from '../../cms/lib/secrets'
 import { composeMessage } from '../../cms/newsletter/compose'
 import { newsletterConfig } from '../../cms/newsletter/config'
 import { buildDigest, ensureRun } from '../../cms/newsletter/queueing'
@@ -151,7 +152,7 @@ export async function benchNewsletter(): Promise<NewsletterBench> {
   const changes = await store.changes((claimed!.items as string[]) ?? [])
   const sample = composeMessage(claimed!, {
     config: newsletterConfig(),
-    secret: env.PAYLOAD_SECRET,
+    keys: keysFor(env.PAYLOAD_SECRET),
     defaultLocale: 'lt',
     emailFrom: env.EMAIL_FROM,
     sender: await store.sender(),

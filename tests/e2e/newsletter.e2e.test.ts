@@ -12,7 +12,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
+import { readEnv, rootDir } from '../../cms/lib/env'
 import { buildDigest, ensureRun } from '../../cms/newsletter/queueing'
 import { signLink } from '../../cms/newsletter/tokens'
 import { addSubscriber, dispatcher, publishNews, runNewsletterJobs } from '../int/newsletter-support'
@@ -321,8 +321,8 @@ describe('what must not work', () => {
   it('preferences: topics change, an expired link changes nothing, and the leave button unsubscribes', async () => {
     const email = 'prefs@example.org'
     const id = await addSubscriber(payload(), { email, locale: 'en', urgent: true })
-    const secret = payload().secret
-    const token = signLink(secret, 'preferences', id, email, new Date(Date.now() + 86_400_000))
+    const key = readEnv().keys.newsletterLinks
+    const token = signLink(key, 'preferences', id, email, new Date(Date.now() + 86_400_000))
     const url = `/en/newsletter/preferences?token=${token}`
     const topic = site.snapshot.content.en!.docs.find((d) => d.collection === 'topics')!
 
@@ -337,7 +337,7 @@ describe('what must not work', () => {
     expect(page).toMatch(new RegExp(`id="topic-${topic.id}"[^>]*checked`))
     expect(page).not.toMatch(/id="topics-all"[^>]*checked/)
 
-    const expired = `/en/newsletter/preferences?token=${signLink(secret, 'preferences', id, email, new Date(Date.now() - 60_000))}`
+    const expired = `/en/newsletter/preferences?token=${signLink(key, 'preferences', id, email, new Date(Date.now() - 60_000))}`
     const shown = await fetch(`${site.baseUrl}${expired}`)
     expect(shown.status).toBe(400)
     expect(await shown.text()).toContain('This link has expired')

@@ -1,6 +1,7 @@
 /** Building blocks for the newsletter tests: topics, subscribers, published items, a dispatcher. */
 import type { Payload } from 'payload'
 
+import { readEnv } from '../../cms/lib/env'
 import { newsletterConfig, type NewsletterConfig } from '../../cms/newsletter/config'
 import { relationIds } from '../../cms/newsletter/ids'
 import { Dispatcher } from '../../cms/newsletter/dispatch'
@@ -131,7 +132,7 @@ export function dispatcher(
     store: with_.store ?? storeFor(payload),
     transport: newsletterTransport(smtpUrl, config, with_.outboxDir),
     config,
-    secret: payload.secret,
+    keys: readEnv().keys,
     defaultLocale: 'lt',
     emailFrom,
     log: with_.log,

@@ -8,6 +8,7 @@ import { simpleParser } from 'mailparser'
 import nodemailer from 'nodemailer'
 import { describe, expect, it } from 'vitest'
 
+import { keysFor } from '../../cms/lib/secrets'
 import { type ComposeContext, composeForSending, composeMessage } from '../../cms/newsletter/compose'
 import { newsletterConfig } from '../../cms/newsletter/config'
 import type { ChangeRow, ClaimedRow } from '../../cms/newsletter/store/types'
@@ -22,6 +23,7 @@ function change(id: number, title: string, summary: string, extra: Partial<Chang
     urgent: false,
     topicIds: [],
     docCollection: 'news',
+    withdrawn: false,
     publishedAt: new Date(Date.UTC(2026, 10, 30, 8, id)).toISOString(),
     entries: {
       lt: { title, summary, url: `https://www.pajuris.example/naujienos/${slug}/` },
@@ -47,7 +49,7 @@ const changes = [
 function context(): ComposeContext {
   return {
     config,
-    secret: 'unit-test-secret-unit-test-secret-0123456789',
+    keys: keysFor('unit-test-secret-unit-test-secret-0123456789'),
     defaultLocale: 'lt',
     emailFrom: 'Pajūrio savivaldybė <naujienos@pajuris.example>',
     sender: { fromAddress: null, replyTo: 'info@pajuris.example', fromName: {}, cityName: { lt: 'Pajūris', en: 'Pajuris' } },

@@ -41,5 +41,14 @@ export const ContentChanges: CollectionConfig = {
     { name: 'topicIds', type: 'json', admin: { readOnly: true } },
     { name: 'entries', type: 'json', admin: { readOnly: true, description: 'Per locale: title, summary, url.' } },
     { name: 'publishedAt', type: 'date', required: true, index: true, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'withdrawnAt',
+      type: 'date',
+      admin: {
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'The document was unpublished or deleted: no email mentions it from then on (unless it is published again).',
+      },
+    },
   ],
 }

@@ -5,6 +5,7 @@ import * as migration_20261121_135948_consultation_responses from './20261121_13
 import * as migration_20261201_120438_site_builds_detail from './20261201_120438_site_builds_detail';
 import * as migration_20261201_122457_newsletter_runs_suspended from './20261201_122457_newsletter_runs_suspended';
 import * as migration_20261202_044300_access_ownership_file_use from './20261202_044300_access_ownership_file_use';
+import * as migration_20261202_051149_content_changes_withdrawn from './20261202_051149_content_changes_withdrawn';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_044300_access_ownership_file_use.up,
     down: migration_20261202_044300_access_ownership_file_use.down,
-    name: '20261202_044300_access_ownership_file_use'
+    name: '20261202_044300_access_ownership_file_use',
+  },
+  {
+    up: migration_20261202_051149_content_changes_withdrawn.up,
+    down: migration_20261202_051149_content_changes_withdrawn.down,
+    name: '20261202_051149_content_changes_withdrawn'
   },
 ];

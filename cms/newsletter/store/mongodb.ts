@@ -37,6 +37,7 @@ function change(doc: Document): ChangeRow {
     entries: (doc.entries as ChangeRow['entries']) ?? {},
     publishedAt: isoOrNull(doc.publishedAt) ?? '',
     docCollection: String(doc.docCollection),
+    withdrawn: doc.withdrawnAt != null,
   }
 }
 
@@ -251,6 +252,12 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
     async changes(ids) {
       if (ids.length === 0) return []
       return (await changes.find({ _id: { $in: ids.map(oid) } }).sort({ publishedAt: 1, _id: 1 }).toArray()).map(change)
+    },
+
+    async withdrawn(ids) {
+      if (ids.length === 0) return new Set()
+      const found = await changes.find({ _id: { $in: ids.map(oid) }, withdrawnAt: { $ne: null } }, { projection: { _id: 1 } }).toArray()
+      return new Set(found.map((d) => str(d._id)))
     },
 
     async changesBetween(from, to) {

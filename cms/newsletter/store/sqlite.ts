@@ -50,6 +50,7 @@ function change(row: Row): ChangeRow {
     entries: (json(row.entries) as ChangeRow['entries'] | null) ?? {},
     publishedAt: String(row.published_at),
     docCollection: String(row.doc_collection),
+    withdrawn: row.withdrawn_at != null,
   }
 }
 
@@ -262,6 +263,12 @@ export function sqliteStore(client: SqlClient, options: { close?: boolean } = {}
       if (ids.length === 0) return []
       const res = await exec(`SELECT * FROM content_changes WHERE id IN (${placeholders(ids.length)}) ORDER BY published_at, id`, ids.map(num))
       return res.rows.map(change)
+    },
+
+    async withdrawn(ids) {
+      if (ids.length === 0) return new Set()
+      const res = await exec(`SELECT id FROM content_changes WHERE withdrawn_at IS NOT NULL AND id IN (${placeholders(ids.length)})`, ids.map(num))
+      return new Set(res.rows.map((r) => String(r.id)))
     },
 
     async changesBetween(from, to) {

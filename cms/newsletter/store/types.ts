@@ -51,6 +51,8 @@ export type ChangeRow = {
   entries: Record<string, ChangeEntry>
   publishedAt: string
   docCollection: string
+  /** The document was unpublished or deleted since: no email may mention it. */
+  withdrawn: boolean
 }
 
 export type SenderSettings = { fromAddress: string | null; replyTo: string | null; fromName: Record<string, string>; cityName: Record<string, string> }
@@ -114,6 +116,8 @@ export interface NewsletterStore {
   subscribers(filter: SubscriberFilter, afterId: Id | null, limit: number): Promise<SubscriberRow[]>
   subscriberById(id: Id): Promise<SubscriberRow | null>
   changes(ids: Id[]): Promise<ChangeRow[]>
+  /** Which of these changes are withdrawn now (their document unpublished or deleted). */
+  withdrawn(ids: Id[]): Promise<Set<Id>>
   /** Changes recorded in (from, to]; `from` null means from the beginning. */
   changesBetween(from: Date | null, to: Date): Promise<ChangeRow[]>
   /** From, Reply-To and the city's name per locale, from the published settings. */

@@ -1,0 +1,232 @@
+/**
+ * Residents' journeys through the product as `npm start` runs it: its processes, its
+ * environment, its secrets, its ports, mail through a real SMTP server on loopback
+ * (SMTP_URL). Everything is driven from outside: a real browser for what residents do
+ * on the site, HTTP for what staff and mail providers do, the SMTP server for what
+ * arrives, the database file for what is kept. A component test that wires both sides
+ * itself cannot see that production wires them differently (the newsletter's links
+ * were once signed with one key and checked with another).
+ */
+import type { ParsedMail } from 'mailparser'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { paragraph } from '../int/helpers'
+import { startSink, type Sink } from '../int/smtpSink'
+import { launchBrowser, loopbackContext } from './browser'
+import {
+  ctrlC,
+  database,
+  eventually,
+  killGroup,
+  loginAs,
+  newInstallation,
+  npmStart,
+  removeInstallation,
+  type Installation,
+  type Started,
+} from './system'
+
+const timeZone = 'Europe/Vilnius'
+const resident = `gyventoja.${Date.now()}@example.test`
+const responder = `atsakymas.${Date.now()}@example.test`
+
+let sink: Sink
+let inst: Installation
+let s: Started | undefined
+let browser: Browser
+
+/** The city's local weekday (1 = Monday … 7 = Sunday) and HH:MM of a moment. */
+function localSlot(at: Date): { weekday: number; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  )
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1
+  return { weekday, time: `${parts.hour}:${parts.minute}` }
+}
+
+async function mailTo(address: string, count: number, what: string): Promise<ParsedMail[]> {
+  await eventually(`${count} e-mail(s) to ${address}: ${what}`, async () => sink.to(address).length >= count, s!, 180_000)
+  return Promise.all(sink.to(address).map((r) => sink.parse(r)))
+}
+
+/** A message's header block as sent, folded lines joined. */
+const head = (raw: Buffer) => raw.toString('utf8').split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ').replace(/\r\n/g, '\n')
+
+/** The first link in a mail's plain text that starts with `prefix`. */
+function linkIn(mail: ParsedMail, prefix: string): string {
+  const found = (mail.text ?? '').split(/\s+/).find((w) => w.startsWith(prefix))
+  if (!found) throw new Error(`No link starting with ${prefix} in the e-mail "${mail.subject}":\n${mail.text}`)
+  return found
+}
+
+async function page(): Promise<Page> {
+  const { context } = await loopbackContext(browser, { javaScriptEnabled: false })
+  return context.newPage()
+}
+
+async function subscriber(email: string): Promise<Record<string, unknown> | undefined> {
+  const db = database(inst)
+  try {
+    return (await db.execute({ sql: 'select status, frequency, locale from subscribers where email = ?', args: [email] })).rows[0] as Record<string, unknown> | undefined
+  } finally {
+    db.close()
+  }
+}
+
+async function publishNews(auth: string, title: string): Promise<{ id: number; slug: string }> {
+  const res = await fetch(`${inst.cmsUrl}/api/news?locale=lt`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: auth },
+    body: JSON.stringify({ title, summary: `${title}: santrauka.`, body: paragraph(`${title}.`), _status: 'published' }),
+  })
+  const body = (await res.json()) as { doc: { id: number; slug: string } }
+  expect(res.status, JSON.stringify(body)).toBe(201)
+  return body.doc
+}
+
+const status = async (url: string) => (await fetch(url, { redirect: 'manual' })).status
+
+beforeAll(async () => {
+  sink = await startSink()
+  // The weekly digest goes out on another day while the first start runs: the second
+  // start moves it to a minute in the near future, so the test waits minutes, not days.
+  const weekly = (localSlot(new Date()).weekday + 2) % 7 || 7
+  inst = await newInstallation({
+    SMTP_URL: sink.url,
+    NEWSLETTER_WEEKLY_DAY: String(weekly),
+    SITE_BUILD_DEBOUNCE_MS: '300',
+    JOBS_INTERVAL_MS: '300',
+  })
+  ;[s, browser] = await Promise.all([npmStart(inst), launchBrowser()])
+}, 900_000)
+
+afterAll(async () => {
+  if (s) await ctrlC(s).catch(() => {})
+  await killGroup(s)
+  await browser?.close()
+  await sink?.close()
+  if (inst) removeInstallation(inst)
+})
+
+describe('residents’ journeys through npm start', { timeout: 900_000 }, () => {
+  it('signs up on the home page, gets the e-mail, confirms it, and changes preferences from an e-mailed link', async () => {
+    const p = await page()
+    await p.goto(`${inst.siteUrl}/`)
+    const form = p.getByRole('region', { name: 'Gaukite naujienas el. paštu' })
+    await form.getByLabel('El. pašto adresas').fill(resident)
+    await form.getByLabel('Kaip dažnai?').selectOption('daily')
+    await form.getByLabel('Sutinku').check()
+    await Promise.all([p.waitForURL(/sent=1/), form.getByRole('button', { name: 'Prenumeruoti' }).click()])
+    await p.getByRole('status').waitFor()
+    expect(await subscriber(resident)).toMatchObject({ status: 'pending', frequency: 'daily' })
+
+    // The confirmation e-mail, through SMTP_URL, with a link to this site.
+    const [confirmMail] = await mailTo(resident, 1, 'the confirmation')
+    expect(head(sink.to(resident)[0]!.raw)).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m)
+    const confirmLink = linkIn(confirmMail!, `${inst.siteUrl}/naujienlaiskis/`)
+    // A mail scanner opening the link changes nothing; the resident's click does.
+    await p.goto(confirmLink)
+    expect(await subscriber(resident)).toMatchObject({ status: 'pending' })
+    await p.getByRole('button', { name: 'Patvirtinti prenumeratą' }).click()
+    await p.getByRole('status').waitFor()
+    expect(await subscriber(resident)).toMatchObject({ status: 'confirmed' })
+
+    // Signing up again (the address is known) sends a link to the preferences instead.
+    await p.goto(`${inst.siteUrl}/naujienlaiskis`)
+    await p.locator('#email').fill(resident)
+    await p.locator('#consent').check()
+    await Promise.all([p.waitForURL(/sent=1/), p.locator('form.newsletter-form button[type=submit]').click()])
+    const mails = await mailTo(resident, 2, 'the "already subscribed" e-mail with the preferences link')
+    const prefsLink = linkIn(mails[1]!, `${inst.siteUrl}/naujienlaiskis/`)
+    const res = await p.goto(prefsLink)
+    expect(res?.status()).toBe(200)
+    await p.locator('input[name=frequency][value=weekly]').check()
+    await p.locator('button[name=action][value=save]').click()
+    await p.getByRole('status').waitFor()
+    expect(await subscriber(resident)).toMatchObject({ status: 'confirmed', frequency: 'weekly' })
+    await p.context().close()
+  })
+
+  it('a published article goes live on the site, and answers 404 once it is unpublished', async () => {
+    const editor = await loginAs(inst, 'editor')
+    const doc = await publishNews(editor, 'Atidaryta nauja biblioteka')
+    const url = `${inst.siteUrl}/naujienos/${doc.slug}/`
+    await eventually('the article live on the site', async () => (await status(url)) === 200, s!)
+    const res = await fetch(`${inst.cmsUrl}/api/news/${doc.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: editor },
+      body: JSON.stringify({ _status: 'draft' }),
+    })
+    expect(res.status).toBe(200)
+    await eventually('the article gone from the site', async () => (await status(url)) === 404, s!)
+  })
+
+  it('a response to an open consultation gets a receipt e-mail with its reference', async () => {
+    const open = (await (await fetch(`${inst.cmsUrl}/api/consultations?where[status][equals]=open&locale=lt&depth=0&limit=1`)).json()) as {
+      docs: { slug: string; title: string }[]
+    }
+    expect(open.docs.length, 'the demo city has an open consultation').toBe(1)
+    const p = await page()
+    await p.goto(`${inst.siteUrl}/konsultacijos/${open.docs[0]!.slug}/`)
+    const form = p.locator('form', { has: p.locator('input[name=consultation]') })
+    // Every question answered, as a resident who takes the time would.
+    for (const text of await form.locator('textarea').all()) await text.fill('Pritariu, bet prašau daugiau suoliukų prie jūros.')
+    for (const group of await form.locator('fieldset:has(input[name^=q_])').all()) await group.locator('input[name^=q_]').first().check()
+    await form.locator('input[name=email]').fill(responder)
+    await form.locator('input[name=receipt]').check()
+    await form.locator('input[name=consent]').check()
+    await form.locator('button[type=submit]').click()
+    await p.waitForLoadState()
+    expect(p.url(), await p.locator('main').innerText()).toMatch(/ref=/)
+    const reference = new URL(p.url()).searchParams.get('ref')!
+    expect(await p.content()).toContain(reference)
+    const [receipt] = await mailTo(responder, 1, 'the response receipt')
+    expect(receipt!.subject).toContain(reference)
+    expect(receipt!.text).toContain(open.docs[0]!.title)
+    await p.context().close()
+  })
+
+  it('after a restart the weekly digest arrives with what was published, and one click ends the subscription', async () => {
+    const editor = await loginAs(inst, 'editor')
+    const kept = await publishNews(editor, 'Prasideda paplūdimių tvarkymo talka')
+    const withdrawn = await publishNews(editor, 'Klaidingai paskelbta žinutė')
+    const res = await fetch(`${inst.cmsUrl}/api/news/${withdrawn.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: editor },
+      body: JSON.stringify({ _status: 'draft' }),
+    })
+    expect(res.status).toBe(200)
+
+    // Stop, and start again with the weekly digest due two minutes from now.
+    await ctrlC(s!)
+    expect(s!.output()).toContain('Stopped.')
+    const due = new Date(Math.ceil((Date.now() + 120_000) / 60_000) * 60_000)
+    const slot = localSlot(due)
+    s = await npmStart(inst, { NEWSLETTER_WEEKLY_DAY: String(slot.weekday), NEWSLETTER_DAILY_AT: slot.time })
+
+    const mails = await mailTo(resident, 3, `the weekly digest due at ${slot.time}`)
+    const digest = mails[2]!
+    expect(digest.subject).toMatch(/savaitės naujienos/)
+    expect(digest.text).toContain('Prasideda paplūdimių tvarkymo talka')
+    expect(digest.text, 'an unpublished article never reaches an e-mail').not.toContain('Klaidingai paskelbta')
+    expect(digest.html).toContain(`${inst.siteUrl}/naujienos/${kept.slug}/`)
+
+    // RFC 8058: the mail provider POSTs to the List-Unsubscribe URL, with no cookie and no Origin.
+    const unsubscribe = /^List-Unsubscribe: <([^>]+)>/m.exec(head(sink.to(resident)[2]!.raw))?.[1] ?? ''
+    expect(unsubscribe.startsWith(`${inst.siteUrl}/naujienlaiskis/`)).toBe(true)
+    const oneClick = await fetch(unsubscribe, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+      redirect: 'manual',
+    })
+    expect(oneClick.status).toBeLessThan(400)
+    expect(await subscriber(resident)).toMatchObject({ status: 'unsubscribed' })
+    // The preferences link of the same e-mail now says so instead of offering settings.
+    const prefs = await (await fetch(linkIn(digest, `${inst.siteUrl}/naujienlaiskis/`))).text()
+    expect(prefs).toContain('šiuo metu neaktyvi (atsisakyta)')
+  })
+})
