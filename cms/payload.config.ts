@@ -32,6 +32,7 @@ import { siteBoundaryTask } from './jobs/siteBoundary'
 import { siteUpdateTask } from './jobs/siteUpdate'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
+import { lockedResponse } from './lib/lockedResponse'
 import { readEnv, rootDir } from './lib/env'
 import { getDefaultLocale, getLocales } from './lib/locales'
 import { previewUrl } from './lib/preview'
@@ -46,6 +47,8 @@ export default buildConfig({
   secret: env.secret,
   serverURL: env.serverUrl,
   db: databaseAdapter(env),
+  // A database locked by another process answers 503 with what to do, not 500.
+  hooks: { afterError: [lockedResponse] },
   sharp,
   email: emailAdapter(env),
   editor: lexicalEditor({
