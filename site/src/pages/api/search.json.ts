@@ -1,5 +1,7 @@
 import type { APIRoute } from 'astro'
 
+import { t } from '../../i18n'
+import { snapshot } from '../../lib/load'
 import { cleanQuery } from '../../lib/search/query'
 import { clientAddress, overLimit } from '../../lib/server/rateLimit'
 import { searchService } from '../../lib/server/searchService'
@@ -17,8 +19,10 @@ export const GET: APIRoute = async ({ url, clientAddress: peer, request }) => {
   const wait = await overLimit('search', clientAddress(peer, request.headers))
   if (wait !== null) return json({ error: 'Too many searches; try again shortly.', retryAfter: wait }, 429, { 'retry-after': String(wait) })
   const locale = url.searchParams.get('locale') ?? ''
+  if (!snapshot().locales.includes(locale)) return json({ error: `Unknown locale "${locale.slice(0, 10)}".` }, 400)
   const search = searchService().get(locale)
-  if (!search) return json({ error: `Unknown locale "${locale.slice(0, 10)}".` }, 400)
+  // A configured locale without a usable index: the page says the same (503).
+  if (!search) return json({ error: t(locale, 'search.unavailable') }, 503, { 'retry-after': '60' })
   const { q } = cleanQuery(url.searchParams.get('q'))
   const result = search.search({
     q,
