@@ -33,6 +33,7 @@ import { siteUpdateTask } from './jobs/siteUpdate'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
 import { lockedResponse } from './lib/lockedResponse'
+import { privateDir, privateUploads } from './lib/privateFiles'
 import { readEnv, rootDir } from './lib/env'
 import { getDefaultLocale, getLocales } from './lib/locales'
 import { previewUrl } from './lib/preview'
@@ -86,8 +87,9 @@ export default buildConfig({
     Pages,
     Topics,
     Alerts,
-    mediaCollection(path.join(env.mediaDir, 'images')),
-    documentsCollection(path.join(env.mediaDir, 'documents')),
+    // Owner-only directories and files (uploads may be unpublished).
+    privateUploads(mediaCollection(path.join(privateDir(env.mediaDir), 'images'))),
+    privateUploads(documentsCollection(path.join(env.mediaDir, 'documents'))),
     Users,
     SiteBuilds,
     Subscribers,

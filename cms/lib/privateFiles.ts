@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import type { CollectionAfterChangeHook, CollectionConfig } from 'payload'
+
 import { rootDir } from './env'
 
 /**
@@ -38,4 +40,22 @@ export function restrictFiles(...files: string[]): void {
       // not there (yet)
     }
   }
+}
+
+/**
+ * An upload collection whose directory is owner-only and whose files (the original and
+ * every generated size) are made 0600 once written: Payload writes them with the umask.
+ */
+export function privateUploads(collection: CollectionConfig): CollectionConfig {
+  const upload = collection.upload
+  const staticDir = typeof upload === 'object' ? upload.staticDir : undefined
+  if (!staticDir) return collection
+  privateDir(staticDir)
+  const tighten: CollectionAfterChangeHook = ({ doc }) => {
+    const d = doc as { filename?: string | null; sizes?: Record<string, { filename?: string | null } | undefined> }
+    const names = [d.filename, ...Object.values(d.sizes ?? {}).map((s) => s?.filename)].filter((n): n is string => Boolean(n))
+    restrictFiles(...names.map((n) => path.join(staticDir, path.basename(n))))
+    return doc
+  }
+  return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), tighten] } }
 }
