@@ -52,9 +52,10 @@ export class DatabaseLockedError extends Error {
   }
 }
 
-/** A lock error anywhere in the chain (drizzle and Payload wrap what the driver throws). */
+/** A lock error anywhere in the chain (drizzle and Payload wrap what the driver throws; GraphQL keeps it as `originalError`). */
 export function findLockError(error: unknown): DatabaseLockedError | { waitedMs: number } | null {
-  for (let e = error, depth = 0; e && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+  const next = (e: unknown) => (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError
+  for (let e = error, depth = 0; e && depth < 10; e = next(e), depth++) {
     if (e instanceof DatabaseLockedError) return e
     if (isLockError(e)) return { waitedMs: 0 }
   }

@@ -70,9 +70,6 @@ export function treeHash(roots: string[], ignore: (rel: string) => boolean = () 
 /** The child has neither exited nor been ended by a signal. */
 export const isRunning = (c: ChildProcess) => c.exitCode === null && c.signalCode === null
 
-/** Resolves once every child has exited. */
-export const allExited = (children: ChildProcess[]) => Promise.all(children.map((c) => (isRunning(c) ? new Promise((r) => c.once('exit', r)) : null)))
-
 /**
  * The dispatcher allocates a little for every message and keeps nothing: a small old
  * space makes V8 collect early instead of growing the process towards its default

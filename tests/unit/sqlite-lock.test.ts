@@ -92,6 +92,10 @@ describe('a write-locked database', () => {
       expect(message).toMatch(/^Duomenų bazė užrakinta/)
       expect(message).toContain('Nothing was saved: wait a few seconds and try again')
       expect(await lockedResponse({ error: new Error('other'), context: {}, req: {} as never })).toBeUndefined()
+      // GraphQL: the driver's error is the GraphQLError's originalError.
+      const graphql = Object.assign(new Error('Failed query'), { originalError: wrapped })
+      const gql = await lockedResponse({ error: graphql, context: {}, req: {} as never, graphqlResult: { message: 'Something went wrong.', extensions: { statusCode: 500 } } })
+      expect(gql).toMatchObject({ graphqlResult: { message, extensions: { statusCode: 503 } } })
     } finally {
       lock.release()
       await lock.released
