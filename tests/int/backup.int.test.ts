@@ -110,6 +110,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
     expect(backup.code, backup.out).toBe(0)
     // The writer really wrote all through the backup.
     expect(after - before).toBeGreaterThan(50)
+    console.log(`Backup with a writer in flight: ${after - before} rows inserted while it ran.`)
 
     for (const line of ['[1/3] Database: a consistent copy', 'writes go on meanwhile', '[2/3] Media:', '4 files', '[3/3] Archive:', 'Backup written:', 'Keep .env (PAYLOAD_SECRET) safe']) {
       expect(backup.out).toContain(line)
