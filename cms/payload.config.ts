@@ -33,6 +33,8 @@ import { siteUpdateTask } from './jobs/siteUpdate'
 import { rebuildFileUse } from './files/usage'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
+import { lockedResponse } from './lib/lockedResponse'
+import { privateDir, privateUploads } from './lib/privateFiles'
 import { readEnv, rootDir } from './lib/env'
 import { getDefaultLocale, getLocales } from './lib/locales'
 import { previewUrl } from './lib/preview'
@@ -47,6 +49,8 @@ export default buildConfig({
   secret: env.secret,
   serverURL: env.serverUrl,
   db: databaseAdapter(env),
+  // A database locked by another process answers 503 with what to do, not 500.
+  hooks: { afterError: [lockedResponse] },
   sharp,
   email: emailAdapter(env),
   editor: lexicalEditor({
@@ -84,8 +88,9 @@ export default buildConfig({
     Pages,
     Topics,
     Alerts,
-    mediaCollection(path.join(env.mediaDir, 'images')),
-    documentsCollection(path.join(env.mediaDir, 'documents')),
+    // Owner-only directories and files (uploads may be unpublished).
+    privateUploads(mediaCollection(path.join(privateDir(env.mediaDir), 'images'))),
+    privateUploads(documentsCollection(path.join(env.mediaDir, 'documents'))),
     Users,
     SiteBuilds,
     Subscribers,

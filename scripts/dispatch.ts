@@ -12,6 +12,7 @@ import { newsletterConfig } from '../cms/newsletter/config'
 import { Dispatcher } from '../cms/newsletter/dispatch'
 import { openStore } from '../cms/newsletter/store'
 import { newsletterTransport } from '../cms/newsletter/transport'
+import { waitForLocksInBackground } from '../cms/lib/sqliteLock'
 import { parseFlags } from './lib/cli'
 import { cpuMs, peakRssMB } from './lib/measure'
 
@@ -32,14 +33,16 @@ try {
   process.exit(2)
 }
 
+const log = (line: string) => {
+  if (!flags.quiet) console.log(`[newsletter] ${line}`)
+}
+// Nobody waits on the dispatcher: a database another process locks pauses it, then it goes on.
+waitForLocksInBackground(log)
 const store = await openStore(process.env.DATABASE_URL).catch((error: unknown) => {
   console.error(`The dispatcher could not open the database: ${(error as Error).message}. Run \`npm run db:migrate\` first, and check DATABASE_URL.`)
   process.exit(1)
 })
 const transport = newsletterTransport(env.smtpUrl, config)
-const log = (line: string) => {
-  if (!flags.quiet) console.log(`[newsletter] ${line}`)
-}
 const dispatcher = new Dispatcher({
   store,
   transport,

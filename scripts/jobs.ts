@@ -5,6 +5,7 @@
  * scripts/dispatch.ts. `npm start` runs one; more can run on other machines (see
  * docs/production.md).
  */
+import { waitForLocksInBackground } from '../cms/lib/sqliteLock'
 import { recoverSiteUpdates, staleMs } from '../cms/lib/siteUpdates'
 import { newsletterConfig } from '../cms/newsletter/config'
 import { purgeLeavers } from '../cms/newsletter/housekeeping'
@@ -31,12 +32,16 @@ if (unknown.length || queues.length === 0 || !Number.isFinite(interval) || inter
   process.exit(2)
 }
 
+// Nobody waits on the runner: a database another process locks pauses it, then it goes on.
+waitForLocksInBackground((line) => console.log(`Job runner: ${line}`))
 const payload = await openPayload()
 const newsletter = newsletterConfig()
 let lastSchedule = 0
 let lastPurge = 0
 let lastRecovery = 0
 let stopping = false
+// Failures in a row: the next poll backs off (1 s doubling to 30 s) instead of spinning.
+let failures = 0
 const stop = () => {
   stopping = true
   // A build in progress is stopped (its row says so) rather than killed with the runner.
@@ -68,11 +73,20 @@ while (!stopping) {
     for (const queue of queues as Queue[]) {
       if (!stopping) await payload.jobs.run({ queue, limit: limits[queue] })
     }
+    failures = 0
   } catch (error) {
-    console.error(`A job run failed: ${(error as Error).message}`)
+    failures++
+    const wait = Math.min(30_000, 1000 * 2 ** (failures - 1))
+    console.error(`A job run failed: ${(error as Error).message}${flags.once ? '' : ` (trying again in ${wait / 1000} s)`}`)
+    if (!flags.once) await sleepUnlessStopped(wait)
   }
   if (flags.once) break
   await new Promise((r) => setTimeout(r, interval))
 }
 await payload.destroy()
 process.exit(0)
+
+async function sleepUnlessStopped(ms: number): Promise<void> {
+  const until = Date.now() + ms
+  while (!stopping && Date.now() < until) await new Promise((r) => setTimeout(r, Math.min(250, until - Date.now())))
+}

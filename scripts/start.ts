@@ -4,7 +4,6 @@
  * runner and the newsletter dispatcher, printing where to go and how to log in. Ctrl-C
  * stops everything.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -16,7 +15,8 @@ import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
 import { ensureDotEnv } from './lib/dotenv'
 import { prepareDatabase } from './lib/prepareDb'
-import { allExited, dispatcherNodeFlags, isRunning, nextBin, superviseChildren } from './lib/processes'
+import { dispatcherNodeFlags, nextBin } from './lib/processes'
+import { type ChildSpec, Supervisor } from './lib/supervisor'
 
 const flags = parseFlags(
   process.argv.slice(2),
@@ -58,24 +58,41 @@ async function waitUntilServing(url: string, timeoutMs: number): Promise<boolean
   return false
 }
 
+// Every process npm start runs: one that dies is started again, the others go on.
+const supervisor = new Supervisor()
+
 // Ctrl-C while preparing: the step running is stopped (a site build says "stopped"),
 // and a CMS already started is stopped with it.
 const preparing = new AbortController()
-const early: ChildProcess[] = []
 const stopPreparing = () => {
   if (!preparing.signal.aborted) console.log('\nStopping…')
   preparing.abort()
-  for (const c of early) if (isRunning(c)) c.kill('SIGTERM')
+  void supervisor.stop()
 }
 process.on('SIGINT', stopPreparing)
 process.on('SIGTERM', stopPreparing)
 
-function child(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, args, {
-    cwd: rootDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...extraEnv, NODE_ENV: 'production' },
-  })
+function child(name: string, args: string[], extraEnv: Record<string, string> = {}): ChildSpec {
+  return {
+    name,
+    command: process.execPath,
+    args,
+    options: { cwd: rootDir, env: { ...process.env, ...extraEnv, NODE_ENV: 'production' } },
+  }
+}
+
+/** Ctrl-C or SIGTERM once everything runs: stop every process, then exit 0. */
+function stopOnSignal(): void {
+  const stop = (signal: NodeJS.Signals) => {
+    if (supervisor.isStopping) return
+    console.log(`\nStopping (${signal})…`)
+    void supervisor.stop().then(() => {
+      console.log('Stopped.')
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 async function buildSite(payload: Payload): Promise<void> {
@@ -87,7 +104,11 @@ async function buildSite(payload: Payload): Promise<void> {
       signal: preparing.signal,
       log: (line) => console.log(`  ${line}`),
     })
-    console.log(result.rendered ? `Site built (${describeResult(result)}) in ${Math.round(result.durationMs / 100) / 10} s.` : 'The public site is up to date: nothing to build.')
+    console.log(
+      result.rendered
+        ? `Site built (${describeResult(result)}) in ${Math.round(result.durationMs / 100) / 10} s.`
+        : 'The public site is up to date: nothing to build.',
+    )
   } catch (error) {
     if (preparing.signal.aborted) throw error
     // A failed build never touches the live site: serve it, and say what went wrong.
@@ -105,7 +126,9 @@ async function main() {
     process.exit(1)
   }
   if (!(await portIsFree(sitePort))) {
-    console.error(`Port ${sitePort} (the public site) is already in use. Stop the other program, or run \`npm start -- --site-port ${sitePort + 1}\`.`)
+    console.error(
+      `Port ${sitePort} (the public site) is already in use. Stop the other program, or run \`npm start -- --site-port ${sitePort + 1}\`.`,
+    )
     process.exit(1)
   }
   const env = ensureDotEnv()
@@ -121,11 +144,15 @@ async function main() {
     if (!(await buildCmsIfStale())) console.log('The CMS admin is up to date: nothing to build.')
     preparing.signal.throwIfAborted()
     // The CMS takes a while to answer its first request: it starts while the site is checked.
-    early.push(
-      child(['--require', path.join(rootDir, 'scripts/lib/cmsShutdown.cjs'), nextBin(), 'start', 'cms', '-p', String(port)], {
-        NEXT_TELEMETRY_DISABLED: '1',
-        NEXT_MANUAL_SIG_HANDLE: 'true',
-      }),
+    supervisor.start(
+      child(
+        'The CMS',
+        ['--require', path.join(rootDir, 'scripts/lib/cmsShutdown.cjs'), nextBin(), 'start', 'cms', '-p', String(port)],
+        {
+          NEXT_TELEMETRY_DISABLED: '1',
+          NEXT_MANUAL_SIG_HANDLE: 'true',
+        },
+      ),
     )
     await buildSite(payload)
     preparing.signal.throwIfAborted()
@@ -134,25 +161,34 @@ async function main() {
   }
   process.off('SIGINT', stopPreparing)
   process.off('SIGTERM', stopPreparing)
+  stopOnSignal()
 
   const { currentLink } = await import('./lib/publish')
   const { credentialsFile, formatCredentials } = await import('../cms/seed/demoUsers')
-  const site = child([
-    '--import',
-    'tsx',
-    path.join(rootDir, 'scripts/site-server.ts'),
-    '--dir',
-    currentLink(),
-    '--port',
-    String(sitePort),
-    '--host',
-    process.env.SITE_HOST ?? 'localhost',
-  ])
+  supervisor.start(
+    child('The site server', [
+      '--import',
+      'tsx',
+      path.join(rootDir, 'scripts/site-server.ts'),
+      '--dir',
+      currentLink(),
+      '--port',
+      String(sitePort),
+      '--host',
+      process.env.SITE_HOST ?? 'localhost',
+    ]),
+  )
   // Scheduled publishing and site updates after every publish.
-  const jobs = child(['--import', 'tsx', path.join(rootDir, 'scripts/jobs.ts')])
+  supervisor.start(child('The job runner', ['--import', 'tsx', path.join(rootDir, 'scripts/jobs.ts')]))
   // Newsletter emails from the outbox (.eml files in data/outbox/ without SMTP_URL).
-  const dispatch = child([...dispatcherNodeFlags, '--import', 'tsx', path.join(rootDir, 'scripts/dispatch.ts')])
-  superviseChildren([...early, site, jobs, dispatch])
+  supervisor.start(
+    child('The newsletter dispatcher', [
+      ...dispatcherNodeFlags,
+      '--import',
+      'tsx',
+      path.join(rootDir, 'scripts/dispatch.ts'),
+    ]),
+  )
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
   const serving = await Promise.all([
@@ -182,11 +218,12 @@ Press Ctrl-C to stop.`)
 
 main().catch(async (error: unknown) => {
   if (preparing.signal.aborted) {
-    await allExited(early)
+    await supervisor.stop()
     console.log('Stopped before start-up finished.')
     process.exit(130)
   }
   console.error((error as Error).message)
   console.error('Start-up stopped. Fix the problem above and run `npm start` again.')
+  await supervisor.stop()
   process.exit(1)
 })

@@ -1,13 +1,15 @@
-import fs from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
+import type { Client } from '@libsql/client'
 import type { DatabaseAdapterObj } from 'payload'
 
 import type { Env } from './env'
 import { rootDir } from './env'
+import { privateDir, privateFile, restrictFiles } from './privateFiles'
+import { ATTEMPT_BUSY_MS, isLockError, retryLocked, setLockWait } from './sqliteLock'
 
 /**
  * Payload looks up localized rows by parent id on every read but does not index that
@@ -40,13 +42,80 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
       connectOptions: { serverSelectionTimeoutMS: env.mongoServerSelectionTimeoutMS },
     })
   }
-  fs.mkdirSync(path.dirname(env.database.file), { recursive: true })
-  return sqliteAdapter({
+  setLockWait(env.lockWaitMs)
+  const file = env.database.file
+  // SQLite gives the -wal and -shm files the database file's mode: create it 0600 first.
+  privateDir(path.dirname(file))
+  privateFile(file)
+  const obj = sqliteAdapter({
     client: { url: env.database.url },
     migrationDir,
     push: env.dbPush,
-    busyTimeout: 5000,
+    busyTimeout: ATTEMPT_BUSY_MS,
     wal: { synchronous: 'NORMAL' },
     afterSchemaInit: [indexLocalesParent],
+  })
+  // The adapter's connect creates the client: guard it once it exists.
+  const init = obj.init
+  obj.init = (args) => {
+    const adapter = init(args)
+    const connect = adapter.connect!
+    adapter.connect = async function (this: typeof adapter, ...rest) {
+      await connect.apply(this, rest)
+      const self = this as unknown as { client?: Client }
+      if (self.client) guardClient(self.client)
+      restrictFiles(file, `${file}-wal`, `${file}-shm`)
+    }
+    return adapter
+  }
+  return obj
+}
+
+const guarded = new WeakSet<Client>()
+
+/**
+ * Every statement waits for a locked database (`retryLocked`), and every connection has
+ * a busy timeout: @libsql/client opens a new connection after each `transaction()`,
+ * without the PRAGMA the adapter ran on the first one.
+ *
+ * A statement that failed on the lock is never reset by @libsql/client (it prepares a
+ * new one each time); while it lingers, the connection's next write keeps the write
+ * lock until garbage collection, locking every other process out. So after a lock error
+ * the connection is dropped (`transaction()` detaches it) and the retry runs on a new one.
+ */
+export function guardClient(client: Client): void {
+  if (guarded.has(client)) return
+  guarded.add(client)
+  const execute = client.execute.bind(client) as (...args: unknown[]) => ReturnType<Client['execute']>
+  const batch = client.batch.bind(client)
+  const transaction = client.transaction.bind(client)
+  const pragma = `PRAGMA busy_timeout = ${ATTEMPT_BUSY_MS}`
+  const freshConnection = async () => {
+    try {
+      ;(await transaction('deferred')).close()
+    } catch {
+      // the connection is unusable anyway: the next statement opens another
+    }
+    await execute(pragma)
+  }
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      retryLocked(async () => {
+        try {
+          return await fn(...args)
+        } catch (error) {
+          if (isLockError(error)) await freshConnection()
+          throw error
+        }
+      })
+  Object.assign(client, {
+    execute: guard(execute),
+    batch: guard(batch),
+    transaction: async (...args: Parameters<Client['transaction']>) => {
+      const tx = await guard(transaction)(...args)
+      await execute(pragma)
+      return tx
+    },
   })
 }

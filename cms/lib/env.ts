@@ -102,6 +102,8 @@ export function readEnv() {
     serverUrl: urlSetting('PAYLOAD_PUBLIC_SERVER_URL', 'http://localhost:3000'),
     siteUrl: urlSetting('SITE_URL', 'http://localhost:4321'),
     dbPush: process.env.DB_PUSH === 'true',
+    // How long a request waits for a database another process has locked, then answers 503.
+    lockWaitMs: positiveInt('DATABASE_LOCK_WAIT_MS', 10_000),
     mediaDir: path.resolve(rootDir, process.env.MEDIA_DIR || 'data/media'),
     smtpUrl: (process.env.SMTP_URL ?? '').trim() || undefined,
     emailFrom: (process.env.EMAIL_FROM ?? '').trim() || 'Pajūris <info@pajuris.example>',

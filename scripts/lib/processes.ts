@@ -70,47 +70,6 @@ export function treeHash(roots: string[], ignore: (rel: string) => boolean = () 
 /** The child has neither exited nor been ended by a signal. */
 export const isRunning = (c: ChildProcess) => c.exitCode === null && c.signalCode === null
 
-/** Resolves once every child has exited. */
-export const allExited = (children: ChildProcess[]) => Promise.all(children.map((c) => (isRunning(c) ? new Promise((r) => c.once('exit', r)) : null)))
-
-/**
- * Stops children on Ctrl-C / SIGTERM and waits for them before exiting (0). A child
- * that exits on its own stops the others, and the exit code is 1.
- */
-export function superviseChildren(children: ChildProcess[]): void {
-  let stopping = false
-  let failed = false
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return
-    stopping = true
-    console.log(`\nStopping (${signal})…`)
-    for (const c of children) if (isRunning(c)) c.kill('SIGTERM')
-    const timer = setTimeout(() => {
-      const stuck = children.filter(isRunning)
-      console.error(`${stuck.length} process(es) did not stop within 10 s; killing them: ${stuck.map((c) => c.spawnargs.slice(1, 4).join(' ')).join('; ')}`)
-      for (const c of stuck) c.kill('SIGKILL')
-    }, 10_000)
-    timer.unref()
-    allExited(children).then(() => {
-      console.log('Stopped.')
-      process.exit(failed ? 1 : 0)
-    })
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
-  for (const c of children) {
-    c.on('exit', (code, signal) => {
-      // Ctrl-C reaches the children too, sometimes before this process has seen it.
-      setTimeout(() => {
-        if (stopping) return
-        failed = true
-        console.error(`A process exited unexpectedly (${signal ?? `exit ${code}`}); stopping the others.`)
-        stop('SIGTERM')
-      }, 500)
-    })
-  }
-}
-
 /**
  * The dispatcher allocates a little for every message and keeps nothing: a small old
  * space makes V8 collect early instead of growing the process towards its default

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { rootDir } from '../../cms/lib/env'
 import { heartbeatMs, requestSiteUpdate, type SiteChange } from '../../cms/lib/siteUpdates'
 import { exportSnapshot } from '../../site/src/lib/export'
+import { searchIndexProblem } from '../../site/src/lib/search/query'
 import { fastBuild, HeadStart, planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './fastBuild'
 import { run, RunError } from './processes'
 import { assertFilesPresent, buildSite, buildStamp, templatesHash } from './siteBuild'
@@ -31,6 +32,20 @@ export function liveBuildDir(): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * What a build lacks to be served: its search index for every locale (present and
+ * readable; `deep` parses each), the runtime snapshot, the code of the dynamic routes.
+ * A build cut short or damaged on disk is built again in full instead of being called
+ * up to date or patched by the fast path (which reuses the live indexes).
+ */
+export function buildProblems(dir: string, locales: string[], { deep = true }: { deep?: boolean } = {}): string[] {
+  const problems = locales.map((l) => searchIndexProblem(path.join(dir, 'search'), l, { deep })).filter((p): p is string => p !== null)
+  for (const file of [...locales.map((l) => `search/${l}.terms.json`), 'runtime-snapshot.json', 'server/entry.mjs', 'client/index.html']) {
+    if (!fs.existsSync(path.join(dir, file))) problems.push(`${file} is missing`)
+  }
+  return problems
 }
 
 /** Atomic on POSIX: the link is replaced by a rename, readers see the old or the new. */
@@ -143,6 +158,8 @@ export async function publishSite(
     env?: NodeJS.ProcessEnv
     /** Aborting stops the build (its child processes are killed); the live site stays. */
     signal?: AbortSignal
+    /** Parse every search index of the live build before trusting it (`npm start`); otherwise only their ends are checked. */
+    checkLive?: boolean
     /** Called once it is known that pages will be rendered, before rendering. */
     onRender?: (plan: { mode: 'full' | 'fast'; reason?: string }) => void | Promise<void>
   } = {},
@@ -169,7 +186,9 @@ export async function publishSite(
     log('Comparing with the live build…')
     const stamp = buildStamp(snapshot, templates)
     const liveStamp = live && path.join(live, '.atvira-build')
-    if (!options.full && liveStamp && fs.existsSync(liveStamp) && fs.readFileSync(liveStamp, 'utf8') === stamp) {
+    const broken = live ? buildProblems(live, snapshot.locales, { deep: options.checkLive }) : []
+    if (broken.length > 0) log(`The live build is incomplete: ${broken.join('; ')}.`)
+    if (!options.full && broken.length === 0 && liveStamp && fs.existsSync(liveStamp) && fs.readFileSync(liveStamp, 'utf8') === stamp) {
       fs.rmSync(snapshotFile, { force: true })
       await head?.drop()
       return { rendered: false, mode: 'none', buildDir: live!, pages: readPlanIndex(live!)?.pages ?? countPages(live!), durationMs: Date.now() - started }
@@ -179,7 +198,8 @@ export async function publishSite(
     const { index, routes } = planIndexOf(snapshot, snapshotFile)
     const before = live && !options.full ? readPlanIndex(live) : null
     let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : live ? 'the live build has no plan index' : 'no live build' }
-    if (before) {
+    if (broken.length > 0) plan = { mode: 'full', reason: `the live build is incomplete (${broken.join('; ')})` }
+    else if (before) {
       if (readText(path.join(live!, 'server-hash')) !== templates) plan = { mode: 'full', reason: 'templates changed' }
       else plan = planUpdate(before, { index, routes })
     }
@@ -325,6 +345,7 @@ export async function publishRecorded(
       payload,
       label: 'start',
       full: options.full,
+      checkLive: true,
       log: options.log,
       signal: options.signal,
       onRender: async (plan) => {

@@ -106,6 +106,8 @@ export function replaceWithCopy(source: string, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true })
   fs.rmSync(target, { force: true })
   fs.copyFileSync(source, target)
+  // A build is public (a web server may serve it as another user); uploads are kept 0600.
+  fs.chmodSync(target, 0o644)
 }
 
 /**

@@ -3,7 +3,10 @@
  * media and demo logins in a temporary folder; the built admin is reused): the first
  * start migrates, seeds, builds and serves everything; Ctrl-C stops every process; a
  * second start builds nothing; Ctrl-C during a build leaves its row "stopped"; a build
- * that fails while a good one is live only warns.
+ * that fails while a good one is live only warns. Within the first start: files are
+ * owner-only, a search index lost from the live build answers 503 and is rebuilt, a
+ * database another process keeps locked answers 503 and a shorter lock is waited out,
+ * and every child killed with SIGKILL comes back while the others keep serving.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -17,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rootDir } from '../../cms/lib/env'
 import { cmsBuildIsFresh } from '../../scripts/lib/cmsBuild'
 import { paragraph } from '../int/helpers'
+import { holdWriteLock } from '../support/holdLock'
 import { freePort } from './server'
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-start-'))
@@ -140,6 +144,35 @@ async function eventually<T>(
   }
 }
 
+/** The processes npm start runs, by name, from their command lines (children of its pid). */
+function childrenOf(pid: number): Record<'cms' | 'site' | 'jobs' | 'dispatch', number | undefined> {
+  const found: Record<string, number> = {}
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (ppid !== pid) continue
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+      const name = cmd.includes('site-server.ts')
+        ? 'site'
+        : cmd.includes('jobs.ts')
+          ? 'jobs'
+          : cmd.includes('dispatch.ts')
+            ? 'dispatch'
+            : cmd.includes('next')
+              ? 'cms'
+              : null
+      if (name) found[name] = Number(entry)
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found as never
+}
+
+const serves = async (url: string) => (await fetch(url).catch(() => null))?.status === 200
+
 /** Stops a start a failed assertion left running, so the next test has its ports. */
 async function stopIfRunning(s: Started | undefined): Promise<void> {
   if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return
@@ -178,6 +211,8 @@ beforeAll(async () => {
     JOBS_INTERVAL_MS: '300',
     SMTP_URL: '',
     CMS_URL: '',
+    // Short, so the lock test below is quick; the default is 10 s.
+    DATABASE_LOCK_WAIT_MS: '2500',
   }
 }, 60_000)
 
@@ -240,6 +275,87 @@ describe('npm start', { timeout: 900_000 }, () => {
         async () => (await fetch(`${siteUrl}/naujienos/${doc.slug}/`)).status === 200,
         s,
       )
+
+      // Owner-only, whatever the umask: the database and the uploads the seed made.
+      expect(fs.statSync(dbFile).mode & 0o777).toBe(0o600)
+      expect(fs.statSync(path.join(work, 'media')).mode & 0o777).toBe(0o700)
+      const uploads = fs.readdirSync(path.join(work, 'media/images'))
+      expect(uploads.length).toBeGreaterThan(0)
+      for (const f of uploads) expect(fs.statSync(path.join(work, 'media/images', f)).mode & 0o777, f).toBe(0o600)
+
+      // A search index lost from the live build: the API says 503 like the page (400 only
+      // for a locale that is not configured), and the next update builds it all again.
+      const liveDir = fs.realpathSync(path.join(siteRoot, 'current'))
+      fs.rmSync(path.join(liveDir, 'search/en.json'))
+      const lost = await fetch(`${siteUrl}/api/search.json?locale=en&q=port`)
+      expect(lost.status).toBe(503)
+      expect(((await lost.json()) as { error: string }).error).toBe('Search is not available right now. Please try again later.')
+      expect((await fetch(`${siteUrl}/en/search?q=port`)).status).toBe(503)
+      expect((await fetch(`${siteUrl}/api/search.json?locale=xx&q=port`)).status).toBe(400)
+      await publish(editor, 'Paieškos atstatymas')
+      await eventually('the en search back', async () => (await fetch(`${siteUrl}/api/search.json?locale=en&q=port`)).status === 200, s)
+      const rebuilt = (await siteBuilds(editor)).find((r) => r.status === 'succeeded' && r.mode === 'full' && r.detail?.includes('the live build is incomplete'))
+      expect(rebuilt?.detail, JSON.stringify(await siteBuilds(editor))).toContain('the search index for "en" is missing')
+
+      // Another process holds the write lock for longer than DATABASE_LOCK_WAIT_MS (2.5 s):
+      // the save answers 503 with what to do; a shorter lock is waited out.
+      const rename = (title: string) =>
+        fetch(`${cmsUrl}/api/news/${doc.id}?locale=lt`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', authorization: editor },
+          body: JSON.stringify({ title }),
+        })
+      const long = await holdWriteLock(dbFile, 8000)
+      let began = Date.now()
+      const refused = await rename('Užrakinta')
+      const refusedMs = Date.now() - began
+      const refusal = (await refused.json()) as { errors: { message: string }[] }
+      long.release()
+      await long.released
+      expect(refused.status, JSON.stringify(refusal)).toBe(503)
+      expect(refusedMs).toBeGreaterThanOrEqual(2400)
+      expect(refusal.errors[0]!.message).toMatch(/^Duomenų bazė užrakinta: kitas procesas .* \/ The database is locked: another process .* Nothing was saved: wait a few seconds and try again/)
+      const short = await holdWriteLock(dbFile, 1200)
+      began = Date.now()
+      const saved = await rename('Palaukta')
+      const savedMs = Date.now() - began
+      await short.released
+      expect(saved.status, await saved.clone().text()).toBe(200)
+      expect(savedMs).toBeGreaterThan(700)
+      console.log(`Locked database: refused after ${refusedMs} ms (limit 2500); a 1.2 s lock waited out, saved in ${savedMs} ms.`)
+      // Nothing crashed meanwhile, and the lock is not kept by the CMS afterwards.
+      expect(s.output()).not.toMatch(/was killed|exited \(code/)
+      expect((await rename('Paleidimo bandymas')).status).toBe(200)
+
+      // kill -9 of each child in turn: the others keep serving, the killed one comes back.
+      const pids = childrenOf(s.child.pid!)
+      expect(Object.keys(pids).sort()).toEqual(['cms', 'dispatch', 'jobs', 'site'])
+      const names = { cms: 'The CMS', site: 'The site server', jobs: 'The job runner', dispatch: 'The newsletter dispatcher' } as const
+      for (const which of ['site', 'cms', 'jobs', 'dispatch'] as const) {
+        // The job runner is killed between builds (one killed mid-build is recovered, slowly: SITE_BUILD_STALE_MS).
+        if (which === 'jobs') await eventually('no build running', async () => !(await siteBuilds(editor)).some((r) => r.status === 'running' || r.status === 'queued'), s)
+        const pid = childrenOf(s.child.pid!)[which]!
+        const killedAt = Date.now()
+        process.kill(pid, 'SIGKILL')
+        await eventually(`${names[which]} reported`, async () => s.output().includes(`${names[which]} was killed (SIGKILL)`), s, 10_000)
+        // The others serve while it is down (and the restart is still pending).
+        if (which !== 'site') expect(await serves(`${siteUrl}/`), `the site while ${which} is down`).toBe(true)
+        if (which !== 'cms') expect(await serves(`${cmsUrl}/api/globals/settings`), `the CMS while ${which} is down`).toBe(true)
+        await eventually(`${names[which]} restarted`, async () => s.output().includes(`${names[which]} started again (restart 1`), s, 20_000)
+        const again = childrenOf(s.child.pid!)[which]
+        expect(again).toBeDefined()
+        expect(again).not.toBe(pid)
+        if (which === 'site') await eventually('the site back', () => serves(`${siteUrl}/`), s, 60_000)
+        if (which === 'cms') await eventually('the CMS back', () => serves(`${cmsUrl}/api/globals/settings`), s, 120_000)
+        console.log(`kill -9 ${names[which]}: back in ${((Date.now() - killedAt) / 1000).toFixed(1)} s`)
+      }
+      expect(s.output()).toMatch(/The site server was killed \(SIGKILL\) after [\d.]+ s; the others go on\. Restarting it in 1 s \(at \d\d:\d\d:\d\d\)\./)
+      // The restarted job runner builds what is published; the restarted dispatcher runs.
+      const afterKills = await publish(await login('editor'), 'Po perkrovimo')
+      await eventually('published after the restarts', async () => (await fetch(`${siteUrl}/naujienos/${afterKills.slug}/`)).status === 200, s)
+      await new Promise((r) => setTimeout(r, 2000))
+      expect(childrenOf(s.child.pid!).dispatch).toBeDefined()
+      expect(s.output().split('No SMTP_URL: emails are written').length - 1).toBe(2)
 
       expect(await ctrlC(s)).toBe(0)
       expect(s.output()).toContain('Stopped.')

@@ -39,7 +39,6 @@ export async function openStore(databaseUrl: string | undefined): Promise<Newsle
     return mongoStore(client, client.db(), { close: true })
   }
   const client = preparedClient(setting.file)
-  await client.execute('PRAGMA busy_timeout = 5000')
   // As the CMS's own connection (cms/lib/db.ts): WAL without an fsync per commit. A
   // process crash loses nothing committed; a power cut may lose the last marks, which
   // then means a resend, never a lost email.

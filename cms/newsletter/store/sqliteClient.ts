@@ -17,6 +17,8 @@ export interface SqlClient {
 type Statement = { reader: boolean; all(args: unknown): SqlRow[]; run(args: unknown): { changes: number } }
 type Database = { prepare(sql: string): Statement; exec(sql: string): void; close(): void }
 
+import { ATTEMPT_BUSY_MS, retryLocked } from '../../lib/sqliteLock'
+
 const require = createRequire(import.meta.url)
 
 // Enough for every statement the store writes (the multi-row inserts vary by chunk size).
@@ -31,6 +33,8 @@ const MAX_CACHED = 256
 export function preparedClient(file: string): SqlClient {
   const Libsql = require('libsql') as new (path: string) => Database
   const db = new Libsql(file)
+  // Brief waits inside SQLite, longer ones in `retryLocked` without blocking the process.
+  db.exec(`PRAGMA busy_timeout = ${ATTEMPT_BUSY_MS}`)
   const cache = new Map<string, Statement>()
 
   const prepare = (sql: string): Statement => {
@@ -51,19 +55,21 @@ export function preparedClient(file: string): SqlClient {
   }
 
   return {
-    async execute(stmt) {
-      return run(stmt)
+    execute(stmt) {
+      return retryLocked(() => run(stmt))
     },
-    async batch(stmts) {
-      db.exec('BEGIN IMMEDIATE')
-      try {
-        const results = stmts.map(run)
-        db.exec('COMMIT')
-        return results
-      } catch (error) {
-        db.exec('ROLLBACK')
-        throw error
-      }
+    batch(stmts) {
+      return retryLocked(() => {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const results = stmts.map(run)
+          db.exec('COMMIT')
+          return results
+        } catch (error) {
+          db.exec('ROLLBACK')
+          throw error
+        }
+      })
     },
     close() {
       cache.clear()

@@ -218,17 +218,68 @@ function near(a: string, b: string): boolean {
 }
 
 /** All locales' indexes from a directory written by the site build. */
+/**
+ * What is wrong with a locale's search index file, or null when it is usable: missing,
+ * unreadable, not JSON, or not an index of that locale (a build cut short, a disk full).
+ * `deep: false` only checks it is there and ends like a whole JSON file (no parsing: an
+ * index can be tens of megabytes).
+ */
+export function searchIndexProblem(dir: string, locale: string, { deep = true }: { deep?: boolean } = {}): string | null {
+  const file = path.join(dir, `${locale}.json`)
+  if (!deep) {
+    try {
+      const fd = fs.openSync(file, 'r')
+      try {
+        const size = fs.fstatSync(fd).size
+        const last = Buffer.alloc(1)
+        if (size > 0) fs.readSync(fd, last, 0, 1, size - 1)
+        return size > 0 && last.toString() === '}' ? null : `the search index for "${locale}" is damaged (cut short)`
+      } finally {
+        fs.closeSync(fd)
+      }
+    } catch {
+      // read fully below, for the message
+    }
+  }
+  const read = readIndexFile(file, locale)
+  return 'problem' in read ? read.problem : null
+}
+
+function readIndexFile(file: string, locale: string): { data: LocaleIndex } | { problem: string } {
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return { problem: code === 'ENOENT' ? `the search index for "${locale}" is missing (${file})` : `the search index for "${locale}" cannot be read (${code})` }
+  }
+  try {
+    const data = JSON.parse(text) as LocaleIndex
+    if (data?.locale !== locale || !Array.isArray(data.docs) || typeof data.index !== 'object' || data.index === null) throw new Error('not an index of this locale')
+    return { data }
+  } catch (error) {
+    return { problem: `the search index for "${locale}" is damaged (${(error as Error).message.slice(0, 80)})` }
+  }
+}
+
 export class SearchService {
   private readonly byLocale = new Map<string, LocaleSearch>()
+  private readonly reported = new Set<string>()
 
   constructor(private readonly dir: string) {}
 
+  /** The locale's search, or undefined when its index is missing or damaged (the caller answers 503). */
   get(locale: string): LocaleSearch | undefined {
     let s = this.byLocale.get(locale)
     if (!s) {
-      const file = path.join(this.dir, `${locale}.json`)
-      if (!fs.existsSync(file)) return undefined
-      s = new LocaleSearch(JSON.parse(fs.readFileSync(file, 'utf8')) as LocaleIndex)
+      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(locale)) return undefined
+      const read = readIndexFile(path.join(this.dir, `${locale}.json`), locale)
+      if ('problem' in read) {
+        if (!this.reported.has(locale)) console.error(`Search unavailable: ${read.problem}. Rebuild the site (npm run site:build, or restart npm start).`)
+        this.reported.add(locale)
+        return undefined
+      }
+      s = new LocaleSearch(read.data)
       this.byLocale.set(locale, s)
     }
     return s

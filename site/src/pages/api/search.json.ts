@@ -1,5 +1,7 @@
 import type { APIRoute } from 'astro'
 
+import { t } from '../../i18n'
+import { snapshot } from '../../lib/load'
 import { cleanQuery } from '../../lib/search/query'
 import { clientAddress, overLimit } from '../../lib/server/rateLimit'
 import { searchService } from '../../lib/server/searchService'
@@ -12,13 +14,25 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   })
 
+/** The live build's locales, or null when its runtime snapshot cannot be read (then search is unavailable, 503). */
+function configuredLocales(): string[] | null {
+  try {
+    return snapshot().locales
+  } catch {
+    return null
+  }
+}
+
 /** Results as JSON for the search-as-you-type enhancement; same search as the page. */
 export const GET: APIRoute = async ({ url, clientAddress: peer, request }) => {
   const wait = await overLimit('search', clientAddress(peer, request.headers))
   if (wait !== null) return json({ error: 'Too many searches; try again shortly.', retryAfter: wait }, 429, { 'retry-after': String(wait) })
   const locale = url.searchParams.get('locale') ?? ''
-  const search = searchService().get(locale)
-  if (!search) return json({ error: `Unknown locale "${locale.slice(0, 10)}".` }, 400)
+  const configured = configuredLocales()
+  if (configured && !configured.includes(locale)) return json({ error: `Unknown locale "${locale.slice(0, 10)}".` }, 400)
+  const search = configured ? searchService().get(locale) : undefined
+  // A configured locale without a usable index: the page says the same (503).
+  if (!search) return json({ error: t(locale, 'search.unavailable') }, 503, { 'retry-after': '60' })
   const { q } = cleanQuery(url.searchParams.get('q'))
   const result = search.search({
     q,
