@@ -35,6 +35,8 @@ import { emailAdapter } from './lib/email'
 import { readEnv, rootDir } from './lib/env'
 import { getDefaultLocale, getLocales } from './lib/locales'
 import { previewUrl } from './lib/preview'
+import { graphqlLimits } from './security/graphql'
+import { logger, loggingLevels, signInTranslations } from './security/logging'
 
 const env = readEnv()
 const cmsDir = path.join(rootDir, 'cms')
@@ -120,6 +122,10 @@ export default buildConfig({
   ],
   // Generated on purpose (`npm run generate:types`) and committed; never by a test run.
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
-  graphQL: { schemaOutputFile: path.join(cmsDir, 'schema.graphql') },
+  // Depth, aliases and complexity of one query (cms/security/graphql.ts).
+  graphQL: { schemaOutputFile: path.join(cmsDir, 'schema.graphql'), ...graphqlLimits },
+  i18n: { translations: signInTranslations },
+  logger,
+  loggingLevels,
   telemetry: false,
 })

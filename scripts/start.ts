@@ -15,6 +15,7 @@ import { loadRootEnv, rootDir } from '../cms/lib/env'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
 import { ensureDotEnv } from './lib/dotenv'
+import { cmsHost, probeHost } from './lib/listen'
 import { prepareDatabase } from './lib/prepareDb'
 import { allExited, dispatcherNodeFlags, isRunning, nextBin, superviseChildren } from './lib/processes'
 
@@ -122,7 +123,7 @@ async function main() {
     preparing.signal.throwIfAborted()
     // The CMS takes a while to answer its first request: it starts while the site is checked.
     early.push(
-      child(['--require', path.join(rootDir, 'scripts/lib/cmsShutdown.cjs'), nextBin(), 'start', 'cms', '-p', String(port)], {
+      child(['--require', path.join(rootDir, 'scripts/lib/cmsShutdown.cjs'), nextBin(), 'start', 'cms', '-p', String(port), '-H', cmsHost()], {
         NEXT_TELEMETRY_DISABLED: '1',
         NEXT_MANUAL_SIG_HANDLE: 'true',
       }),
@@ -156,7 +157,7 @@ async function main() {
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
   const serving = await Promise.all([
-    waitUntilServing(`http://127.0.0.1:${port}/api/globals/settings`, 90_000),
+    waitUntilServing(`http://${probeHost(cmsHost())}:${port}/api/globals/settings`, 90_000),
     waitUntilServing(`http://${process.env.SITE_HOST || 'localhost'}:${sitePort}/`, 90_000),
   ])
   if (!serving.every(Boolean)) {

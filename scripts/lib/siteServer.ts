@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url'
 
 import sirv from 'sirv'
 
+import { refuseMethod, siteSecurityHeaders } from './siteHeaders'
+
 /**
  * The public site's server. `siteDir` is a built site or a symlink to one
  * (`data/site/current`); a new build goes live when the symlink is swapped, with no
@@ -151,7 +153,14 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
   const log = options.log ?? console.log
   // On-demand routes find the live build's data (search indexes, header) through this.
   process.env.ATVIRA_SITE_DIR = path.resolve(options.siteDir)
+  const security = siteSecurityHeaders()
   const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    const pathname = (req.url ?? '/').split('?', 1)[0]!
+    ;(pathname.replace(/\/$/, '') === '/preview' ? security.preview : security.publicPages)(req, res, () => serve(req, res))
+  })
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // TRACE and other methods the site has no use for: 405, before any route sees them.
+    if (refuseMethod(req, res)) return
     let dir: string
     try {
       dir = fs.realpathSync(options.siteDir)
@@ -160,8 +169,6 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
       res.end('The site has not been built yet.')
       return
     }
-    res.setHeader('x-content-type-options', 'nosniff')
-    res.setHeader('referrer-policy', 'strict-origin-when-cross-origin')
     const fallback = () => {
       appHandler(dir).then(
         (handler) => handler(req, res, () => notFound(dir, res), { ...options.locals }),
@@ -174,7 +181,7 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
     }
     if (req.method === 'GET' || req.method === 'HEAD') staticHandler(dir)(req, res, fallback)
     else fallback()
-  })
+  }
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
