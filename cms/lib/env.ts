@@ -95,6 +95,10 @@ export function readLimits() {
     anonymousGraphqlPerMinute: positiveInt('GRAPHQL_RATE_LIMIT', 30),
     staffPerMinute: positiveInt('API_RATE_LIMIT_STAFF', 3000),
     loginFailuresPer15Minutes: positiveInt('LOGIN_RATE_LIMIT', 10),
+    // Anonymous requests answered at once (per process, and per client): past them the
+    // API answers 429 at once instead of queueing work until everyone times out.
+    anonymousConcurrent: positiveInt('API_ANONYMOUS_CONCURRENCY', 6),
+    anonymousConcurrentPerClient: positiveInt('API_ANONYMOUS_CONCURRENCY_PER_CLIENT', 2),
   }
 }
 

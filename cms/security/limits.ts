@@ -10,11 +10,15 @@ import { readLimits } from '../lib/env'
  */
 export type Bucket = 'anonymous' | 'anonymousGraphql' | 'staff' | 'login'
 
-type Limiters = Record<Bucket, RateLimiterMemory>
+type Limiters = Record<Bucket, RateLimiterMemory> & { busy: Busy }
+
+/** Anonymous requests being answered now, in all and per client. */
+type Busy = { max: number; maxPerClient: number; total: number; byClient: Map<string, number> }
 
 function create(): Limiters {
   const limits = readLimits()
   return {
+    busy: { max: limits.anonymousConcurrent, maxPerClient: limits.anonymousConcurrentPerClient, total: 0, byClient: new Map() },
     anonymous: new RateLimiterMemory({ keyPrefix: 'api', points: limits.anonymousPerMinute, duration: 60 }),
     anonymousGraphql: new RateLimiterMemory({ keyPrefix: 'graphql', points: limits.anonymousGraphqlPerMinute, duration: 60 }),
     staff: new RateLimiterMemory({ keyPrefix: 'staff', points: limits.staffPerMinute, duration: 60 }),
@@ -30,7 +34,7 @@ const limiters = (): Limiters => (store.__atviraLimiters ??= create())
 /** Takes one point; the seconds to wait when the client is over its limit, else null. */
 export async function consume(bucket: Bucket, key: string): Promise<number | null> {
   try {
-    await limiters()[bucket].consume(key || 'unknown')
+    await (limiters()[bucket] as RateLimiterMemory).consume(key || 'unknown')
     return null
   } catch (error) {
     if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
@@ -38,7 +42,30 @@ export async function consume(bucket: Bucket, key: string): Promise<number | nul
   }
 }
 
+/**
+ * A place among the anonymous requests answered at once, or null when the client
+ * already has its share in progress or the process has all it takes: the caller
+ * answers 429 at once. A flood from one client then costs the others nothing, and
+ * staff (not counted here) keep the admin usable during any anonymous flood.
+ */
+export function enter(client: string): (() => void) | null {
+  const busy = limiters().busy
+  const mine = busy.byClient.get(client) ?? 0
+  if (busy.total >= busy.max || mine >= busy.maxPerClient) return null
+  busy.total++
+  busy.byClient.set(client, mine + 1)
+  let left = false
+  return () => {
+    if (left) return
+    left = true
+    busy.total--
+    const now = (busy.byClient.get(client) ?? 1) - 1
+    if (now > 0) busy.byClient.set(client, now)
+    else busy.byClient.delete(client)
+  }
+}
+
 /** Gives back a point taken for an attempt that turned out not to count (a sign-in that succeeded). */
 export async function refund(bucket: Bucket, key: string): Promise<void> {
-  await limiters()[bucket].reward(key || 'unknown', 1)
+  await (limiters()[bucket] as RateLimiterMemory).reward(key || 'unknown', 1)
 }

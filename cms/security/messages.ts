@@ -17,6 +17,10 @@ export const messages = {
     lt: `Per daug užklausų iš jūsų adreso. Bandykite vėl po ${seconds(wait).lt}.`,
     en: `Too many requests from your address. Try again in ${seconds(wait).en}.`,
   }),
+  busy: {
+    lt: 'Serveris dabar atsako kitoms užklausoms. Bandykite vėl po 1 s.',
+    en: 'The server is busy answering other requests. Try again in 1 s.',
+  },
   tooManyLogins: (wait: number): Bilingual => ({
     lt: `Per daug nesėkmingų prisijungimų iš jūsų adreso. Bandykite vėl po ${Math.ceil(wait / 60)} min. arba atkurkite slaptažodį („Pamiršote slaptažodį?“).`,
     en: `Too many failed sign-ins from your address. Try again in ${Math.ceil(wait / 60)} min, or reset your password ("Forgot password?").`,

@@ -1,0 +1,255 @@
+/**
+ * Abuse of the CMS's API: GraphQL queries too large to run, per-client rate limits on
+ * REST and GraphQL, the sign-in throttle per address, the same time and message for
+ * every refused sign-in, the password rule over REST, and API keys for admins only.
+ * Each test is a client of its own (a loopback source address), so limits reached in
+ * one do not leak into another.
+ */
+import crypto from 'node:crypto'
+
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { readLimits } from '../../../cms/lib/env'
+import { loopbackClient, rawRequest, type RawResponse } from '../http'
+import type { Targets } from './targets'
+
+const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const message = (res: RawResponse) => String((JSON.parse(res.body) as { errors?: { message?: string }[] }).errors?.[0]?.message ?? '')
+/** A news article's related articles, `levels` deep (two fields a level). */
+const nested = (levels: number): string => (levels === 0 ? 'id' : `id related { value { ... on NewsArticle { ${nested(levels - 1)} } } }`)
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+/** Sends `n` requests, `width` at a time. */
+async function many(n: number, width: number, send: (i: number) => Promise<RawResponse>): Promise<RawResponse[]> {
+  const out: RawResponse[] = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) out.push(await send(next++))
+    }),
+  )
+  return out
+}
+
+export function limitsSuite(targets: () => Targets): void {
+  describe('abuse of the API', () => {
+    const limits = readLimits()
+    let adminToken = ''
+    const login = (email: string, password: string, from: string) =>
+      rawRequest(targets().cmsUrl, { method: 'POST', path: '/api/users/login', from, ...json({ email, password }) })
+
+    beforeAll(async () => {
+      const { admin } = targets()
+      const res = await login(admin.email, admin.password, loopbackClient(40_000))
+      adminToken = (JSON.parse(res.body) as { token: string }).token
+      expect(adminToken).toBeTruthy()
+    })
+    const asAdmin = () => ({ authorization: `JWT ${adminToken}` })
+
+    describe('GraphQL', () => {
+      const gql = (query: string, from: string) => rawRequest(targets().cmsUrl, { method: 'POST', path: '/api/graphql', from, ...json({ query }) })
+
+      it('refuses a query with 200 aliases at once, before running any of it', async () => {
+        const query = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: News(limit: 100) { docs { id title topics { name } } }`).join(' ')} }`
+        const res = await gql(query, loopbackClient(40_100))
+        expect(res.status).toBe(400)
+        expect(res.body).toContain('Too many aliases: at most 10')
+        // It took 32 s when it ran; refused, it is a validation error (generous bound for a loaded machine).
+        expect(res.ms).toBeLessThan(3_000)
+      })
+
+      it.each([
+        ['too deep', `{ News { docs { ${nested(5)} } } }`, /exceeds maximum operation depth of 10/],
+        ['too complex', `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: News { docs { topics { name } related { value { ... on NewsArticle { topics { name } } } } hero { url } } }`).join(' ')} }`, /complexity/i],
+        ['a fragment bomb', `{ News { docs { ...F0 } } } ${Array.from({ length: 5 }, (_, i) => `fragment F${i} on NewsArticle { id ${`...F${i + 1} `.repeat(5)} }`).join(' ')} fragment F5 on NewsArticle { id }`, /fragment spreads/],
+      ])('refuses a query that is %s', async (_label, query, says) => {
+        const res = await gql(query, loopbackClient(40_101))
+        expect(res.status, res.body.slice(0, 300)).toBe(400)
+        expect(res.body).toMatch(says)
+        expect(res.ms).toBeLessThan(3_000)
+      })
+
+      it(`limits anonymous clients to ${limits.anonymousGraphqlPerMinute} queries a minute, then 429 with Retry-After`, async () => {
+        const from = loopbackClient(40_102)
+        const answers = await many(limits.anonymousGraphqlPerMinute, 4, () => gql('{ News(limit: 1) { docs { id } } }', from))
+        expect(answers.map((a) => a.status).filter((s) => s !== 200)).toEqual([])
+        const refused = await gql('{ News(limit: 1) { docs { id } } }', from)
+        expect(refused.status).toBe(429)
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0)
+        expect(message(refused)).toMatch(/Per daug užklausų.*Too many requests from your address\. Try again in \d+ s\./)
+        // Another client is not affected.
+        expect((await gql('{ News(limit: 1) { docs { id } } }', loopbackClient(40_103))).status).toBe(200)
+      })
+    })
+
+    describe('REST', () => {
+      it(`limits an anonymous client to ${limits.anonymousPerMinute} requests a minute; staff are counted by account, generously`, { timeout: 120_000 }, async () => {
+        const { cmsUrl } = targets()
+        const from = loopbackClient(40_200)
+        const get = (headers: Record<string, string> = {}) => rawRequest(cmsUrl, { path: '/api/globals/settings?depth=0', from, headers })
+        // One at a time: the per-client share of concurrent answers is not what this measures.
+        const answers = await many(limits.anonymousPerMinute, 1, () => get())
+        expect(answers.filter((a) => a.status !== 200).map((a) => a.status)).toEqual([])
+        const refused = await get()
+        expect(refused.status).toBe(429)
+        const wait = Number(refused.headers['retry-after'])
+        expect(wait).toBeGreaterThan(0)
+        expect(wait).toBeLessThanOrEqual(60)
+        expect(refused.headers['content-type']).toMatch(/^application\/json/)
+        expect(message(refused)).toContain(`Try again in ${wait} s`)
+        // The same address signed in is an account, with its own, larger budget.
+        expect((await get(asAdmin())).status).toBe(200)
+        // Another client is not affected.
+        expect((await rawRequest(cmsUrl, { path: '/api/globals/settings?depth=0', from: loopbackClient(40_201) })).status).toBe(200)
+      })
+
+      it('answers a flood from one client with fast 429s, and keeps serving other clients and staff meanwhile', { timeout: 120_000 }, async () => {
+        const { cmsUrl } = targets()
+        const flooder = loopbackClient(40_210)
+        const flood = many(200, 50, () => rawRequest(cmsUrl, { path: '/api/news?limit=10', from: flooder }))
+        const other = await rawRequest(cmsUrl, { path: '/api/news?limit=10', from: loopbackClient(40_211) })
+        const staff = await rawRequest(cmsUrl, { path: '/api/news?limit=10', from: loopbackClient(40_212), headers: asAdmin() })
+        const answers = await flood
+        const statuses = new Set(answers.map((a) => a.status))
+        expect([...statuses].sort()).toEqual([200, 429])
+        expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(0)
+        expect(other.status).toBe(200)
+        expect(staff.status).toBe(200)
+        const busy = answers.find((a) => a.status === 429)!
+        expect(message(busy)).toMatch(/Try again in \d+ s/)
+      })
+    })
+
+    describe('sign-in', () => {
+      it(`stops a client after ${limits.loginFailuresPer15Minutes} failed sign-ins, whichever accounts they named; other clients sign in`, { timeout: 180_000 }, async () => {
+        const { admin } = targets()
+        const from = loopbackClient(40_300)
+        const failures = await many(limits.loginFailuresPer15Minutes, 5, (i) => login(`nobody-${i}-${crypto.randomUUID()}@example.test`, 'a-wrong-password-123', from))
+        expect(failures.map((f) => f.status)).toEqual(failures.map(() => 401))
+        const stopped = await login(admin.email, admin.password, from)
+        expect(stopped.status).toBe(429)
+        expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(60)
+        expect(message(stopped)).toMatch(/Too many failed sign-ins from your address\. Try again in \d+ min/)
+        expect(stopped.body).not.toContain('"token"')
+        expect((await login(admin.email, admin.password, loopbackClient(40_301))).status).toBe(200)
+      })
+
+      it('does not count sign-ins that succeed (an office behind one address)', { timeout: 180_000 }, async () => {
+        const { admin } = targets()
+        const from = loopbackClient(40_310)
+        const answers = await many(limits.loginFailuresPer15Minutes + 3, 2, () => login(admin.email, admin.password, from))
+        expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))
+      })
+
+      it('takes as long and says the same for an unknown address, a wrong password and a locked account', { timeout: 240_000 }, async () => {
+        const { cms } = targets()
+        const known = ['timing-a@example.test', 'timing-b@example.test', 'timing-locked@example.test']
+        for (const email of known) {
+          await cms.payload.create({ collection: 'users', data: { email, password: 'a-long-timing-password', name: 'T', role: 'author' } as never, overrideAccess: true })
+        }
+        let client = 40_400
+        const attempt = (email: string) => login(email, 'not-the-password-123', loopbackClient(client++))
+        // Five failures lock the third account.
+        for (let i = 0; i < 5; i++) await attempt(known[2]!)
+        const times: Record<'unknown' | 'wrong' | 'locked', number[]> = { unknown: [], wrong: [], locked: [] }
+        const bodies = new Set<string>()
+        // Interleaved, so that the machine's load drifts over all three alike; four per account stays under its lock.
+        for (let round = 0; round < 4; round++) {
+          for (const [kind, email] of [
+            ['unknown', `nobody-${round}@example.test`],
+            ['wrong', known[round % 2]!],
+            ['locked', known[2]!],
+          ] as const) {
+            const res = await attempt(email)
+            expect(res.status, `${kind}: ${res.body}`).toBe(401)
+            bodies.add(message(res))
+            times[kind].push(res.ms)
+          }
+        }
+        expect([...bodies]).toEqual([expect.stringMatching(/incorrect, or the account is locked/)])
+        const wrong = median(times.wrong)
+        console.log(`sign-in refusals, median ms: wrong password ${Math.round(wrong)}, unknown address ${Math.round(median(times.unknown))}, locked ${Math.round(median(times.locked))}`)
+        // Before: an unknown address was answered in a few ms, a wrong password after ~300 ms of hashing.
+        for (const kind of ['unknown', 'locked'] as const) {
+          expect(median(times[kind]) / wrong, kind).toBeGreaterThan(0.5)
+          expect(median(times[kind]) / wrong, kind).toBeLessThan(2)
+        }
+      })
+
+      it('sends the session cookie HttpOnly and SameSite=Lax, and not Secure on a plain-http address', async () => {
+        const { admin } = targets()
+        const res = await login(admin.email, admin.password, loopbackClient(40_500))
+        const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('payload-token='))!
+        expect(cookie).toMatch(/HttpOnly/i)
+        expect(cookie).toMatch(/SameSite=Lax/i)
+        expect(cookie).not.toMatch(/;\s*Secure/i)
+      })
+    })
+
+    describe('passwords', () => {
+      const create = (password: string, email = `pw-${crypto.randomUUID()}@example.test`) =>
+        rawRequest(targets().cmsUrl, { method: 'POST', path: '/api/users', from: loopbackClient(40_600), headers: { 'content-type': 'application/json', ...asAdmin() }, body: JSON.stringify({ email, password, name: 'Rūta Testuotoja', role: 'author' }) })
+      const fieldError = (res: RawResponse) =>
+        (JSON.parse(res.body) as { errors: { data?: { errors?: { path: string; message: string }[] } }[] }).errors[0]?.data?.errors?.[0]
+
+      it.each([
+        ['abc', /at least 12 characters \(it has 3\)/],
+        ['password', /at least 12 characters/],
+        ['password1234', /too weak: it is close to a common password/],
+        ['rutatestuotoja', /too weak/],
+      ])('refuses %s with a field error that says why and what to do', async (password, says) => {
+        const res = await create(password)
+        expect(res.status).toBe(400)
+        const error = fieldError(res)!
+        expect(error.path).toBe('password')
+        expect(error.message).toMatch(says)
+        expect(error.message).toMatch(/password manager/)
+      })
+
+      it('accepts a long, unguessable one', async () => {
+        expect((await create('lighthouse-harbour-amber-tide')).status).toBe(201)
+      })
+
+      it('checks a password set with a reset link too, before the link itself', async () => {
+        const reset = (password: string) =>
+          rawRequest(targets().cmsUrl, { method: 'POST', path: '/api/users/reset-password', from: loopbackClient(40_601), ...json({ token: 'not-a-real-token', password }) })
+        const weak = await reset('password')
+        expect(weak.status).toBe(400)
+        expect(fieldError(weak)?.message).toMatch(/at least 12 characters/)
+        expect((await reset('lighthouse-harbour-amber-tide')).status).toBe(403)
+      })
+    })
+
+    describe('API keys', () => {
+      it('only an admin enables one; the users list shows which accounts have one', { timeout: 120_000 }, async () => {
+        const { cms, cmsUrl } = targets()
+        const email = `keys-${crypto.randomUUID()}@example.test`
+        const password = 'keys-editor-long-password'
+        const editor = await cms.payload.create({ collection: 'users', data: { email, password, name: 'K', role: 'editor' } as never, overrideAccess: true })
+        const editorToken = (JSON.parse((await login(email, password, loopbackClient(40_700))).body) as { token: string }).token
+        const me = async (key: string) =>
+          (JSON.parse((await rawRequest(cmsUrl, { path: '/api/users/me', from: loopbackClient(40_701), headers: { authorization: `users API-Key ${key}` } })).body) as { user: { email: string } | null }).user
+        const patch = (token: string, data: unknown) =>
+          rawRequest(cmsUrl, { method: 'PATCH', path: `/api/users/${editor.id}`, from: loopbackClient(40_702), headers: { 'content-type': 'application/json', authorization: `JWT ${token}` }, body: JSON.stringify(data) })
+
+        // The editor tries to give themselves a key: the fields are not theirs to write.
+        const ownKey = crypto.randomUUID()
+        expect((await patch(editorToken, { enableAPIKey: true, apiKey: ownKey })).status).toBeLessThan(500)
+        expect(await me(ownKey)).toBeNull()
+        // An admin gives the editor a key: it works.
+        const adminKey = crypto.randomUUID()
+        expect((await patch(adminToken, { enableAPIKey: true, apiKey: adminKey })).status).toBe(200)
+        expect((await me(adminKey))?.email).toBe(email)
+
+        const list = JSON.parse((await rawRequest(cmsUrl, { path: '/api/users?limit=100&depth=0', from: loopbackClient(40_703), headers: asAdmin() })).body) as { docs: { email: string; hasAPIKey?: boolean }[] }
+        expect(list.docs.find((d) => d.email === email)?.hasAPIKey).toBe(true)
+        expect(list.docs.find((d) => d.email === targets().admin.email)?.hasAPIKey).toBe(false)
+        expect(cms.payload.collections.users.config.admin.defaultColumns).toContain('hasAPIKey')
+        // The editor does not see the flag, nor the key.
+        const own = await rawRequest(cmsUrl, { path: `/api/users/${editor.id}`, from: loopbackClient(40_704), headers: { authorization: `JWT ${editorToken}` } })
+        expect(own.body).not.toContain('hasAPIKey')
+        expect(own.body).not.toContain(adminKey)
+      })
+    })
+  })
+}
