@@ -1,6 +1,6 @@
 /** Next runs this once per server process, before it takes requests. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const { stampClientAddresses } = await import('./security/clientAddress')
-  stampClientAddresses()
+  const { guardIncomingRequests } = await import('./security/incoming')
+  guardIncomingRequests()
 }

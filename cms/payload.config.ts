@@ -64,6 +64,9 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Atvira' },
+    // Not Gravatar: it would send a hash of every staff address to a third party (and
+    // the admin's CSP keeps images on its own origin).
+    avatar: 'default',
     // The site's own templates render drafts: see site/src/preview/.
     livePreview: {
       url: ({ collectionConfig, data, locale }) => previewUrl(collectionConfig?.slug ?? 'pages', data?.id, locale) ?? '',

@@ -1,13 +1,12 @@
-import http from 'node:http'
+import type http from 'node:http'
 
 import { clientAddress, parseTrustedProxies } from '../../site/src/lib/server/rateLimit'
 
 /**
  * The client's address as the CMS's per-client limits count it. Next hands route
  * handlers only headers, and keeps an X-Forwarded-For the client sent itself, so the
- * address is computed from the socket when the request arrives (`stampClientAddresses`,
- * run from cms/instrumentation.ts) and written into this header, replacing any value
- * the client sent.
+ * address is computed from the socket when the request arrives (incoming.ts) and
+ * written into this header, replacing any value the client sent.
  */
 export const CLIENT_HEADER = 'x-atvira-client'
 
@@ -16,25 +15,16 @@ export function clientOf(headers: Headers): string {
   return headers.get(CLIENT_HEADER) ?? ''
 }
 
+let trusted: ReturnType<typeof parseTrustedProxies> | undefined
+
 /**
- * From now on every request an http server of this process receives carries
- * CLIENT_HEADER: its socket peer, or, when the peer is one of `CMS_TRUSTED_PROXIES`,
- * the rightmost X-Forwarded-For entry that is not a trusted proxy (as the site server
- * counts its clients).
+ * Writes CLIENT_HEADER: the socket peer, or, when the peer is one of
+ * `CMS_TRUSTED_PROXIES`, the rightmost X-Forwarded-For entry that is not a trusted
+ * proxy (as the site server counts its clients).
  */
-export function stampClientAddresses(): void {
-  const flag = globalThis as { __atviraStamped?: boolean }
-  if (flag.__atviraStamped) return
-  flag.__atviraStamped = true
-  const trusted = parseTrustedProxies(process.env.CMS_TRUSTED_PROXIES)
-  const emit = http.Server.prototype.emit
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const req = args[0] as http.IncomingMessage
-      const forwarded = req.headers['x-forwarded-for']
-      const headers = new Headers(forwarded ? { 'x-forwarded-for': String(forwarded) } : {})
-      req.headers[CLIENT_HEADER] = clientAddress(req.socket?.remoteAddress, headers, trusted)
-    }
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>)
-  } as typeof emit
+export function stampClient(req: http.IncomingMessage): void {
+  trusted ??= parseTrustedProxies(process.env.CMS_TRUSTED_PROXIES)
+  const forwarded = req.headers['x-forwarded-for']
+  const headers = new Headers(forwarded ? { 'x-forwarded-for': String(forwarded) } : {})
+  req.headers[CLIENT_HEADER] = clientAddress(req.socket?.remoteAddress, headers, trusted)
 }

@@ -55,7 +55,7 @@ export function guarded<C>(config: Promise<SanitizedConfig> | SanitizedConfig, a
 
 /** The requests Payload would answer with a 500 are answered here; the rest go to Payload. */
 async function answer<C>(payload: Payload, api: 'rest' | 'graphql', request: Request, context: C, handler: Handler<C>): Promise<Response> {
-  const refusal = routeRefusal(payload, new URL(request.url).pathname, request.method)
+  const refusal = routeRefusal(payload, new URL(request.url), request.method)
   if (refusal) return refusal
   const checked = await checkBody(request, payload)
   if (checked instanceof Response) return checked

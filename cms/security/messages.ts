@@ -51,6 +51,18 @@ export const messages = {
     lt: 'Tokio failo nėra. Patikrinkite adresą arba įkelkite failą iš naujo.',
     en: 'There is no such file. Check the address, or upload the file again.',
   },
+  malformedAddress: {
+    lt: 'Adresas netinkamas: jame yra klaidingai užkoduotų simbolių (%). Patikrinkite nuorodą.',
+    en: 'The address is malformed: it has wrongly encoded characters (%). Check the link.',
+  },
+  badPage: {
+    lt: 'Parametras „page“ turi būti sveikasis skaičius nuo 1 iki 1 000 000.',
+    en: 'The "page" parameter must be a whole number from 1 to 1,000,000.',
+  },
+  notFound: {
+    lt: 'Tokio adreso nėra.',
+    en: 'There is nothing at this address.',
+  },
   methodNotAllowed: (allowed: string): Bilingual => ({
     lt: `Šis adresas nepriima tokio metodo. Leidžiami: ${allowed}.`,
     en: `This address does not accept that method. Allowed: ${allowed}.`,

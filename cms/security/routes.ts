@@ -7,14 +7,20 @@ import { messages } from './messages'
 import { errorResponse } from './responses'
 
 /**
- * Requests Payload would answer with a 500: the versions of a collection or global that
- * keeps none (the query hits a table that does not exist), and an upload whose file is
- * gone from the disk. Both are the client asking for something that is not there: 404.
+ * Requests Payload would answer with a 500, each the client asking for something that
+ * is not there: the versions of a collection or global that keeps none (the query hits
+ * a table that does not exist), an upload whose file is gone from the disk, e-mail
+ * verification on accounts that have none, a document id the database cannot hold
+ * (SQLite ids are whole numbers), and a page number past any list (the offset
+ * overflows).
  */
-export function routeRefusal(payload: Payload, pathname: string, method: string): Response | null {
+export function routeRefusal(payload: Payload, url: URL, method: string): Response | null {
   const apiRoute = payload.config.routes.api
+  const { pathname } = url
   if (!pathname.startsWith(`${apiRoute}/`)) return null
   const segments = pathname.slice(apiRoute.length + 1).split('/').map((s) => safeDecode(s))
+  const page = url.searchParams.get('page')
+  if (page !== null && Number(page) > 1_000_000) return errorResponse(400, messages.badPage)
 
   const [first, second, third] = segments
   if (first === 'globals' && second && third === 'versions') {
@@ -25,6 +31,14 @@ export function routeRefusal(payload: Payload, pathname: string, method: string)
   const collection = first ? payload.collections[first as keyof typeof payload.collections]?.config : undefined
   if (!collection) return null
   if (second === 'versions' && !collection.versions) return errorResponse(404, messages.noVersions(collection.slug))
+  if (second === 'verify' && collection.auth && !collection.auth.verify) return errorResponse(404, messages.notFound)
+  if (second && segments.length === 2 && payload.db.defaultIDType === 'number' && !/^\d+$/.test(second)) {
+    // `/:id`, unless the segment names one of the collection's own endpoints (`/count`, `/login`…).
+    const named = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
+    const endpoint =
+      (collection.endpoints || []).some((e) => named(e.path, `/${second}`)) || (payload.config.endpoints || []).some((e) => named(e.path, `/${first}/${second}`))
+    if (!endpoint) return errorResponse(404, messages.notFound)
+  }
   if (second === 'file' && third && (method === 'GET' || method === 'HEAD') && collection.upload && !collection.upload.handlers?.length) {
     const dir = path.resolve(collection.upload.staticDir || collection.slug)
     const file = path.resolve(dir, third)

@@ -118,6 +118,18 @@ async function appHandler(dir: string): Promise<Handler> {
 }
 
 type Static = ReturnType<typeof sirv>
+
+const textTypes: Record<string, string> = {
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+  '.ics': 'text/calendar',
+  '.csv': 'text/csv',
+  '.webmanifest': 'application/manifest+json',
+}
 let staticFor: { dir: string; serve: Static } | undefined
 
 function staticHandler(dir: string): Static {
@@ -130,6 +142,9 @@ function staticHandler(dir: string): Static {
         dotfiles: false,
         extensions: ['html'],
         setHeaders(res, pathname) {
+          // sirv names a charset for HTML only: the site writes every text file in UTF-8.
+          const text = textTypes[path.extname(pathname).toLowerCase()]
+          if (text) res.setHeader('content-type', `${text}; charset=utf-8`)
           if (pathname.startsWith('/_astro/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable')
           else if (pathname.startsWith('/media/') || pathname.startsWith('/files/')) res.setHeader('cache-control', 'public, max-age=86400')
           else res.setHeader('cache-control', 'public, max-age=0, must-revalidate')

@@ -9,7 +9,8 @@ import { buildSchema, parse, validate } from 'graphql'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { ConfigError, readEnv, readLimits } from '../../cms/lib/env'
-import { CLIENT_HEADER, stampClientAddresses } from '../../cms/security/clientAddress'
+import { CLIENT_HEADER } from '../../cms/security/clientAddress'
+import { guardIncomingRequests } from '../../cms/security/incoming'
 import { aliasLimit, depthRule, GRAPHQL_MAX_ALIASES, GRAPHQL_MAX_SPREADS, graphqlRequestProblem } from '../../cms/security/graphql'
 import { serializeError } from '../../cms/security/logging'
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../cms/security/password'
@@ -167,26 +168,35 @@ describe('settings', () => {
   })
 })
 
-describe('the client address stamped on every CMS request', () => {
-  it('is the socket peer, whatever X-Forwarded-For or the header itself claims', async () => {
-    stampClientAddresses()
+describe('requests as they reach the CMS, before Next', () => {
+  it('carry the socket peer as their client address, whatever X-Forwarded-For or the header itself claims; TRACE and broken %-escapes are answered at once', async () => {
+    guardIncomingRequests()
     const server = http.createServer((req, res) => res.end(String(req.headers[CLIENT_HEADER])))
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
     const port = (server.address() as { port: number }).port
-    const ask = (from: string, headers: Record<string, string>) =>
-      new Promise<string>((resolve, reject) => {
+    const ask = (from: string, headers: Record<string, string>, method = 'GET', path = '/api/news') =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
         http
-          .get({ host: '127.0.0.1', port, localAddress: from, headers }, (res) => {
+          .request({ host: '127.0.0.1', port, localAddress: from, headers, method, path }, (res) => {
             let body = ''
             res.on('data', (d) => (body += d))
-            res.on('end', () => resolve(body))
+            res.on('end', () => resolve({ status: res.statusCode!, body }))
           })
           .on('error', reject)
+          .end()
       })
     try {
-      expect(await ask('127.0.0.1', {})).toBe('127.0.0.1')
-      expect(await ask('127.0.0.9', { 'x-forwarded-for': '198.51.100.7' })).toBe('127.0.0.9')
-      expect(await ask('127.0.0.9', { [CLIENT_HEADER]: '198.51.100.7' })).toBe('127.0.0.9')
+      expect(await ask('127.0.0.1', {})).toEqual({ status: 200, body: '127.0.0.1' })
+      expect((await ask('127.0.0.9', { 'x-forwarded-for': '198.51.100.7' })).body).toBe('127.0.0.9')
+      expect((await ask('127.0.0.9', { [CLIENT_HEADER]: '198.51.100.7' })).body).toBe('127.0.0.9')
+      const trace = await ask('127.0.0.1', {}, 'TRACE')
+      expect(trace.status).toBe(405)
+      expect(trace.body).toContain('does not accept that method')
+      const broken = await ask('127.0.0.1', {}, 'GET', '/api/%E0%A4%A')
+      expect(broken.status).toBe(400)
+      expect(broken.body).toContain('wrongly encoded characters')
+      // A %-escape in the query string is the route's to read.
+      expect((await ask('127.0.0.1', {}, 'GET', '/api/news?q=%E0%A4%A')).status).toBe(200)
     } finally {
       await new Promise((r) => server.close(r))
     }

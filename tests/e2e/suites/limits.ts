@@ -49,24 +49,28 @@ export function limitsSuite(targets: () => Targets): void {
     describe('GraphQL', () => {
       const gql = (query: string, from: string) => rawRequest(targets().cmsUrl, { method: 'POST', path: '/api/graphql', from, ...json({ query }) })
 
+      /** Refused before anything ran: errors and no data (GraphQL over HTTP may say so with 200 or 400). */
+      const refusedFast = (res: RawResponse, says: RegExp) => {
+        expect([200, 400], res.body.slice(0, 300)).toContain(res.status)
+        const body = JSON.parse(res.body) as { data?: unknown; errors?: { message: string }[] }
+        expect(body.data ?? null).toBeNull()
+        expect(body.errors?.map((e) => e.message).join(' | ')).toMatch(says)
+        // It took 32 s when it ran; refused, it is a few ms of validation (generous bound for a loaded machine).
+        expect(res.ms).toBeLessThan(3_000)
+      }
+
       it('refuses a query with 200 aliases at once, before running any of it', async () => {
         const query = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: News(limit: 100) { docs { id title topics { name } } }`).join(' ')} }`
-        const res = await gql(query, loopbackClient(40_100))
-        expect(res.status).toBe(400)
-        expect(res.body).toContain('Too many aliases: at most 10')
-        // It took 32 s when it ran; refused, it is a validation error (generous bound for a loaded machine).
-        expect(res.ms).toBeLessThan(3_000)
+        refusedFast(await gql(query, loopbackClient(40_100)), /too large|Too many aliases/)
       })
 
       it.each([
+        ['11 aliases', `{ ${Array.from({ length: 11 }, (_, i) => `a${i}: News(limit: 1) { docs { id } }`).join(' ')} }`, /Too many aliases: at most 10/],
         ['too deep', `{ News { docs { ${nested(5)} } } }`, /exceeds maximum operation depth of 10/],
-        ['too complex', `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: News { docs { topics { name } related { value { ... on NewsArticle { topics { name } } } } hero { url } } }`).join(' ')} }`, /complexity/i],
+        ['too complex', `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: News { docs { topics { name } related { value { ... on NewsArticle { topics { name } related { relationTo } } } } } }`).join(' ')} }`, /complexity/i],
         ['a fragment bomb', `{ News { docs { ...F0 } } } ${Array.from({ length: 5 }, (_, i) => `fragment F${i} on NewsArticle { id ${`...F${i + 1} `.repeat(5)} }`).join(' ')} fragment F5 on NewsArticle { id }`, /fragment spreads/],
-      ])('refuses a query that is %s', async (_label, query, says) => {
-        const res = await gql(query, loopbackClient(40_101))
-        expect(res.status, res.body.slice(0, 300)).toBe(400)
-        expect(res.body).toMatch(says)
-        expect(res.ms).toBeLessThan(3_000)
+      ])('refuses a query with %s', async (_label, query, says) => {
+        refusedFast(await gql(query, loopbackClient(40_101)), says)
       })
 
       it(`limits anonymous clients to ${limits.anonymousGraphqlPerMinute} queries a minute, then 429 with Retry-After`, async () => {
@@ -103,20 +107,22 @@ export function limitsSuite(targets: () => Targets): void {
         expect((await rawRequest(cmsUrl, { path: '/api/globals/settings?depth=0', from: loopbackClient(40_201) })).status).toBe(200)
       })
 
-      it('answers a flood from one client with fast 429s, and keeps serving other clients and staff meanwhile', { timeout: 120_000 }, async () => {
+      it('answers a flood from one client with 429 at once past its share, and keeps serving other clients and staff meanwhile', { timeout: 120_000 }, async () => {
         const { cmsUrl } = targets()
         const flooder = loopbackClient(40_210)
-        const flood = many(200, 50, () => rawRequest(cmsUrl, { path: '/api/news?limit=10', from: flooder }))
+        // Sign-in attempts are slow on purpose (the password hash): 12 at once overlap for sure.
+        const flood = many(12, 12, (i) => login(`flood-${i}@example.test`, 'a-wrong-password-123', flooder))
         const other = await rawRequest(cmsUrl, { path: '/api/news?limit=10', from: loopbackClient(40_211) })
         const staff = await rawRequest(cmsUrl, { path: '/api/news?limit=10', from: loopbackClient(40_212), headers: asAdmin() })
         const answers = await flood
-        const statuses = new Set(answers.map((a) => a.status))
-        expect([...statuses].sort()).toEqual([200, 429])
-        expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(0)
+        const busy = answers.filter((a) => a.status === 429)
+        expect(answers.filter((a) => a.status === 401).length).toBeGreaterThan(0)
+        expect(busy.length).toBeGreaterThan(0)
+        expect(answers.length - busy.length).toBeLessThanOrEqual(limits.anonymousConcurrentPerClient * 2)
+        expect(message(busy[0]!)).toMatch(/The server is busy answering other requests\. Try again in 1 s\./)
+        expect(busy[0]!.headers['retry-after']).toBe('1')
         expect(other.status).toBe(200)
         expect(staff.status).toBe(200)
-        const busy = answers.find((a) => a.status === 429)!
-        expect(message(busy)).toMatch(/Try again in \d+ s/)
       })
     })
 
@@ -124,7 +130,7 @@ export function limitsSuite(targets: () => Targets): void {
       it(`stops a client after ${limits.loginFailuresPer15Minutes} failed sign-ins, whichever accounts they named; other clients sign in`, { timeout: 180_000 }, async () => {
         const { admin } = targets()
         const from = loopbackClient(40_300)
-        const failures = await many(limits.loginFailuresPer15Minutes, 5, (i) => login(`nobody-${i}-${crypto.randomUUID()}@example.test`, 'a-wrong-password-123', from))
+        const failures = await many(limits.loginFailuresPer15Minutes, 1, (i) => login(`nobody-${i}-${crypto.randomUUID()}@example.test`, 'a-wrong-password-123', from))
         expect(failures.map((f) => f.status)).toEqual(failures.map(() => 401))
         const stopped = await login(admin.email, admin.password, from)
         expect(stopped.status).toBe(429)
@@ -137,7 +143,7 @@ export function limitsSuite(targets: () => Targets): void {
       it('does not count sign-ins that succeed (an office behind one address)', { timeout: 180_000 }, async () => {
         const { admin } = targets()
         const from = loopbackClient(40_310)
-        const answers = await many(limits.loginFailuresPer15Minutes + 3, 2, () => login(admin.email, admin.password, from))
+        const answers = await many(limits.loginFailuresPer15Minutes + 3, 1, () => login(admin.email, admin.password, from))
         expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))
       })
 
