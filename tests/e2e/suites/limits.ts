@@ -226,6 +226,31 @@ export function limitsSuite(targets: () => Targets): void {
       })
     })
 
+    describe('files gone from the disk', () => {
+      it('an upload whose file was deleted answers 404 with a message, its sizes too', async () => {
+        const { cms, cmsUrl } = targets()
+        const sharp = (await import('sharp')).default
+        const fs = await import('node:fs')
+        const path = await import('node:path')
+        const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#48a' } }).png().toBuffer()
+        const doc = (await cms.payload.create({
+          collection: 'media',
+          data: { alt: 'Soon gone' } as never,
+          file: { data: png, mimetype: 'image/png', name: `gone-${Date.now()}.png`, size: png.length },
+          overrideAccess: true,
+        })) as unknown as { filename: string; sizes: Record<string, { filename?: string }> }
+        const dir = cms.payload.collections.media.config.upload.staticDir!
+        const files = [doc.filename, ...Object.values(doc.sizes).flatMap((s) => (s.filename ? [s.filename] : []))]
+        expect((await rawRequest(cmsUrl, { path: `/api/media/file/${doc.filename}`, from: loopbackClient(40_800) })).status).toBe(200)
+        for (const f of files) fs.rmSync(path.join(dir, f))
+        for (const f of files) {
+          const res = await rawRequest(cmsUrl, { path: `/api/media/file/${encodeURIComponent(f)}`, from: loopbackClient(40_801) })
+          expect(res.status, f).toBe(404)
+          expect(message(res)).toContain('There is no such file')
+        }
+      })
+    })
+
     describe('API keys', () => {
       it('only an admin enables one; the users list shows which accounts have one', { timeout: 120_000 }, async () => {
         const { cms, cmsUrl } = targets()
