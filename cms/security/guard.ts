@@ -3,21 +3,15 @@ import { executeAuthStrategies, getPayload, type Payload, type SanitizedConfig }
 import { checkBody } from './body'
 import { clientOf } from './clientAddress'
 import { graphqlRequestProblem } from './graphql'
-import { consume, enter, type Bucket } from './limits'
-import { messages } from './messages'
+import { ADMITTED_HEADER, admitAnonymous, claimsStaff, consume, refusalText } from './limits'
 import { errorResponse } from './responses'
 import { routeRefusal } from './routes'
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>
 
-/** A session cookie or an Authorization header: the request claims to be staff. */
-function claimsStaff(headers: Headers): boolean {
-  return headers.has('authorization') || /(?:^|;\s*)payload-token=/.test(headers.get('cookie') ?? '')
-}
-
 /** The signed-in account, checked the way Payload checks it (JWT or API key), or null. */
 async function staffAccount(payload: Payload, headers: Headers, isGraphQL: boolean): Promise<string | null> {
-  if (!claimsStaff(headers)) return null
+  if (!claimsStaff((name) => headers.get(name))) return null
   try {
     const { user } = await executeAuthStrategies({ headers, payload, isGraphQL, canSetHeaders: false })
     return user ? `${user.collection}:${user.id}` : null
@@ -27,10 +21,11 @@ async function staffAccount(payload: Payload, headers: Headers, isGraphQL: boole
 }
 
 /**
- * Wraps Payload's REST and GraphQL route handlers (cms/app/(payload)/api/): the
- * per-client rate limit first, then, for anonymous clients, a place among the requests
- * answered at once (both refusals cost no database work), then the requests Payload
- * would answer with a 500 (see routes.ts and body.ts).
+ * Wraps Payload's REST and GraphQL route handlers (cms/app/(payload)/api/): signed-in
+ * staff are checked the way Payload checks them and counted by account; anonymous
+ * clients are counted by address, mostly as their requests arrive (incoming.ts: a
+ * refusal there costs no work of Next's); then the requests Payload would answer with
+ * a 500 (see routes.ts and body.ts).
  * Route handlers are the one place every API request passes with Payload at hand:
  * a Next proxy would run without Payload, and so could not tell staff from the public.
  */
@@ -38,19 +33,26 @@ export function guarded<C>(config: Promise<SanitizedConfig> | SanitizedConfig, a
   return async (request, context) => {
     const payload = await getPayload({ config })
     const staff = await staffAccount(payload, request.headers, api === 'graphql')
-    const bucket: Bucket = staff ? 'staff' : api === 'graphql' ? 'anonymousGraphql' : 'anonymous'
-    const client = clientOf(request.headers)
-    const wait = await consume(bucket, staff ?? client)
-    if (wait !== null) return errorResponse(429, messages.tooManyRequests(wait), { 'retry-after': String(wait) })
-    if (staff) return answer(payload, api, request, context, handler)
-    const leave = enter(client)
-    if (!leave) return errorResponse(429, messages.busy, { 'retry-after': '1' })
+    if (staff) {
+      const wait = await consume('staff', staff)
+      if (wait !== null) return tooMany({ wait, busy: false })
+      return answer(payload, api, request, context, handler)
+    }
+    // Anonymous requests without credentials were admitted as they arrived (incoming.ts);
+    // those with credentials that turned out not to be staff are admitted here.
+    if (request.headers.get(ADMITTED_HEADER) === '1') return answer(payload, api, request, context, handler)
+    const admission = await admitAnonymous(api === 'graphql' ? 'anonymousGraphql' : 'anonymous', clientOf(request.headers))
+    if ('status' in admission) return tooMany(admission)
     try {
       return await answer(payload, api, request, context, handler)
     } finally {
-      leave()
+      admission.leave()
     }
   }
+}
+
+function tooMany(refusal: { wait: number; busy: boolean }): Response {
+  return errorResponse(429, refusalText(refusal), { 'retry-after': String(refusal.wait) })
 }
 
 /** The requests Payload would answer with a 500 are answered here; the rest go to Payload. */

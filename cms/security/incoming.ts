@@ -1,6 +1,7 @@
 import http from 'node:http'
 
-import { stampClient } from './clientAddress'
+import { CLIENT_HEADER, stampClient } from './clientAddress'
+import { ADMITTED_HEADER, admitAnonymous, claimsStaff, refusalText } from './limits'
 import { both, messages } from './messages'
 
 /**
@@ -8,6 +9,9 @@ import { both, messages } from './messages'
  * `Request` from it, which cannot carry TRACE, TRACK or CONNECT, and decodes its path,
  * which fails on a malformed %-escape; both became 500s. They are answered here (405,
  * 400), and every other request gets its client address stamped (clientAddress.ts).
+ * An API request without credentials is admitted or refused (429) here too: a flood
+ * of them is answered for a few microseconds each, instead of each passing Next's
+ * routing first and taking the CPU the requests being answered need.
  */
 const unsupported = new Set(['TRACE', 'TRACK', 'CONNECT'])
 
@@ -25,18 +29,34 @@ function wellEncoded(url: string): boolean {
   }
 }
 
-/** Handles the request itself when it must; true when it did. */
-export function answeredOnArrival(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+/** Handles the request itself when it must; true when it did (or will, once admitted). */
+export function answeredOnArrival(req: http.IncomingMessage, res: http.ServerResponse, forward: () => void): boolean {
   if (unsupported.has(req.method ?? '')) {
     refuse(res, 405, both(messages.methodNotAllowed('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS')), { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' })
     return true
   }
-  if (!wellEncoded(req.url ?? '/')) {
+  const url = req.url ?? '/'
+  if (!wellEncoded(url)) {
     refuse(res, 400, both(messages.malformedAddress))
     return true
   }
   stampClient(req)
-  return false
+  delete req.headers[ADMITTED_HEADER]
+  const path = url.split('?', 1)[0]!
+  if (!path.startsWith('/api/') || req.method === 'OPTIONS' || claimsStaff((name) => req.headers[name] as string | undefined)) return false
+  const client = String(req.headers[CLIENT_HEADER])
+  admitAnonymous(path === '/api/graphql' ? 'anonymousGraphql' : 'anonymous', client).then(
+    (admission) => {
+      if ('status' in admission) {
+        return refuse(res, 429, both(refusalText(admission)), { 'retry-after': String(admission.wait) })
+      }
+      res.once('close', admission.leave)
+      req.headers[ADMITTED_HEADER] = '1'
+      forward()
+    },
+    () => forward(),
+  )
+  return true
 }
 
 /** From now on every request an http server of this process receives passes `answeredOnArrival` first. */
@@ -46,7 +66,8 @@ export function guardIncomingRequests(): void {
   flag.__atviraIncoming = true
   const emit = http.Server.prototype.emit
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request' && answeredOnArrival(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>)
+    const forward = () => emit.apply(this, [event, ...args] as Parameters<typeof emit>)
+    if (event === 'request' && answeredOnArrival(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, forward)) return true
+    return forward()
   } as typeof emit
 }

@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { readLimits } from '../lib/env'
+import { messages, type Bilingual } from './messages'
 
 /**
  * Per-client limits of the CMS's REST and GraphQL API and of sign-ins. In memory, per
@@ -30,6 +31,36 @@ function create(): Limiters {
 // so that every route of the process shares them (as Payload keeps its instance).
 const store = globalThis as { __atviraLimiters?: Limiters }
 const limiters = (): Limiters => (store.__atviraLimiters ??= create())
+
+/**
+ * Set on a request the anonymous limits already admitted when it arrived (incoming.ts),
+ * so that the route handlers' guard does not count it twice. Any value a client sends
+ * is removed first.
+ */
+export const ADMITTED_HEADER = 'x-atvira-admitted'
+
+/** Credentials a request carries (a session cookie or an Authorization header): maybe staff, checked later. */
+export function claimsStaff(get: (name: string) => string | null | undefined): boolean {
+  return Boolean(get('authorization')) || /(?:^|;\s*)payload-token=/.test(get('cookie') ?? '')
+}
+
+export type Admission = { leave: () => void } | { status: 429; wait: number; busy: boolean }
+
+/**
+ * An anonymous request's way in: a point of its client's rate limit, then a place
+ * among the requests answered at once (see `enter`).
+ */
+export async function admitAnonymous(bucket: 'anonymous' | 'anonymousGraphql', client: string): Promise<Admission> {
+  const wait = await consume(bucket, client)
+  if (wait !== null) return { status: 429, wait, busy: false }
+  const leave = enter(client)
+  return leave ? { leave } : { status: 429, wait: 1, busy: true }
+}
+
+/** What a refused admission says: over the rate limit, or the client's share of answers at once in use. */
+export function refusalText(refusal: { wait: number; busy: boolean }): Bilingual {
+  return refusal.busy ? messages.busy : messages.tooManyRequests(refusal.wait)
+}
 
 /** Takes one point; the seconds to wait when the client is over its limit, else null. */
 export async function consume(bucket: Bucket, key: string): Promise<number | null> {

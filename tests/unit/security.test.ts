@@ -170,6 +170,8 @@ describe('settings', () => {
 
 describe('requests as they reach the CMS, before Next', () => {
   it('carry the socket peer as their client address, whatever X-Forwarded-For or the header itself claims; TRACE and broken %-escapes are answered at once', async () => {
+    // Counters are made on first use, from the environment: a small anonymous limit here.
+    process.env.API_RATE_LIMIT = '12'
     guardIncomingRequests()
     const server = http.createServer((req, res) => res.end(String(req.headers[CLIENT_HEADER])))
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
@@ -197,6 +199,16 @@ describe('requests as they reach the CMS, before Next', () => {
       expect(broken.body).toContain('wrongly encoded characters')
       // A %-escape in the query string is the route's to read.
       expect((await ask('127.0.0.1', {}, 'GET', '/api/news?q=%E0%A4%A')).status).toBe(200)
+      // An anonymous API client past its limit is refused on arrival; the server never sees it.
+      const answers = []
+      for (let i = 0; i < 13; i++) answers.push(await ask('127.0.0.20', {}))
+      expect(answers.slice(0, 12).map((a) => a.status)).toEqual(Array(12).fill(200))
+      expect(answers[12]!.status).toBe(429)
+      expect(answers[12]!.body).toMatch(/Too many requests from your address/)
+      // Credentials are the guard's to check (it counts those that fail as anonymous).
+      expect((await ask('127.0.0.20', { cookie: 'payload-token=x' })).status).toBe(200)
+      // Pages of the admin are not the API's limits.
+      expect((await ask('127.0.0.20', {}, 'GET', '/admin/login')).status).toBe(200)
     } finally {
       await new Promise((r) => server.close(r))
     }
