@@ -92,6 +92,8 @@ function booleanSetting(name: string): boolean | undefined {
 export function readLimits() {
   return {
     anonymousPerMinute: positiveInt('API_RATE_LIMIT', 300),
+    // …and at most this many in any second: a client's minute is not spent in one burst.
+    anonymousPerSecond: positiveInt('API_BURST_LIMIT', 10),
     anonymousGraphqlPerMinute: positiveInt('GRAPHQL_RATE_LIMIT', 30),
     staffPerMinute: positiveInt('API_RATE_LIMIT_STAFF', 3000),
     loginFailuresPer15Minutes: positiveInt('LOGIN_RATE_LIMIT', 10),

@@ -9,7 +9,7 @@ import { messages, type Bilingual } from './messages'
  * limit once per process it reaches (a shared store would be needed to count them
  * together). Anonymous clients are counted by address, signed-in staff by account.
  */
-export type Bucket = 'anonymous' | 'anonymousGraphql' | 'staff' | 'login'
+export type Bucket = 'anonymous' | 'anonymousBurst' | 'anonymousGraphql' | 'staff' | 'login'
 
 type Limiters = Record<Bucket, RateLimiterMemory> & { busy: Busy }
 
@@ -21,6 +21,7 @@ function create(): Limiters {
   return {
     busy: { max: limits.anonymousConcurrent, maxPerClient: limits.anonymousConcurrentPerClient, total: 0, byClient: new Map() },
     anonymous: new RateLimiterMemory({ keyPrefix: 'api', points: limits.anonymousPerMinute, duration: 60 }),
+    anonymousBurst: new RateLimiterMemory({ keyPrefix: 'burst', points: limits.anonymousPerSecond, duration: 1 }),
     anonymousGraphql: new RateLimiterMemory({ keyPrefix: 'graphql', points: limits.anonymousGraphqlPerMinute, duration: 60 }),
     staff: new RateLimiterMemory({ keyPrefix: 'staff', points: limits.staffPerMinute, duration: 60 }),
     login: new RateLimiterMemory({ keyPrefix: 'login', points: limits.loginFailuresPer15Minutes, duration: 15 * 60 }),
@@ -47,11 +48,13 @@ export function claimsStaff(get: (name: string) => string | null | undefined): b
 export type Admission = { leave: () => void } | { status: 429; wait: number; busy: boolean }
 
 /**
- * An anonymous request's way in: a point of its client's rate limit, then a place
- * among the requests answered at once (see `enter`).
+ * An anonymous request's way in: a point of its client's rate limit (per minute, and
+ * per second: with SQLite every request holds the process while it reads, so a burst
+ * of them queues up in front of everyone else's), then a place among the requests
+ * answered at once (see `enter`).
  */
 export async function admitAnonymous(bucket: 'anonymous' | 'anonymousGraphql', client: string): Promise<Admission> {
-  const wait = await consume(bucket, client)
+  const wait = (await consume('anonymousBurst', client)) ?? (await consume(bucket, client))
   if (wait !== null) return { status: 429, wait, busy: false }
   const leave = enter(client)
   return leave ? { leave } : { status: 429, wait: 1, busy: true }

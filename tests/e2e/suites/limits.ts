@@ -33,7 +33,8 @@ async function many(n: number, width: number, send: (i: number) => Promise<RawRe
 
 export function limitsSuite(targets: () => Targets): void {
   describe('abuse of the API', () => {
-    const limits = readLimits()
+    // The limits in force, as the server read them (cms-api.e2e.test.ts sets the burst).
+    const limits = { ...readLimits(), anonymousPerSecond: 60 }
     let adminToken = ''
     const login = (email: string, password: string, from: string) =>
       rawRequest(targets().cmsUrl, { method: 'POST', path: '/api/users/login', from, ...json({ email, password }) })
@@ -91,8 +92,13 @@ export function limitsSuite(targets: () => Targets): void {
         const { cmsUrl } = targets()
         const from = loopbackClient(40_200)
         const get = (headers: Record<string, string> = {}) => rawRequest(cmsUrl, { path: '/api/globals/settings?depth=0', from, headers })
-        // One at a time: the per-client share of concurrent answers is not what this measures.
-        const answers = await many(limits.anonymousPerMinute, 1, () => get())
+        // One at a time and under the per-second burst: only the minute is measured here.
+        const answers: RawResponse[] = []
+        for (let second = 0; answers.length < limits.anonymousPerMinute; second++) {
+          const started = Date.now()
+          answers.push(...(await many(Math.min(limits.anonymousPerSecond / 2, limits.anonymousPerMinute - answers.length), 1, () => get())))
+          await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (Date.now() - started))))
+        }
         expect(answers.filter((a) => a.status !== 200).map((a) => a.status)).toEqual([])
         const refused = await get()
         expect(refused.status).toBe(429)
@@ -105,6 +111,15 @@ export function limitsSuite(targets: () => Targets): void {
         expect((await get(asAdmin())).status).toBe(200)
         // Another client is not affected.
         expect((await rawRequest(cmsUrl, { path: '/api/globals/settings?depth=0', from: loopbackClient(40_201) })).status).toBe(200)
+      })
+
+      it('limits a burst: past the per-second limit, 429 with Retry-After: 1', async () => {
+        const { cmsUrl } = targets()
+        const from = loopbackClient(40_205)
+        // Quick answers (404): the whole burst fits in one second.
+        const answers = await many(limits.anonymousPerSecond + 1, 1, () => rawRequest(cmsUrl, { path: '/api/no-such-thing', from }))
+        expect(answers.slice(0, -1).map((a) => a.status)).toEqual(Array(limits.anonymousPerSecond).fill(404))
+        expect([answers.at(-1)!.status, answers.at(-1)!.headers['retry-after']]).toEqual([429, '1'])
       })
 
       it('answers a flood from one client with 429 at once past its share, and keeps serving other clients and staff meanwhile', { timeout: 120_000 }, async () => {
