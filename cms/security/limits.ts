@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
 
 import { readLimits } from '../lib/env'
 import { messages, type Bilingual } from './messages'
@@ -71,7 +71,10 @@ export async function consume(bucket: Bucket, key: string): Promise<number | nul
     await (limiters()[bucket] as RateLimiterMemory).consume(key || 'unknown')
     return null
   } catch (error) {
-    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+    // A refusal is a RateLimiterRes, but maybe of another bundle's copy of the library
+    // than the one that made the counters (instrumentation and routes are bundled apart).
+    const ms = (error as Partial<RateLimiterRes> | null)?.msBeforeNext
+    if (typeof ms === 'number') return Math.max(1, Math.ceil(ms / 1000))
     throw error
   }
 }

@@ -148,7 +148,7 @@ export function limitsSuite(targets: () => Targets): void {
         const failures = await many(limits.loginFailuresPer15Minutes, 1, (i) => login(`nobody-${i}-${crypto.randomUUID()}@example.test`, 'a-wrong-password-123', from))
         expect(failures.map((f) => f.status)).toEqual(failures.map(() => 401))
         const stopped = await login(admin.email, admin.password, from)
-        expect(stopped.status).toBe(429)
+        expect(stopped.status, stopped.body).toBe(429)
         expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(60)
         expect(message(stopped)).toMatch(/Too many failed sign-ins from your address\. Try again in \d+ min/)
         expect(stopped.body).not.toContain('"token"')
