@@ -147,10 +147,14 @@ export async function benchApi(log = console.log): Promise<ApiBench> {
     await buildCmsIfStale()
     log(`Flood without the limits: ${CONNECTIONS} connections for ${SECONDS} s…`)
     const unlimited = await withServer(
-      { ...process.env, API_RATE_LIMIT: '10000000', GRAPHQL_RATE_LIMIT: '10000000', API_ANONYMOUS_CONCURRENCY: '100000', API_ANONYMOUS_CONCURRENCY_PER_CLIENT: '100000' },
+      { ...process.env, API_RATE_LIMIT: '10000000', API_BURST_LIMIT: '10000000', GRAPHQL_RATE_LIMIT: '10000000', API_ANONYMOUS_CONCURRENCY: '100000', API_ANONYMOUS_CONCURRENCY_PER_CLIENT: '100000' },
       async (base) => {
         const singles: number[] = []
-        for (let i = 0; i < 20; i++) singles.push((await probe(base, '127.0.0.9')).ms)
+        for (let i = 0; i < 20; i++) {
+          const r = await probe(base, '127.0.0.8')
+          if (r.status === 200) singles.push(r.ms)
+          await new Promise((r) => setTimeout(r, 150))
+        }
         return { single: latency(singles), flood: await flood(base) }
       },
     )
