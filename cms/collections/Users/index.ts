@@ -54,5 +54,7 @@ export const Users: CollectionConfig = {
     // Merged with Payload's own API key field: its access also governs `enableAPIKey`,
     // the key's index and the `hasAPIKey` flag the users list shows (admins only).
     { name: 'apiKey', type: 'text', access: { create: isAdminField, update: isAdminField } },
+    // Payload's own flag (read by admins only, through the access above): a label for the list column.
+    { name: 'hasAPIKey', type: 'checkbox', virtual: true, label: { en: 'API key', lt: 'API raktas' } },
   ],
 }
