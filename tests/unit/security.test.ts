@@ -172,6 +172,7 @@ describe('requests as they reach the CMS, before Next', () => {
   it('carry the socket peer as their client address, whatever X-Forwarded-For or the header itself claims; TRACE and broken %-escapes are answered at once', async () => {
     // Counters are made on first use, from the environment: a small anonymous limit here.
     process.env.API_RATE_LIMIT = '12'
+    process.env.API_BURST_LIMIT = '100'
     guardIncomingRequests()
     const server = http.createServer((req, res) => res.end(String(req.headers[CLIENT_HEADER])))
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
