@@ -1,4 +1,4 @@
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
+import { BurstyRateLimiter, RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
 
 import { readLimits } from '../lib/env'
 import { messages, type Bilingual } from './messages'
@@ -11,17 +11,25 @@ import { messages, type Bilingual } from './messages'
  */
 export type Bucket = 'anonymous' | 'anonymousBurst' | 'anonymousGraphql' | 'staff' | 'login'
 
-type Limiters = Record<Bucket, RateLimiterMemory> & { busy: Busy }
+type Limiters = Record<Exclude<Bucket, 'anonymousBurst'>, RateLimiterMemory> & { anonymousBurst: BurstyRateLimiter; busy: Busy }
 
 /** Anonymous requests being answered now, in all and per client. */
 type Busy = { max: number; maxPerClient: number; total: number; byClient: Map<string, number> }
+
+/** Requests a client may send past its per-second limit, once every 30 s. */
+export const burstAllowance = (perSecond: number): number => perSecond * 3
 
 function create(): Limiters {
   const limits = readLimits()
   return {
     busy: { max: limits.anonymousConcurrent, maxPerClient: limits.anonymousConcurrentPerClient, total: 0, byClient: new Map() },
     anonymous: new RateLimiterMemory({ keyPrefix: 'api', points: limits.anonymousPerMinute, duration: 60 }),
-    anonymousBurst: new RateLimiterMemory({ keyPrefix: 'burst', points: limits.anonymousPerSecond, duration: 1 }),
+    // Per second, with an allowance for a short burst (a draft preview reads ~25 lists at
+    // once): three seconds' worth more, refilled over 30 s.
+    anonymousBurst: new BurstyRateLimiter(
+      new RateLimiterMemory({ keyPrefix: 'burst', points: limits.anonymousPerSecond, duration: 1 }),
+      new RateLimiterMemory({ keyPrefix: 'burst-extra', points: burstAllowance(limits.anonymousPerSecond), duration: 30 }),
+    ),
     anonymousGraphql: new RateLimiterMemory({ keyPrefix: 'graphql', points: limits.anonymousGraphqlPerMinute, duration: 60 }),
     staff: new RateLimiterMemory({ keyPrefix: 'staff', points: limits.staffPerMinute, duration: 60 }),
     login: new RateLimiterMemory({ keyPrefix: 'login', points: limits.loginFailuresPer15Minutes, duration: 15 * 60 }),
@@ -68,7 +76,7 @@ export function refusalText(refusal: { wait: number; busy: boolean }): Bilingual
 /** Takes one point; the seconds to wait when the client is over its limit, else null. */
 export async function consume(bucket: Bucket, key: string): Promise<number | null> {
   try {
-    await (limiters()[bucket] as RateLimiterMemory).consume(key || 'unknown')
+    await limiters()[bucket].consume(key || 'unknown')
     return null
   } catch (error) {
     // A refusal is a RateLimiterRes, but maybe of another bundle's copy of the library
@@ -103,6 +111,6 @@ export function enter(client: string): (() => void) | null {
 }
 
 /** Gives back a point taken for an attempt that turned out not to count (a sign-in that succeeded). */
-export async function refund(bucket: Bucket, key: string): Promise<void> {
-  await (limiters()[bucket] as RateLimiterMemory).reward(key || 'unknown', 1)
+export async function refund(bucket: 'login', key: string): Promise<void> {
+  await limiters()[bucket].reward(key || 'unknown', 1)
 }

@@ -72,7 +72,7 @@ beforeAll(async () => {
   }
   // The default limits, but a per-second burst that this file's own quick sequences from
   // 127.0.0.1 (and the site server's) stay under; the burst rule is checked at this value.
-  server = await startAdminServer({ ...process.env, API_BURST_LIMIT: '60' })
+  server = await startAdminServer({ ...process.env, API_BURST_LIMIT: '30' })
 
   process.env.ATVIRA_SITE_ROOT = siteRoot
   await publishSite({ payload: cms.payload, log: () => {} })
