@@ -23,6 +23,22 @@ const nextConfig = {
   turbopack: { root: rootDir },
   outputFileTracingRoot: rootDir,
   typescript: { tsconfigPath: '../tsconfig.json' },
+  // On every response. The admin's Content-Security-Policy names the site's address
+  // (live preview), read at run time: cms/proxy.ts sets it.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+        ],
+      },
+    ]
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

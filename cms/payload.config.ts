@@ -38,6 +38,8 @@ import { privateDir, privateUploads } from './lib/privateFiles'
 import { readEnv, rootDir } from './lib/env'
 import { getDefaultLocale, getLocales } from './lib/locales'
 import { previewUrl } from './lib/preview'
+import { graphqlLimits } from './security/graphql'
+import { logger, loggingLevels, signInTranslations } from './security/logging'
 
 const env = readEnv()
 const cmsDir = path.join(rootDir, 'cms')
@@ -67,6 +69,9 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Atvira' },
+    // Not Gravatar: it would send a hash of every staff address to a third party (and
+    // the admin's CSP keeps images on its own origin).
+    avatar: 'default',
     // The site's own templates render drafts: see site/src/preview/.
     livePreview: {
       url: ({ collectionConfig, data, locale }) => previewUrl(collectionConfig?.slug ?? 'pages', data?.id, locale) ?? '',
@@ -126,7 +131,11 @@ export default buildConfig({
   ],
   // Generated on purpose (`npm run generate:types`) and committed; never by a test run.
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
-  graphQL: { schemaOutputFile: path.join(cmsDir, 'schema.graphql') },
+  // Depth, aliases and complexity of one query (cms/security/graphql.ts).
+  graphQL: { schemaOutputFile: path.join(cmsDir, 'schema.graphql'), ...graphqlLimits },
+  i18n: { translations: signInTranslations },
+  logger,
+  loggingLevels,
   telemetry: false,
   // For migrations, which Payload loads natively and which cannot import cms/ modules.
   custom: { rebuildFileUse },

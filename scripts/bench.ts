@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- search] [pagefind] [publish] [newsletter]`: speed, memory and size targets, measured outside
+ * `npm run bench [-- search] [pagefind] [publish] [newsletter] [api]`: speed, memory and size targets, measured outside
  * the tests, and Atvira's search beside Pagefind.
  * Results are printed and saved under data/bench/ for docs/benchmarks.md.
  */
@@ -9,13 +9,14 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { rootDir } from '../cms/lib/env'
+import { benchApi } from './bench/api'
 import { benchNewsletter } from './bench/newsletter'
 import { benchPagefind, type SiteComparison } from './bench/pagefind'
 import { benchPublish } from './bench/publish'
 import { benchSearch } from './bench/search'
 import { benchSearchPage } from './bench/search-page'
 
-const available = ['search', 'pagefind', 'publish', 'newsletter'] as const
+const available = ['search', 'pagefind', 'publish', 'newsletter', 'api'] as const
 const args = process.argv.slice(2)
 const unknown = args.filter((a) => !(available as readonly string[]).includes(a))
 if (unknown.length) {
@@ -109,6 +110,33 @@ What each update did (mode, build time, detail from the build status view):
 ${(['publish', 'edit', 'unpublish'] as const).map((c) => r.details[c].map((d, i) => `- ${c} ${i + 1}: ${d}`).join('\n')).join('\n')}
 machine: ${machine}`)
   fs.writeFileSync(path.join(out, documents === 10_000 ? 'publish.json' : `publish-${documents}.json`), JSON.stringify({ machine, ...r }, null, 2))
+}
+
+if (selected.includes('api') && selected.length > 1) {
+  // Its own process, as the newsletter one: it opens Payload on a database of its own.
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts/bench.ts'), 'api'], { stdio: 'inherit' })
+  if (child.status !== 0) process.exitCode = child.status ?? 1
+} else if (selected.includes('api')) {
+  const r = await benchApi()
+  const ms = (n: number) => `${Math.round(n)} ms`
+  const ok = (cond: boolean) => (cond ? 'met' : 'MISSED')
+  const codes = (s: Record<string, number>) => Object.entries(s).map(([c, n]) => `${n} × ${c}`).join(', ')
+  const lat = (l: { p50: number; p95: number; p99: number; count: number }) => `p50 ${ms(l.p50)}, p95 **${ms(l.p95)}**, p99 ${ms(l.p99)} (${l.count})`
+  const u = r.unlimited
+  const l = r.limited
+  console.log(`
+## API under load (/api/news?limit=10, anonymous, ${r.documents} published news, 50 connections × ${l.seconds} s, autocannon on loopback)
+| measure | result | target |
+|---|---|---|
+| one request at a time, no load | ${lat(r.single)} | — |
+| flood, limits off (as before): all answers | ${lat(u.all)}; ${Math.round(u.requestsPerSecond)} req/s; ${u.timeouts} timeouts; ${codes(u.statuses)} | — |
+| flood, limits on: all answers | ${lat(l.all)}; ${Math.round(l.requestsPerSecond)} req/s; ${l.timeouts} timeouts; ${codes(l.statuses)} | p95 ≤ 50 ms: ${ok(l.all.p95 <= 50)} |
+| … of which 200 | ${lat(l.ok)} | — |
+| … of which refused (429) | ${lat(l.refused)} | answered before it degrades: ${ok(l.refused.p95 <= 50 && l.timeouts === 0)} |
+| meanwhile, another anonymous client (one request at a time) | ${lat(l.otherClient)}; ${codes(l.otherClient.statuses)} | served |
+| meanwhile, a signed-in editor (one request at a time) | ${lat(l.staff)}; ${codes(l.staff.statuses)} | served |
+machine: ${machine}`)
+  fs.writeFileSync(path.join(out, 'api.json'), JSON.stringify({ machine, ...r }, null, 2))
 }
 
 if (selected.includes('newsletter') && selected.length > 1) {

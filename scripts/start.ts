@@ -14,6 +14,7 @@ import { loadRootEnv, rootDir } from '../cms/lib/env'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
 import { ensureDotEnv } from './lib/dotenv'
+import { cmsHost, probeHost } from './lib/listen'
 import { prepareDatabase } from './lib/prepareDb'
 import { dispatcherNodeFlags, nextBin } from './lib/processes'
 import { type ChildSpec, Supervisor } from './lib/supervisor'
@@ -147,7 +148,7 @@ async function main() {
     supervisor.start(
       child(
         'The CMS',
-        ['--require', path.join(rootDir, 'scripts/lib/cmsShutdown.cjs'), nextBin(), 'start', 'cms', '-p', String(port)],
+        ['--require', path.join(rootDir, 'scripts/lib/cmsShutdown.cjs'), nextBin(), 'start', 'cms', '-p', String(port), '-H', cmsHost()],
         {
           NEXT_TELEMETRY_DISABLED: '1',
           NEXT_MANUAL_SIG_HANDLE: 'true',
@@ -192,7 +193,7 @@ async function main() {
 
   const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
   const serving = await Promise.all([
-    waitUntilServing(`http://127.0.0.1:${port}/api/globals/settings`, 90_000),
+    waitUntilServing(`http://${probeHost(cmsHost())}:${port}/api/globals/settings`, 90_000),
     waitUntilServing(`http://${process.env.SITE_HOST || 'localhost'}:${sitePort}/`, 90_000),
   ])
   if (!serving.every(Boolean)) {

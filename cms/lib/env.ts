@@ -79,6 +79,33 @@ function urlSetting(name: string, fallback: string): string {
   return raw.replace(/\/$/, '')
 }
 
+function booleanSetting(name: string): boolean | undefined {
+  const raw = (process.env[name] ?? '').trim().toLowerCase()
+  if (raw === '') return undefined
+  if (raw === 'true' || raw === '1') return true
+  if (raw === 'false' || raw === '0') return false
+  throw new ConfigError(`${name} must be true or false; got "${process.env[name]}".`)
+}
+
+/**
+ * Per-client limits of the CMS's API (cms/security/limits.ts), in requests per minute
+ * except logins (failed attempts per 15 minutes). In memory, per CMS process.
+ */
+export function readLimits() {
+  return {
+    anonymousPerMinute: positiveInt('API_RATE_LIMIT', 300),
+    // …and at most this many in any second: a client's minute is not spent in one burst.
+    anonymousPerSecond: positiveInt('API_BURST_LIMIT', 10),
+    anonymousGraphqlPerMinute: positiveInt('GRAPHQL_RATE_LIMIT', 30),
+    staffPerMinute: positiveInt('API_RATE_LIMIT_STAFF', 3000),
+    loginFailuresPer15Minutes: positiveInt('LOGIN_RATE_LIMIT', 10),
+    // Anonymous requests answered at once (per process, and per client): past them the
+    // API answers 429 at once instead of queueing work until everyone times out.
+    anonymousConcurrent: positiveInt('API_ANONYMOUS_CONCURRENCY', 6),
+    anonymousConcurrentPerClient: positiveInt('API_ANONYMOUS_CONCURRENCY_PER_CLIENT', 2),
+  }
+}
+
 export type Env = ReturnType<typeof readEnv>
 
 /** Reads and validates every setting the CMS uses. Fails early with a clear message. */
@@ -107,5 +134,10 @@ export function readEnv() {
     mediaDir: path.resolve(rootDir, process.env.MEDIA_DIR || 'data/media'),
     smtpUrl: (process.env.SMTP_URL ?? '').trim() || undefined,
     emailFrom: (process.env.EMAIL_FROM ?? '').trim() || 'Pajūris <info@pajuris.example>',
+    // Session cookies are Secure whenever the public address is https (a browser would
+    // otherwise send them over plain http too); PAYLOAD_COOKIE_SECURE says so explicitly.
+    cookieSecure: booleanSetting('PAYLOAD_COOKIE_SECURE') ?? /^https:/i.test(urlSetting('PAYLOAD_PUBLIC_SERVER_URL', 'http://localhost:3000')),
+    cookieDomain: (process.env.PAYLOAD_COOKIE_DOMAIN ?? '').trim() || undefined,
+    limits: readLimits(),
   }
 }

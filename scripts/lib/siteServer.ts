@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url'
 
 import sirv from 'sirv'
 
+import { refuseMethod, siteSecurityHeaders } from './siteHeaders'
+
 /**
  * The public site's server. `siteDir` is a built site or a symlink to one
  * (`data/site/current`); a new build goes live when the symlink is swapped, with no
@@ -116,6 +118,18 @@ async function appHandler(dir: string): Promise<Handler> {
 }
 
 type Static = ReturnType<typeof sirv>
+
+const textTypes: Record<string, string> = {
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+  '.ics': 'text/calendar',
+  '.csv': 'text/csv',
+  '.webmanifest': 'application/manifest+json',
+}
 let staticFor: { dir: string; serve: Static } | undefined
 
 function staticHandler(dir: string): Static {
@@ -128,6 +142,9 @@ function staticHandler(dir: string): Static {
         dotfiles: false,
         extensions: ['html'],
         setHeaders(res, pathname) {
+          // sirv names a charset for HTML only: the site writes every text file in UTF-8.
+          const text = textTypes[path.extname(pathname).toLowerCase()]
+          if (text) res.setHeader('content-type', `${text}; charset=utf-8`)
           if (pathname.startsWith('/_astro/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable')
           else if (pathname.startsWith('/media/') || pathname.startsWith('/files/')) res.setHeader('cache-control', 'public, max-age=86400')
           else res.setHeader('cache-control', 'public, max-age=0, must-revalidate')
@@ -151,7 +168,14 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
   const log = options.log ?? console.log
   // On-demand routes find the live build's data (search indexes, header) through this.
   process.env.ATVIRA_SITE_DIR = path.resolve(options.siteDir)
+  const security = siteSecurityHeaders()
   const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    const pathname = (req.url ?? '/').split('?', 1)[0]!
+    ;(pathname.replace(/\/$/, '') === '/preview' ? security.preview : security.publicPages)(req, res, () => serve(req, res))
+  })
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // TRACE and other methods the site has no use for: 405, before any route sees them.
+    if (refuseMethod(req, res)) return
     let dir: string
     try {
       dir = fs.realpathSync(options.siteDir)
@@ -160,8 +184,6 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
       res.end('The site has not been built yet.')
       return
     }
-    res.setHeader('x-content-type-options', 'nosniff')
-    res.setHeader('referrer-policy', 'strict-origin-when-cross-origin')
     const fallback = () => {
       appHandler(dir).then(
         (handler) => handler(req, res, () => notFound(dir, res), { ...options.locals }),
@@ -174,7 +196,7 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
     }
     if (req.method === 'GET' || req.method === 'HEAD') staticHandler(dir)(req, res, fallback)
     else fallback()
-  })
+  }
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host ?? '127.0.0.1', () => {

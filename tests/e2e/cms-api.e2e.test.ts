@@ -1,19 +1,34 @@
 /**
  * The built admin as `npm start` runs it: anonymous REST and GraphQL see published
  * content only, never users, drafts or internal fields; the admin page is served;
- * logins lock after five failures.
+ * logins lock after five failures. With the site server built from the same CMS:
+ * draft previews, and the hardening suites (tests/e2e/suites/: fuzzing, security
+ * headers, rate limits, sign-in throttle, passwords, API keys) against both servers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+
 import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
+import { currentLink, publishSite } from '../../scripts/lib/publish'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
-import { startAdminServer } from './server'
+import { freePort, startAdminServer, waitFor } from './server'
+import { fuzzSuite } from './suites/fuzz'
+import { headersSuite } from './suites/headers'
+import { limitsSuite } from './suites/limits'
 
 let cms: TestCms
 let server: Awaited<ReturnType<typeof startAdminServer>>
 const marker = `UNPUBLISHED-${Date.now()}`
 const secretNote = `STAFF-ONLY-${Date.now()}`
 const ids: Record<string, number | string> = {}
+const admin = { email: 'admin@example.test', password: 'a-long-admin-password' }
+// The site server, built from this CMS and asking it for previews (started once, below).
+const siteRoot = `${process.cwd()}/data/test-preview-${Date.now()}`
+let siteUrl: string
+let siteLog = ''
+let stopSite: (() => Promise<void>) | undefined
 
 beforeAll(async () => {
   // startCms sets the env (secret, database) the admin build needs too.
@@ -22,7 +37,7 @@ beforeAll(async () => {
   const { payload } = cms
   await payload.create({
     collection: 'users',
-    data: { email: 'admin@example.test', password: 'a-long-admin-password', name: 'Admin', role: 'admin' },
+    data: { ...admin, name: 'Admin', role: 'admin' },
     overrideAccess: true,
   })
   await payload.create({
@@ -55,10 +70,27 @@ beforeAll(async () => {
     }[collection]!
     await payload.create({ collection, data: { ...data, _status: 'draft' } as never, draft: true, overrideAccess: true })
   }
-  server = await startAdminServer(process.env)
+  // The default limits, but a per-second burst that this file's own quick sequences from
+  // 127.0.0.1 (and the site server's) stay under; the burst rule is checked at this value.
+  server = await startAdminServer({ ...process.env, API_BURST_LIMIT: '30' })
+
+  process.env.ATVIRA_SITE_ROOT = siteRoot
+  await publishSite({ payload: cms.payload, log: () => {} })
+  const port = await freePort()
+  siteUrl = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/site-server.ts', '--dir', currentLink(), '--port', String(port)], {
+    env: { ...process.env, CMS_URL: server.url, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (d) => (siteLog += d))
+  child.stderr?.on('data', (d) => (siteLog += d))
+  stopSite = () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))))
+  await waitFor(`${siteUrl}/`)
 }, 900_000)
 
 afterAll(async () => {
+  await stopSite?.()
+  fs.rmSync(siteRoot, { recursive: true, force: true })
   await server?.stop()
   await cms?.close()
 })
@@ -170,21 +202,15 @@ describe('the site built from a remote CMS (REST content source)', () => {
 })
 
 describe('draft preview on the site server', () => {
-  let siteUrl: string
-  let stopSite: () => Promise<void>
-  const root = `${process.cwd()}/data/test-preview-${Date.now()}`
   const related = { title: `Related story ${Date.now()}`, id: '' as number | string, slug: '' }
   const staff = {
-    admin: { email: 'admin@example.test', password: 'a-long-admin-password' },
+    admin,
     editor: { email: 'preview-editor@example.test', password: 'a-long-editor-password' },
     author: { email: 'preview-author@example.test', password: 'a-long-author-password' },
   }
   const tokens: Record<string, string> = {}
 
   beforeAll(async () => {
-    const { spawn } = await import('node:child_process')
-    const { publishSite, currentLink } = await import('../../scripts/lib/publish')
-    const { freePort, waitFor } = await import('./server')
     for (const role of ['editor', 'author'] as const) {
       await cms.payload.create({ collection: 'users', data: { ...staff[role], name: role, role }, overrideAccess: true })
     }
@@ -196,16 +222,6 @@ describe('draft preview on the site server', () => {
     })
     Object.assign(related, { id: doc.id, slug: String(doc.slug) })
     await cms.payload.update({ collection: 'news', id: ids.draft!, data: { related: [{ relationTo: 'news', value: doc.id }] } as never, draft: true, overrideAccess: true })
-    process.env.ATVIRA_SITE_ROOT = root
-    await publishSite({ payload: cms.payload, log: () => {} })
-    const port = await freePort()
-    siteUrl = `http://127.0.0.1:${port}`
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/site-server.ts', '--dir', currentLink(), '--port', String(port)], {
-      env: { ...process.env, CMS_URL: server.url },
-      stdio: 'ignore',
-    })
-    stopSite = () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))))
-    await waitFor(`${siteUrl}/`)
     for (const [role, credentials] of Object.entries(staff)) {
       const login = await fetch(`${server.url}/api/users/login`, {
         method: 'POST',
@@ -215,12 +231,6 @@ describe('draft preview on the site server', () => {
       tokens[role] = ((await login.json()) as { token: string }).token
     }
   }, 300_000)
-
-  afterAll(async () => {
-    await stopSite?.()
-    const fs = await import('node:fs')
-    fs.rmSync(root, { recursive: true, force: true })
-  })
 
   const previewPath = () => `/preview?collection=news&id=${ids.draft}&locale=lt`
   const asStaff = (role: string) => ({ headers: { cookie: `payload-token=${tokens[role]}` } })
@@ -295,10 +305,15 @@ describe('draft preview on the site server', () => {
   })
 
   it('never writes a draft to the site', async () => {
-    const fs = await import('node:fs')
-    const files = fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    const files = fs.readdirSync(siteRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
     expect(files.length).toBeGreaterThan(10)
     const leaked = files.filter((e) => fs.readFileSync(`${e.parentPath}/${e.name}`, 'utf8').includes(marker))
     expect(leaked.map((e) => e.name)).toEqual([])
   })
 })
+
+// Hardening: one admin server and one site server for all of it (tests/e2e/suites/).
+const targets = () => ({ cms, cmsUrl: server.url, siteUrl, cmsLog: server.output, siteLog: () => siteLog, admin })
+headersSuite(targets)
+limitsSuite(targets)
+fuzzSuite(targets)

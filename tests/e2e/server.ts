@@ -39,7 +39,8 @@ export async function startAdminServer(env: NodeJS.ProcessEnv): Promise<{ url: s
   let log = ''
   const child: ChildProcess = spawn(process.execPath, [nextBin(), 'start', path.join(rootDir, 'cms'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: rootDir,
-    env: { ...env, NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+    // A test's quick sequences from one address are no burst to refuse, unless the test says so.
+    env: { API_BURST_LIMIT: '1000', ...env, NODE_ENV: 'production', PAYLOAD_PUBLIC_SERVER_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (d) => (log += d))

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { snapshot } from '../load'
 import { buildSnapshot } from '../snapshot'
+import { politeFetch } from '../source/politeFetch'
 import type { ContentSource, RawDoc, ResponseFacts, SourceCollection } from '../source/types'
 import type { SiteDoc } from '../types'
 
@@ -85,7 +86,8 @@ async function getJson(url: string, authorization?: string): Promise<unknown> {
   const apiKey = process.env.CMS_API_KEY?.trim()
   if (authorization) headers.authorization = authorization
   else if (apiKey) headers.authorization = `users API-Key ${apiKey}`
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) })
+  // An editor waits for a preview: a few short waits at most when the CMS is busy.
+  const res = await politeFetch(url, { headers, timeoutMs: 30_000 }, { attempts: 4, maxWaitSeconds: 5 })
   if (!res.ok) throw new Error(`The CMS answered ${res.status} for ${url}.`)
   return res.json()
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { politeFetch } from './politeFetch'
 import type { ContentSource, RawDoc, ResponseFacts, SourceCollection } from './types'
 
 export type RestOptions = {
@@ -28,11 +29,13 @@ export function restSource(options: RestOptions): ContentSource {
   if (options.apiKey) headers.authorization = `users API-Key ${options.apiKey}`
   if (options.authorization) headers.authorization = options.authorization
 
+  const politely = (url: string | URL, timeoutMs: number) => politeFetch(url, { headers, timeoutMs }, { fetchImpl: doFetch })
+
   async function get(pathAndQuery: string): Promise<unknown> {
     const url = `${base}${pathAndQuery}`
     let res: Response
     try {
-      res = await doFetch(url, { headers, signal: AbortSignal.timeout(30_000) })
+      res = await politely(url, 30_000)
     } catch (error) {
       throw new Error(`Cannot reach the CMS at ${base} (${(error as Error).message}). Check CMS_URL.`, { cause: error })
     }
@@ -87,10 +90,7 @@ export function restSource(options: RestOptions): ContentSource {
       const file = path.join(dir, filename)
       if (fs.existsSync(file)) return file
       fs.mkdirSync(dir, { recursive: true })
-      const res = await doFetch(new URL(url ?? `/api/${collection}/file/${filename}`, `${base}/`), {
-        headers,
-        signal: AbortSignal.timeout(60_000),
-      })
+      const res = await politely(new URL(url ?? `/api/${collection}/file/${filename}`, `${base}/`), 60_000)
       if (!res.ok) throw new Error(`Could not download ${filename} from the CMS (${res.status}).`)
       const tmp = `${file}.${crypto.randomBytes(4).toString('hex')}.tmp`
       fs.writeFileSync(tmp, Buffer.from(await res.arrayBuffer()))
