@@ -3,7 +3,7 @@
  * database (while the system runs), the media and a manifest, in one dated archive
  * under data/backups/ (owner-only). MongoDB: use mongodump (the message says how).
  */
-import { loadRootEnv } from '../cms/lib/env'
+import { loadRootEnv } from '../cms/model/env'
 import { BackupError, createBackup } from './lib/backup'
 import { parseFlags } from './lib/cli'
 

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { rootDir } from '../cms/lib/env'
+import { rootDir } from '../cms/model/env'
 import { benchApi } from './bench/api'
 import { benchNewsletter } from './bench/newsletter'
 import { benchPagefind, type SiteComparison } from './bench/pagefind'

@@ -5,8 +5,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../cms/lib/env'
-import { run } from './lib/processes'
+import { rootDir } from '../cms/model/env'
+import { run } from '../site/publisher/processes'
 
 const name = process.argv[2]
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

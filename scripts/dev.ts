@@ -1,9 +1,9 @@
 /** `npm run dev`: the admin in Next dev mode on the same database as `npm start`. */
 import path from 'node:path'
 
-import { rootDir } from '../cms/lib/env'
+import { rootDir } from '../cms/model/env'
 import { ensureDotEnv } from './lib/dotenv'
-import { nextBin, run } from './lib/processes'
+import { nextBin, run } from '../site/publisher/processes'
 
 async function main() {
   ensureDotEnv()

@@ -6,12 +6,12 @@
  *
  *   tsx scripts/dispatch.ts [--until-idle]
  */
-import { loadRootEnv, readEnv } from '../cms/lib/env'
-import { getDefaultLocale } from '../cms/lib/locales'
-import { newsletterConfig } from '../cms/newsletter/config'
-import { Dispatcher } from '../cms/newsletter/dispatch'
-import { openStore } from '../cms/newsletter/store'
-import { newsletterTransport } from '../cms/newsletter/transport'
+import { loadRootEnv, readEnv } from '../cms/model/env'
+import { getDefaultLocale } from '../cms/model/locales'
+import { newsletterConfig } from '../cms/plugins/newsletter/config'
+import { Dispatcher } from '../cms/plugins/newsletter/dispatch'
+import { openStore } from '../cms/plugins/newsletter/store'
+import { newsletterTransport } from '../cms/plugins/newsletter/transport'
 import { waitForLocksInBackground } from '../cms/lib/sqliteLock'
 import { parseFlags } from './lib/cli'
 import { cpuMs, peakRssMB } from './lib/measure'

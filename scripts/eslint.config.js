@@ -14,6 +14,8 @@ export default tseslint.config(
       'cms/app/(payload)/admin/importMap.js',
       'cms/migrations/**',
       'site/dist/**',
+      'site/templates/dist/**',
+      'site/templates/.astro/**',
       'site/.astro/**',
     ],
   },

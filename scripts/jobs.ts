@@ -6,13 +6,13 @@
  * docs/production.md).
  */
 import { waitForLocksInBackground } from '../cms/lib/sqliteLock'
-import { recoverSiteUpdates, staleMs } from '../cms/lib/siteUpdates'
-import { newsletterConfig } from '../cms/newsletter/config'
-import { purgeLeavers } from '../cms/newsletter/housekeeping'
-import { scheduleDigests } from '../cms/newsletter/queueing'
+import { recoverSiteUpdates, staleMs } from '../cms/plugins/publishing/siteUpdates'
+import { newsletterConfig } from '../cms/plugins/newsletter/config'
+import { purgeLeavers } from '../cms/plugins/newsletter/housekeeping'
+import { scheduleDigests } from '../cms/plugins/newsletter/queueing'
 import { parseFlags } from './lib/cli'
 import { openPayload } from './lib/payload'
-import { stopSiteUpdates } from './lib/publish'
+import { stopSiteUpdates } from '../site/publisher/publish'
 
 const usage = 'Usage: tsx scripts/jobs.ts [--once] [--interval <ms>] [--queues default,newsletter,site]'
 const flags = parseFlags(

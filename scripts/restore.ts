@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util'
 
-import { loadRootEnv } from '../cms/lib/env'
+import { loadRootEnv } from '../cms/model/env'
 import { BackupError, restoreBackup } from './lib/backup'
 
 const usage = 'Usage: npm run restore -- <archive.tar.gz> [--force]'

@@ -4,8 +4,8 @@
  */
 import path from 'node:path'
 
-import { rootDir } from '../cms/lib/env'
-import { getDefaultLocale, getLocaleCodes } from '../cms/lib/locales'
+import { rootDir } from '../cms/model/env'
+import { getDefaultLocale, getLocaleCodes } from '../cms/model/locales'
 import { credentialsFile, demoUsers, formatCredentials } from '../cms/seed/demoUsers'
 import { loadContent, SeedValidationError } from '../cms/seed/load'
 import { makeAssets } from './lib/assets'

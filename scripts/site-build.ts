@@ -5,10 +5,10 @@
  */
 import path from 'node:path'
 
-import { loadRootEnv, rootDir } from '../cms/lib/env'
+import { loadRootEnv, rootDir } from '../cms/model/env'
 import { parseFlags } from './lib/cli'
-import { publishSite } from './lib/publish'
-import { buildSite } from './lib/siteBuild'
+import { publishSite } from '../site/publisher/publish'
+import { buildSite } from '../site/publisher/siteBuild'
 
 const flags = parseFlags(process.argv.slice(2), { out: { type: 'string' } }, 'Usage: npm run site:build -- [--out <dir>]')
 loadRootEnv()

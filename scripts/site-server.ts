@@ -4,11 +4,11 @@
  */
 import path from 'node:path'
 
-import { loadRootEnv, rootDir } from '../cms/lib/env'
-import { trustedProxies } from '../site/src/lib/server/rateLimit'
+import { loadRootEnv, rootDir } from '../cms/model/env'
+import { trustedProxies } from '../cms/model/rateLimit'
 import { parseFlags } from './lib/cli'
 import { lazyServices } from './lib/siteServices'
-import { startSiteServer } from './lib/siteServer'
+import { startSiteServer } from '../site/server/siteServer'
 
 const flags = parseFlags(
   process.argv.slice(2),

@@ -10,13 +10,13 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { loadRootEnv, rootDir } from '../cms/lib/env'
+import { loadRootEnv, rootDir } from '../cms/model/env'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
 import { ensureDotEnv } from './lib/dotenv'
-import { cmsHost, probeHost } from './lib/listen'
+import { cmsHost, probeHost } from '../site/server/listen'
 import { prepareDatabase } from './lib/prepareDb'
-import { dispatcherNodeFlags, nextBin } from './lib/processes'
+import { dispatcherNodeFlags, nextBin } from '../site/publisher/processes'
 import { type ChildSpec, Supervisor } from './lib/supervisor'
 
 const flags = parseFlags(
@@ -97,7 +97,7 @@ function stopOnSignal(): void {
 }
 
 async function buildSite(payload: Payload): Promise<void> {
-  const { describeResult, liveBuildDir, publishRecorded } = await import('./lib/publish')
+  const { describeResult, liveBuildDir, publishRecorded } = await import('../site/publisher/publish')
   try {
     console.log('Checking the public site against the content and templates…')
     const result = await publishRecorded(payload, {
@@ -164,7 +164,7 @@ async function main() {
   process.off('SIGTERM', stopPreparing)
   stopOnSignal()
 
-  const { currentLink } = await import('./lib/publish')
+  const { currentLink } = await import('../site/publisher/publish')
   const { credentialsFile, formatCredentials } = await import('../cms/seed/demoUsers')
   supervisor.start(
     child('The site server', [

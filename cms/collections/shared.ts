@@ -10,9 +10,9 @@ import { syncFileUseAfterChange, syncFileUseAfterDelete } from '../files/usage'
 import { endRestoreContext } from '../hooks/endRestoreContext'
 import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
-import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../hooks/siteUpdates'
+import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../plugins/publishing/hooks/siteUpdates'
 import { previewUrl } from '../lib/preview'
-import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, notifiableCollections, withdrawDeletedChanges } from '../newsletter/changes'
+import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, notifiableCollections, withdrawDeletedChanges } from '../plugins/newsletter/changes'
 
 /** Collections whose documents are published to the site. */
 export const publicCollections = [

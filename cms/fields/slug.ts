@@ -1,7 +1,7 @@
 import { ValidationError } from 'payload'
 import type { FieldHook, PayloadRequest, TextField, Validate, Where } from 'payload'
 
-import { slugify } from '../lib/slugify'
+import { slugify } from '../model/slugify'
 
 type Options = {
   /** Field the slug is generated from when left empty. */

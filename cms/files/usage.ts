@@ -6,7 +6,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { isDraftSave, isGlobalDraftSave } from '../hooks/siteUpdates'
+import { isDraftSave, isGlobalDraftSave } from '../plugins/publishing/hooks/siteUpdates'
 import { fileCollections, fileRefs, type FileCollection, type FileRefs } from './refs'
 
 /**

@@ -5,8 +5,8 @@ import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staff } from '../access/staff'
 import { syncFileUseAfterGlobalChange } from '../files/usage'
 import { endGlobalRestoreContext } from '../hooks/endRestoreContext'
-import { noteGlobalDraftSave, siteUpdateAfterGlobalChange } from '../hooks/siteUpdates'
-import { validateEmail, validateLink, validatePhone } from '../lib/validators'
+import { noteGlobalDraftSave, siteUpdateAfterGlobalChange } from '../plugins/publishing/hooks/siteUpdates'
+import { validateEmail, validateLink, validatePhone } from '../model/validators'
 
 /** City-wide settings: name, logo, contacts and links shown on every page. */
 export const Settings: GlobalConfig = {

@@ -6,8 +6,8 @@ import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { Client } from '@libsql/client'
 import type { DatabaseAdapterObj } from 'payload'
 
-import type { Env } from './env'
-import { rootDir } from './env'
+import type { Env } from '../model/env'
+import { rootDir } from '../model/env'
 import { privateDir, privateFile, restrictFiles } from './privateFiles'
 import { ATTEMPT_BUSY_MS, isLockError, retryLocked, setLockWait } from './sqliteLock'
 

@@ -2,7 +2,7 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import type { EmailAdapter } from 'payload'
 import nodemailer from 'nodemailer'
 
-import type { Env } from './env'
+import type { Env } from '../model/env'
 import { fileTransport } from './fileTransport'
 
 export function emailAdapter(env: Env): Promise<EmailAdapter> | EmailAdapter {

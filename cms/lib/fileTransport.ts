@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { Transport } from 'nodemailer'
 
-import { rootDir } from './env'
+import { rootDir } from '../model/env'
 import { privateDir } from './privateFiles'
 
 export const outboxDir = path.join(rootDir, 'data/outbox')

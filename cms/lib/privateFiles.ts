@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { CollectionAfterChangeHook, CollectionConfig } from 'payload'
 
-import { rootDir } from './env'
+import { rootDir } from '../model/env'
 
 /**
  * The database (staff accounts, subscribers), the outbox (password-reset links), media

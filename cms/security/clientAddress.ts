@@ -1,6 +1,6 @@
 import type http from 'node:http'
 
-import { clientAddress, parseTrustedProxies } from '../../site/src/lib/server/rateLimit'
+import { clientAddress, parseTrustedProxies } from '../model/rateLimit'
 
 /**
  * The client's address as the CMS's per-client limits count it. Next hands route

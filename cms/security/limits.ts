@@ -1,6 +1,6 @@
 import { BurstyRateLimiter, RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
 
-import { readLimits } from '../lib/env'
+import { readLimits } from '../model/env'
 import { messages, type Bilingual } from './messages'
 
 /**

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../lib/env'
+import { rootDir } from '../model/env'
 
 export type DemoUser = { email: string; name: string; role: 'admin' | 'editor' | 'author'; password: string }
 

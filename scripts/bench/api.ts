@@ -15,9 +15,9 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import { buildCmsIfStale } from '../lib/cmsBuild'
-import { nextBin } from '../lib/processes'
+import { nextBin } from '../../site/publisher/processes'
 
 export type Latency = { count: number; p50: number; p95: number; p99: number; max: number }
 export type FloodResult = { seconds: number; requestsPerSecond: number; timeouts: number; statuses: Record<string, number>; all: Latency; ok: Latency; refused: Latency }

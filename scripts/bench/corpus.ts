@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../../cms/lib/env'
-import type { Collection, SiteDoc, Snapshot } from '../../site/src/lib/types'
+import { rootDir } from '../../cms/model/env'
+import type { Collection, SiteDoc, Snapshot } from '../../cms/model/snapshot'
 
 /**
  * A generated corpus for benchmarks: documents whose words are drawn from the demo

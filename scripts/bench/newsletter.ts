@@ -6,14 +6,14 @@ import path from 'node:path'
 
 import { SMTPServer } from 'smtp-server'
 
-import { rootDir } from '../../cms/lib/env'
-import { keysFor } from '../../cms/lib/secrets'
-import { composeMessage } from '../../cms/newsletter/compose'
-import { newsletterConfig } from '../../cms/newsletter/config'
-import { buildDigest, ensureRun } from '../../cms/newsletter/queueing'
-import { storeFor } from '../../cms/newsletter/store'
+import { rootDir } from '../../cms/model/env'
+import { keysFor } from '../../cms/model/secrets'
+import { composeMessage } from '../../cms/plugins/newsletter/compose'
+import { newsletterConfig } from '../../cms/plugins/newsletter/config'
+import { buildDigest, ensureRun } from '../../cms/plugins/newsletter/queueing'
+import { storeFor } from '../../cms/plugins/newsletter/store'
 import { openPayload } from '../lib/payload'
-import { dispatcherNodeFlags } from '../lib/processes'
+import { dispatcherNodeFlags } from '../../site/publisher/processes'
 import { rng, vocabulary } from './corpus'
 
 /**

@@ -14,14 +14,14 @@ import { fileURLToPath } from 'node:url'
 import * as pagefind from 'pagefind'
 import type { Browser } from 'playwright-core'
 
-import { rootDir } from '../../cms/lib/env'
-import type { LocaleIndex } from '../../site/src/lib/search/indexer'
-import { LocaleSearch } from '../../site/src/lib/search/query'
-import type { Snapshot } from '../../site/src/lib/types'
+import { rootDir } from '../../cms/model/env'
+import type { LocaleIndex } from '../../site/templates/src/lib/search/indexer'
+import { LocaleSearch } from '../../site/templates/src/lib/search/query'
+import type { Snapshot } from '../../cms/model/snapshot'
 import { launchBrowser } from '../../tests/e2e/browser'
 import { relevanceTable } from '../../tests/fixtures/relevance'
-import { buildSite } from '../lib/siteBuild'
-import { treeHash } from '../lib/processes'
+import { buildSite } from '../../site/publisher/siteBuild'
+import { treeHash } from '../../site/publisher/processes'
 import {
   bytesOf,
   corpusSite,

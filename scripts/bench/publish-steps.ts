@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 
 const work = path.join(rootDir, 'data/bench/publish')
 Object.assign(process.env, {
@@ -17,7 +17,7 @@ Object.assign(process.env, {
   SITE_URL: 'http://127.0.0.1:4321',
 })
 const { openPayload } = await import('../lib/payload')
-const { publishSite } = await import('../lib/publish')
+const { publishSite } = await import('../../site/publisher/publish')
 const payload = await openPayload()
 const count = Number(process.argv[2] ?? 1)
 const change = process.argv[3] ?? 'edit'

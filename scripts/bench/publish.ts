@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import { rng, vocabulary } from './corpus'
 
 /**
@@ -72,8 +72,8 @@ export async function benchPublish(documents = 10_000, samples = 5, log = consol
     SITE_URL: 'http://127.0.0.1:4321',
   })
   const { openPayload } = await import('../lib/payload')
-  const { publishSite } = await import('../lib/publish')
-  const { buildSite } = await import('../lib/siteBuild')
+  const { publishSite } = await import('../../site/publisher/publish')
+  const { buildSite } = await import('../../site/publisher/siteBuild')
   const payload = await openPayload({ migrate: true })
   const ctx = { atviraSeeding: true }
 

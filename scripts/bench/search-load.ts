@@ -2,8 +2,8 @@
  * Child process for the search benchmark: loads the indexes a server would load and
  * measures memory and query latency in isolation. Run with --expose-gc.
  */
-import type { LocaleSearch } from '../../site/src/lib/search/query'
-import { SearchService } from '../../site/src/lib/search/query'
+import type { LocaleSearch } from '../../site/templates/src/lib/search/query'
+import { SearchService } from '../../site/templates/src/lib/search/query'
 
 const [dir, queriesJson] = process.argv.slice(2)
 const gc = (globalThis as { gc?: () => void }).gc

@@ -8,9 +8,9 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import { freePort, waitFor } from '../../tests/e2e/server'
-import { buildSite } from '../lib/siteBuild'
+import { buildSite } from '../../site/publisher/siteBuild'
 import { generateCorpus } from './corpus'
 
 /** Queries for the results pages: words of the demo city, which the corpus is made of. */

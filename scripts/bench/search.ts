@@ -4,9 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
-import { rootDir } from '../../cms/lib/env'
-import { fold } from '../../site/src/lib/search/languages'
-import { buildLocaleIndex } from '../../site/src/lib/search/indexer'
+import { rootDir } from '../../cms/model/env'
+import { fold } from '../../site/templates/src/lib/search/languages'
+import { buildLocaleIndex } from '../../site/templates/src/lib/search/indexer'
 import { generateCorpus, rng, vocabulary } from './corpus'
 
 export type SearchBench = {

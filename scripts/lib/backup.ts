@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 
 import * as tar from 'tar'
 
-import { parseDatabaseUrl, rootDir } from '../../cms/lib/env'
+import { parseDatabaseUrl, rootDir } from '../../cms/model/env'
 import { privateDir } from '../../cms/lib/privateFiles'
 import { ATTEMPT_BUSY_MS, retryLocked } from '../../cms/lib/sqliteLock'
 

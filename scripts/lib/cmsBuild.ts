@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../../cms/lib/env'
-import { nextBin, run, treeHash } from './processes'
+import { rootDir } from '../../cms/model/env'
+import { nextBin, run, treeHash } from '../../site/publisher/processes'
 
 const stampFile = path.join(rootDir, 'cms/.next/atvira-source-hash')
 

@@ -2,8 +2,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { rootDir } from '../../cms/lib/env'
-import { run } from './processes'
+import { rootDir } from '../../cms/model/env'
+import { run } from '../../site/publisher/processes'
 
 /** Migrations, and the demo city when the database is empty (unless `noSeed`). */
 export async function prepareDatabase(payload: Payload, options: { noSeed?: boolean; signal?: AbortSignal } = {}): Promise<void> {

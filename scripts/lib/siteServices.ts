@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { submitResponse } from '../../cms/consultations/responses'
-import { newsletterService } from '../../cms/newsletter/service'
-import type { ConsultationService } from '../../site/src/lib/server/consultations'
-import type { NewsletterService } from '../../site/src/lib/server/newsletter'
+import { submitResponse } from '../../cms/plugins/consultations/responses'
+import { newsletterService } from '../../cms/plugins/newsletter/service'
+import type { ConsultationService } from '../../cms/model/services/consultations'
+import type { NewsletterService } from '../../cms/model/services/newsletter'
 import { openPayload } from './payload'
 
 /**

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 
-import { isRunning } from './processes'
+import { isRunning } from '../../site/publisher/processes'
 
 /**
  * Keeps `npm start`'s processes running. A child that dies (crash, out of memory,

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 
 import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
-import { currentLink, publishSite } from '../../scripts/lib/publish'
+import { currentLink, publishSite } from '../../site/publisher/publish'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
 import { freePort, startAdminServer, waitFor } from './server'
 import { fuzzSuite } from './suites/fuzz'
@@ -177,9 +177,9 @@ describe('admin and login', () => {
 
 describe('the site built from a remote CMS (REST content source)', () => {
   it('reads the same published content as the local source, and nothing unpublished', async () => {
-    const { restSource } = await import('../../site/src/lib/source/rest')
-    const { localSource } = await import('../../site/src/lib/source/local')
-    const { buildSnapshot } = await import('../../site/src/lib/snapshot')
+    const { restSource } = await import('../../site/publisher/source/rest')
+    const { localSource } = await import('../../cms/plugins/publishing/localSource')
+    const { buildSnapshot } = await import('../../site/publisher/snapshot')
     const options = { siteUrl: 'https://www.pajuris.example', timeZone: 'Europe/Vilnius', now: new Date() }
     const remote = await buildSnapshot(
       restSource({ url: server.url, cacheDir: `${cms.dir}/rest-cache`, locales: ['lt', 'en'], defaultLocale: 'lt' }),
@@ -194,7 +194,7 @@ describe('the site built from a remote CMS (REST content source)', () => {
   })
 
   it('says clearly when the CMS cannot be reached', async () => {
-    const { restSource } = await import('../../site/src/lib/source/rest')
+    const { restSource } = await import('../../site/publisher/source/rest')
     // A closed loopback port.
     const source = restSource({ url: 'http://127.0.0.1:9', cacheDir: `${cms.dir}/x`, locales: ['lt'], defaultLocale: 'lt' })
     await expect(source.published('news', 'lt', false)).rejects.toThrow(/Cannot reach the CMS at http:\/\/127\.0\.0\.1:9.*Check CMS_URL/)

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
-import { newReference } from '../../site/src/consultations/form'
+import { newReference } from '../../cms/model/consultationForm'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
 import { startAdminServer } from './server'
 

@@ -10,11 +10,11 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
-import { liveBuildDir, publishSite } from '../../scripts/lib/publish'
-import { buildSite } from '../../scripts/lib/siteBuild'
-import { exportSnapshot } from '../../site/src/lib/export'
-import type { Snapshot } from '../../site/src/lib/types'
+import { rootDir } from '../../cms/model/env'
+import { liveBuildDir, publishSite } from '../../site/publisher/publish'
+import { buildSite } from '../../site/publisher/siteBuild'
+import { exportSnapshot } from '../../site/publisher/export'
+import type { Snapshot } from '../../cms/model/snapshot'
 import { paragraph, seedDemo, startCms, type TestCms } from '../int/helpers'
 
 let cms: TestCms

@@ -10,7 +10,7 @@ import zlib from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext } from './browser'
 import { startSite, type SiteFixture } from './site-fixture'
 

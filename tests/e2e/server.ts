@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 
-import { rootDir } from '../../cms/lib/env'
-import { nextBin } from '../../scripts/lib/processes'
+import { rootDir } from '../../cms/model/env'
+import { nextBin } from '../../site/publisher/processes'
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -8,9 +8,9 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../../cms/lib/env'
-import { buildSite } from '../../scripts/lib/siteBuild'
-import type { Snapshot } from '../../site/src/lib/types'
+import { rootDir } from '../../cms/model/env'
+import { buildSite } from '../../site/publisher/siteBuild'
+import type { Snapshot } from '../../cms/model/snapshot'
 import { paragraph, seedDemo, startCms, type TestCms } from '../int/helpers'
 import { freePort, waitFor } from './server'
 

@@ -12,9 +12,9 @@ import { HtmlValidate, Parser, StaticConfigLoader, type ConfigData, type HtmlEle
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
-import { consultationsCalendarPath, homePath, listPath, newsArchivePath, newsTopicPath, sectionPath, type RouteContext } from '../../site/src/lib/routes'
-import type { Collection, ConsultationStatus, SiteDoc } from '../../site/src/lib/types'
+import { rootDir } from '../../cms/model/env'
+import { consultationsCalendarPath, homePath, listPath, newsArchivePath, newsTopicPath, sectionPath, type RouteContext } from '../../cms/model/routes'
+import type { Collection, ConsultationStatus, SiteDoc } from '../../cms/model/snapshot'
 import { parseCalendar, wallClock } from '../support/ical'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
 import { startSite, type SiteFixture } from './site-fixture'

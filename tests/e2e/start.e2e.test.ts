@@ -17,7 +17,7 @@ import path from 'node:path'
 import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import { cmsBuildIsFresh } from '../../scripts/lib/cmsBuild'
 import { paragraph } from '../int/helpers'
 import { holdWriteLock } from '../support/holdLock'
@@ -418,12 +418,12 @@ describe('npm start', { timeout: 900_000 }, () => {
     const own = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-templates-'))
     try {
       fs.symlinkSync(path.join(rootDir, 'node_modules'), path.join(own, 'node_modules'), 'dir')
-      fs.cpSync(path.join(rootDir, 'site'), path.join(own, 'site'), {
+      fs.cpSync(path.join(rootDir, 'site/templates'), path.join(own, 'site'), {
         recursive: true,
         filter: (src) => !/[/\\](dist|\.astro)$/.test(src),
       })
-      fs.cpSync(path.join(rootDir, 'public'), path.join(own, 'public'), { recursive: true })
-      const footer = path.join(own, 'site/src/components/Footer.astro')
+      fs.cpSync(path.join(rootDir, 'public'), path.join(own, 'site/public'), { recursive: true })
+      const footer = path.join(own, 'site/templates/src/components/Footer.astro')
       fs.writeFileSync(
         footer,
         fs.readFileSync(footer, 'utf8').replace('---\n', "---\nthrow new Error('START-BROKEN-ON-PURPOSE')\n"),

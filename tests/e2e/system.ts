@@ -12,7 +12,7 @@ import path from 'node:path'
 
 import { createClient, type Client } from '@libsql/client'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import { freePort } from './server'
 
 type Env = Record<string, string | undefined>

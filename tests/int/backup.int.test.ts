@@ -15,7 +15,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import { listFiles } from '../../scripts/lib/backup'
 
 type Db = { prepare(sql: string): { all(args?: unknown): Record<string, unknown>[]; run(args?: unknown): unknown }; exec(sql: string): void; close(): void }

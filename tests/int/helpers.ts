@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import { seed, type SeedReport } from '../../cms/seed/index'
 import { loadContent } from '../../cms/seed/load'
 import { makeAssets } from '../../scripts/lib/assets'

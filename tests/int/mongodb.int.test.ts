@@ -10,8 +10,8 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
-import { type NewsletterStore, openStore, storeFor } from '../../cms/newsletter/store'
+import { rootDir } from '../../cms/model/env'
+import { type NewsletterStore, openStore, storeFor } from '../../cms/plugins/newsletter/store'
 import { mongoSkipReason, mongoUrl, startCms, type TestCms } from './helpers'
 import { accessSuite } from './suites/access'
 import { contentSuite } from './suites/content'

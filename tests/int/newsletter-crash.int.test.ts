@@ -10,9 +10,9 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
-import { messageIdFor } from '../../cms/newsletter/compose'
-import { buildDigest, ensureRun } from '../../cms/newsletter/queueing'
+import { rootDir } from '../../cms/model/env'
+import { messageIdFor } from '../../cms/plugins/newsletter/compose'
+import { buildDigest, ensureRun } from '../../cms/plugins/newsletter/queueing'
 import { startCms, type TestCms } from './helpers'
 import { startSink, type Sink } from './smtpSink'
 

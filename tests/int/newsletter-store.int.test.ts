@@ -1,7 +1,7 @@
 /** The newsletter store's contract on SQLite (tests/int/mongodb.int.test.ts runs it on MongoDB). */
 import { afterAll, beforeAll, describe } from 'vitest'
 
-import { type NewsletterStore, openStore, storeFor } from '../../cms/newsletter/store'
+import { type NewsletterStore, openStore, storeFor } from '../../cms/plugins/newsletter/store'
 import { startCms, type TestCms } from './helpers'
 import { newsletterStoreSuite } from './suites/newsletterStore'
 

@@ -1,12 +1,12 @@
 /** Building blocks for the newsletter tests: topics, subscribers, published items, a dispatcher. */
 import type { Payload } from 'payload'
 
-import { readEnv } from '../../cms/lib/env'
-import { newsletterConfig, type NewsletterConfig } from '../../cms/newsletter/config'
-import { relationIds } from '../../cms/newsletter/ids'
-import { Dispatcher } from '../../cms/newsletter/dispatch'
-import { type NewsletterStore, storeFor } from '../../cms/newsletter/store'
-import { newsletterTransport } from '../../cms/newsletter/transport'
+import { readEnv } from '../../cms/model/env'
+import { newsletterConfig, type NewsletterConfig } from '../../cms/plugins/newsletter/config'
+import { relationIds } from '../../cms/plugins/newsletter/ids'
+import { Dispatcher } from '../../cms/plugins/newsletter/dispatch'
+import { type NewsletterStore, storeFor } from '../../cms/plugins/newsletter/store'
+import { newsletterTransport } from '../../cms/plugins/newsletter/transport'
 import { paragraph } from './helpers'
 
 export const emailFrom = 'Pajūrio savivaldybė <info@pajuris.example>'

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildDigest, ensureRun } from '../../cms/newsletter/queueing'
+import { buildDigest, ensureRun } from '../../cms/plugins/newsletter/queueing'
 import { startCms, type TestCms } from './helpers'
 import { addSubscriber, dispatcher, publishNews, runNewsletterJobs } from './newsletter-support'
 import { startSink, type Sink } from './smtpSink'

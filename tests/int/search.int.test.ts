@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildLocaleIndex } from '../../site/src/lib/search/indexer'
-import { LocaleSearch } from '../../site/src/lib/search/query'
-import { buildSnapshot } from '../../site/src/lib/snapshot'
-import { localSource } from '../../site/src/lib/source/local'
-import type { Snapshot } from '../../site/src/lib/types'
+import { buildLocaleIndex } from '../../site/templates/src/lib/search/indexer'
+import { LocaleSearch } from '../../site/templates/src/lib/search/query'
+import { buildSnapshot } from '../../site/publisher/snapshot'
+import { localSource } from '../../cms/plugins/publishing/localSource'
+import type { Snapshot } from '../../cms/model/snapshot'
 import { relevanceTable as table } from '../fixtures/relevance'
 import { elDocs, ukDocs } from '../fixtures/search-multilingual'
 import { seedDemo, startCms, type TestCms } from './helpers'

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rootDir } from '../../cms/lib/env'
+import { rootDir } from '../../cms/model/env'
 import type { SeedReport } from '../../cms/seed/index'
 import { loadContent, SeedValidationError } from '../../cms/seed/load'
 import { seedDemo, startCms, type TestCms } from './helpers'

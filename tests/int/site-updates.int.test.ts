@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SEEDING } from '../../cms/hooks/context'
-import { recoverSiteUpdates, requestSiteUpdate } from '../../cms/lib/siteUpdates'
+import { recoverSiteUpdates, requestSiteUpdate } from '../../cms/plugins/publishing/siteUpdates'
 import { paragraph, startCms, type TestCms } from './helpers'
 
 let cms: TestCms

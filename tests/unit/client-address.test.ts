@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { clientAddress, parseTrustedProxies, TrustedProxiesError } from '../../site/src/lib/server/rateLimit'
+import { clientAddress, parseTrustedProxies, TrustedProxiesError } from '../../cms/model/rateLimit'
 
 const xff = (value?: string) => new Headers(value === undefined ? {} : { 'x-forwarded-for': value })
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import { deriveConsultationStatus, nextStatusChange } from '../../cms/collections/Consultations/status'
-import { parseDatabaseUrl } from '../../cms/lib/env'
-import { parseLocales } from '../../cms/lib/locales'
-import { slugify } from '../../cms/lib/slugify'
-import { validateDateOrder, validateHoursRange, validateLink, validatePhone } from '../../cms/lib/validators'
+import { deriveConsultationStatus, nextStatusChange } from '../../cms/plugins/consultations/collections/Consultations/status'
+import { parseDatabaseUrl } from '../../cms/model/env'
+import { parseLocales } from '../../cms/model/locales'
+import { slugify } from '../../cms/model/slugify'
+import { validateDateOrder, validateHoursRange, validateLink, validatePhone } from '../../cms/model/validators'
 import { resolveSeedDate } from '../../cms/seed/dates'
 
 const opens = '2026-06-01T09:00:00.000Z'

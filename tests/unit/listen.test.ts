@@ -1,7 +1,7 @@
 /** Where `npm start` runs the CMS (loopback unless CMS_HOST says otherwise), and how it checks it is up. */
 import { afterEach, expect, it } from 'vitest'
 
-import { cmsHost, probeHost } from '../../scripts/lib/listen'
+import { cmsHost, probeHost } from '../../site/server/listen'
 
 const saved = process.env.CMS_HOST
 afterEach(() => {

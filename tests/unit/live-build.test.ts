@@ -9,8 +9,8 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { buildProblems } from '../../scripts/lib/publish'
-import { SearchService } from '../../site/src/lib/search/query'
+import { buildProblems } from '../../site/publisher/publish'
+import { SearchService } from '../../site/templates/src/lib/search/query'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-live-'))
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))

@@ -8,10 +8,10 @@ import { simpleParser } from 'mailparser'
 import nodemailer from 'nodemailer'
 import { describe, expect, it } from 'vitest'
 
-import { keysFor } from '../../cms/lib/secrets'
-import { type ComposeContext, composeForSending, composeMessage } from '../../cms/newsletter/compose'
-import { newsletterConfig } from '../../cms/newsletter/config'
-import type { ChangeRow, ClaimedRow } from '../../cms/newsletter/store/types'
+import { keysFor } from '../../cms/model/secrets'
+import { type ComposeContext, composeForSending, composeMessage } from '../../cms/plugins/newsletter/compose'
+import { newsletterConfig } from '../../cms/plugins/newsletter/config'
+import type { ChangeRow, ClaimedRow } from '../../cms/plugins/newsletter/store/types'
 
 const config = { ...newsletterConfig(), siteUrl: 'https://www.pajuris.example' }
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { backoffMs, classify, type Outcome, relayPauseMs, type SendError } from '../../cms/newsletter/dispatch'
+import { backoffMs, classify, type Outcome, relayPauseMs, type SendError } from '../../cms/plugins/newsletter/dispatch'
 
 const error = (fields: Partial<SendError> & { message?: string }): SendError => Object.assign(new Error(fields.message ?? 'failed'), fields)
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { dueSlots, zonedParts } from '../../cms/newsletter/schedule'
+import { dueSlots, zonedParts } from '../../cms/plugins/newsletter/schedule'
 
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-07-01T09:00:00Z') })

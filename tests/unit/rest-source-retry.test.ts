@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { restSource } from '../../site/src/lib/source/rest'
+import { restSource } from '../../site/publisher/source/rest'
 
 let server: http.Server
 let base = ''

@@ -7,10 +7,10 @@ import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 
 import { generateCorpus } from '../../scripts/bench/corpus'
-import { BODY_WORDS, buildLocaleIndexWithTerms, rowKey, searchable, searchFields, truncateWords, type TermRow } from '../../site/src/lib/search/indexer'
-import { languageFor, pipelineFunction } from '../../site/src/lib/search/languages'
-import { LocaleSearch } from '../../site/src/lib/search/query'
-import type { SiteDoc } from '../../site/src/lib/types'
+import { BODY_WORDS, buildLocaleIndexWithTerms, rowKey, searchable, searchFields, truncateWords, type TermRow } from '../../site/templates/src/lib/search/indexer'
+import { languageFor, pipelineFunction } from '../../site/templates/src/lib/search/languages'
+import { LocaleSearch } from '../../site/templates/src/lib/search/query'
+import type { SiteDoc } from '../../cms/model/snapshot'
 
 const corpus = generateCorpus({ documents: 120, bodyWords: 80, seed: 7 })
 

@@ -2,8 +2,8 @@ import crypto from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { keysFor } from '../../cms/lib/secrets'
-import { parseLink, signLink, verifyLink } from '../../cms/newsletter/tokens'
+import { keysFor } from '../../cms/model/secrets'
+import { parseLink, signLink, verifyLink } from '../../cms/plugins/newsletter/tokens'
 
 const secret = 'a-test-secret-of-at-least-32-characters!'
 const bytes = (k: crypto.KeyObject) => k.export().toString('hex')

@@ -8,7 +8,7 @@ import http from 'node:http'
 import { buildSchema, parse, validate } from 'graphql'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { ConfigError, readEnv, readLimits } from '../../cms/lib/env'
+import { ConfigError, readEnv, readLimits } from '../../cms/model/env'
 import { CLIENT_HEADER } from '../../cms/security/clientAddress'
 import { guardIncomingRequests } from '../../cms/security/incoming'
 import { aliasLimit, depthRule, GRAPHQL_MAX_ALIASES, GRAPHQL_MAX_SPREADS, graphqlRequestProblem } from '../../cms/security/graphql'

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { consultationsCalendarPath } from '../../site/src/lib/routes'
-import { calendarUid, cityDateTime, consultationCalendar, eventEnd, nextMidnight, type CalendarConsultation } from '../../site/src/pages/_lib/calendar'
+import { consultationsCalendarPath } from '../../cms/model/routes'
+import { calendarUid, cityDateTime, consultationCalendar, eventEnd, nextMidnight, type CalendarConsultation } from '../../site/templates/src/pages/_lib/calendar'
 import { parseCalendar, wallClock } from '../support/ical'
 
 const tz = 'Europe/Vilnius'

@@ -12,8 +12,8 @@ import {
   plural,
   shiftHeadings,
   stripHtml,
-} from '../../site/src/lib/format'
-import type { DayHours, SiteFile } from '../../site/src/lib/types'
+} from '../../site/templates/src/lib/format'
+import type { DayHours, SiteFile } from '../../cms/model/snapshot'
 
 // Intl puts narrow/non-breaking spaces between numbers and units; compare plain text.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ')

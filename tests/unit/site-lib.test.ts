@@ -12,9 +12,9 @@ import {
   sectionPath,
   sectionCollections,
   type RouteContext,
-} from '../../site/src/lib/routes'
-import { newsArchive } from '../../site/src/pages/_lib/routes'
-import { mergeTranslation, normalizeHours, telHref } from '../../site/src/lib/snapshot'
+} from '../../cms/model/routes'
+import { newsArchive } from '../../site/templates/src/pages/_lib/routes'
+import { mergeTranslation, normalizeHours, telHref } from '../../site/publisher/snapshot'
 
 const lt: RouteContext = { defaultLocale: 'lt' }
 

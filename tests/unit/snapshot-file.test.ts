@@ -6,7 +6,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { generateCorpus } from '../../scripts/bench/corpus'
-import { snapshotContentHash, writeSnapshot } from '../../site/src/lib/export'
+import { snapshotContentHash, writeSnapshot } from '../../site/publisher/export'
 
 describe('snapshot file', () => {
   it('reads back as the snapshot, and its hash follows the content, not the export time', () => {

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { guardClient } from '../../cms/lib/db'
 import { lockedResponse } from '../../cms/lib/lockedResponse'
 import { ATTEMPT_BUSY_MS, DatabaseLockedError, findLockError, isLockError, setLockWait, waitForLocksInBackground } from '../../cms/lib/sqliteLock'
-import { preparedClient } from '../../cms/newsletter/store/sqliteClient'
+import { preparedClient } from '../../cms/plugins/newsletter/store/sqliteClient'
 import { holdWriteLock } from '../support/holdLock'
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-lock-'))

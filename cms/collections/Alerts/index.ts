@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { validateDateOrder, validateLink } from '../../lib/validators'
+import { validateDateOrder, validateLink } from '../../model/validators'
 import { scheduleBoundaries } from '../../hooks/scheduleBoundaries'
 import { contentCollection } from '../shared'
 

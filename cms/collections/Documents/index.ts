@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { fileAccess, fileUsageFields, fileVersions, keepLiveFileInPlace } from '../../files/access'
-import { getLocales } from '../../lib/locales'
+import { getLocales } from '../../model/locales'
 import { recordPdfInfo } from './hooks/pdfInfo'
 
 /** PDFs and office files attached to leaflets, consultations and pages. */

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Validate } from 'payload'
 
 import { fileAccess, fileUsageFields, fileVersions, keepLiveFileInPlace } from '../../files/access'
-import { getDefaultLocale } from '../../lib/locales'
+import { getDefaultLocale } from '../../model/locales'
 
 /** Alt text is required in the default locale; other locales fall back to it. */
 const altRequiredInDefaultLocale: Validate = (value, { req }) => {

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { internalNoteField, publishedAtField, topicsField } from '../../fields/common'
 import { slugField } from '../../fields/slug'
-import { validateEmail, validateHoursRange, validateLink, validatePhone } from '../../lib/validators'
+import { validateEmail, validateHoursRange, validateLink, validatePhone } from '../../model/validators'
 import { contentCollection } from '../shared'
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const

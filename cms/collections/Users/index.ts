@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { roles } from '../../access/roles'
 import { adminOrSelf } from '../../access/usersAccess'
-import { readEnv } from '../../lib/env'
+import { readEnv } from '../../model/env'
 import { afterSignIn, beforeSignIn } from './hooks/signIn'
 import { strongPassword } from './hooks/strongPassword'
 

@@ -9,7 +9,7 @@ import crypto from 'node:crypto'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { readLimits } from '../../../cms/lib/env'
+import { readLimits } from '../../../cms/model/env'
 import { burstAllowance } from '../../../cms/security/limits'
 import { loopbackClient, rawRequest, type RawResponse } from '../http'
 import type { Targets } from './targets'

@@ -6,8 +6,8 @@
 import type { Payload } from 'payload'
 import { expect, it } from 'vitest'
 
-import { ensureRun } from '../../../cms/newsletter/queueing'
-import type { NewsletterStore } from '../../../cms/newsletter/store'
+import { ensureRun } from '../../../cms/plugins/newsletter/queueing'
+import type { NewsletterStore } from '../../../cms/plugins/newsletter/store'
 
 /** `getStore`: Payload's own connection (jobs, site server) or the dispatcher's (openStore). */
 export function newsletterStoreSuite(getPayload: () => Payload, getStore: () => NewsletterStore) {

@@ -26,8 +26,8 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { ResponsesPanel as ResponsesPanel_453ca4f24b5064cec98f28110c59df75 } from '../../../consultations/admin/ResponsesPanel'
-import { NewsletterPanel as NewsletterPanel_e8bc57fc733104d36aa6b267c692be1e } from '../../../newsletter/admin/NewsletterPanel'
+import { ResponsesPanel as ResponsesPanel_377fd2e6d71613c044ea0b5158da689f } from '../../../plugins/consultations/admin/ResponsesPanel'
+import { NewsletterPanel as NewsletterPanel_6921f45772d2a25e241bfa82357db726 } from '../../../plugins/newsletter/admin/NewsletterPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,7 +60,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "/consultations/admin/ResponsesPanel#ResponsesPanel": ResponsesPanel_453ca4f24b5064cec98f28110c59df75,
-  "/newsletter/admin/NewsletterPanel#NewsletterPanel": NewsletterPanel_e8bc57fc733104d36aa6b267c692be1e,
+  "/plugins/consultations/admin/ResponsesPanel#ResponsesPanel": ResponsesPanel_377fd2e6d71613c044ea0b5158da689f,
+  "/plugins/newsletter/admin/NewsletterPanel#NewsletterPanel": NewsletterPanel_6921f45772d2a25e241bfa82357db726,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,119 @@
+import { t } from './i18n'
+import type { Collection, Locale } from './snapshot'
+
+/**
+ * Public URLs. Section paths are part of the public contract: `/naujienos/` ·
+ * `/en/news/`. The default locale lives at `/`, the others under `/<code>/`.
+ */
+
+export type RouteContext = { defaultLocale: Locale }
+
+export const sectionCollections = ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'topics'] as const
+export type SectionCollection = (typeof sectionCollections)[number]
+
+export function localePrefix(locale: Locale, ctx: RouteContext): string {
+  return locale === ctx.defaultLocale ? '' : `/${locale}`
+}
+
+export function homePath(locale: Locale, ctx: RouteContext): string {
+  return `${localePrefix(locale, ctx)}/`
+}
+
+export function sectionSegment(collection: SectionCollection, locale: Locale): string {
+  return t(locale, `sections.${collection}`)
+}
+
+export function sectionPath(collection: SectionCollection, locale: Locale, ctx: RouteContext): string {
+  return `${localePrefix(locale, ctx)}/${sectionSegment(collection, locale)}/`
+}
+
+/** Page 1 is the section itself; later pages get `/psl/2/` (`/page/2/`). */
+export function listPath(collection: SectionCollection, locale: Locale, page: number, ctx: RouteContext): string {
+  const base = sectionPath(collection, locale, ctx)
+  return page <= 1 ? base : `${base}${t(locale, 'segments.page')}/${page}/`
+}
+
+/**
+ * A news archive page, numbered from the oldest: `/naujienos/archyvas/1/` holds the ten
+ * oldest items and never changes when newer ones are published. With a topic, that
+ * topic's archive (`/naujienos/tema/<topic>/archyvas/1/`).
+ */
+export function newsArchivePath(locale: Locale, n: number, ctx: RouteContext, topicSlug?: string): string {
+  const base = topicSlug ? newsTopicPath(locale, topicSlug, 1, ctx) : sectionPath('news', locale, ctx)
+  return `${base}${t(locale, 'segments.archive')}/${n}/`
+}
+
+/** News filtered by a topic: `/naujienos/tema/<topic>/`. */
+export function newsTopicPath(locale: Locale, topicSlug: string, page: number, ctx: RouteContext): string {
+  const base = `${sectionPath('news', locale, ctx)}${t(locale, 'segments.topic')}/${topicSlug}/`
+  return page <= 1 ? base : `${base}${t(locale, 'segments.page')}/${page}/`
+}
+
+/**
+ * A document's page. Pages (about, privacy…) sit at the root of their locale and nest
+ * under their parents; everything else under its section.
+ */
+export function docPath(
+  collection: Collection,
+  slugs: string[],
+  locale: Locale,
+  ctx: RouteContext,
+): string {
+  const prefix = localePrefix(locale, ctx)
+  if (collection === 'pages') return `${prefix}/${slugs.join('/')}/`
+  return `${sectionPath(collection, locale, ctx)}${slugs[slugs.length - 1]}/`
+}
+
+export function feedPath(locale: Locale, ctx: RouteContext, topicSlug?: string): string {
+  if (topicSlug) return `${sectionPath('topics', locale, ctx)}${topicSlug}/rss.xml`
+  return `${localePrefix(locale, ctx)}/rss.xml`
+}
+
+/** Segments a page slug may not take, since sections and feeds live there. */
+export function reservedRootSegments(locale: Locale, locales: Locale[]): string[] {
+  return [
+    ...sectionCollections.map((c) => sectionSegment(c, locale)),
+    ...locales,
+    // The on-demand pages at the root of each locale.
+    t(locale, 'search.path'),
+    t(locale, 'newsletter.path'),
+    t(locale, 'consultation.respondPath'),
+    'preview',
+    'rss.xml',
+    'sitemap-index.xml',
+    'sitemap-0.xml',
+    'robots.txt',
+    'media',
+    'files',
+    '_astro',
+    'api',
+    'admin',
+  ]
+}
+
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path, `${siteUrl.replace(/\/$/, '')}/`).toString()
+}
+
+/** The on-demand search page: `/paieska` · `/en/search`. */
+export function searchPath(locale: Locale, ctx: RouteContext): string {
+  return `${localePrefix(locale, ctx)}/${t(locale, 'search.path')}`
+}
+
+export type NewsletterAction = 'signup' | 'confirm' | 'preferences' | 'unsubscribe'
+
+/** The newsletter's on-demand pages: `/naujienlaiskis/`, `/naujienlaiskis/patvirtinti/`… */
+export function newsletterPath(locale: Locale, ctx: RouteContext, action: NewsletterAction = 'signup'): string {
+  const base = `${localePrefix(locale, ctx)}/${t(locale, 'newsletter.path')}`
+  return action === 'signup' ? base : `${base}/${t(locale, `newsletter.${action}Path`)}`
+}
+
+/** The consultations' iCal feed: `/konsultacijos/kalendorius.ics` · `/en/consultations/calendar.ics`. */
+export function consultationsCalendarPath(locale: Locale, ctx: RouteContext): string {
+  return `${sectionPath('consultations', locale, ctx)}${t(locale, 'consultations.calendarFile')}`
+}
+
+/** Where a consultation's response form posts, and its thank-you page: `/konsultaciju-atsakymai`. */
+export function respondPath(locale: Locale, ctx: RouteContext): string {
+  return `${localePrefix(locale, ctx)}/${t(locale, 'consultation.respondPath')}`
+}

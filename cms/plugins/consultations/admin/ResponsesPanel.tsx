@@ -1,0 +1,113 @@
+import type { Payload } from 'payload'
+import React from 'react'
+
+import { hasRole } from '../../../access/roles'
+import { getDefaultLocale } from '../../../model/locales'
+import type { StoredAnswer } from '../responses'
+import { summarize } from '../summary'
+
+type Question = { id: string; type: string; label: string; options?: { id: string; label: string }[] | null }
+
+export const PANEL_PAGE_SIZE = 10
+const PAGE_PARAM = 'responsesPage'
+
+/**
+ * Above the list of responses: per consultation that has opened (newest first, ten a
+ * page, every one reachable), how many responses (spam left out), the CSV export, and
+ * the counts and percentages of each choice question.
+ */
+export async function ResponsesPanel({
+  payload,
+  user,
+  searchParams = {},
+}: {
+  payload: Payload
+  user?: unknown
+  searchParams?: Record<string, string | string[] | undefined>
+}) {
+  if (!hasRole(user as never, 'admin', 'editor')) return null
+  const locale = getDefaultLocale()
+  const requested = Number(searchParams[PAGE_PARAM])
+  const page = Number.isInteger(requested) && requested > 0 ? requested : 1
+  const consultations = await payload.find({
+    collection: 'consultations',
+    // Upcoming ones cannot have responses yet.
+    where: { opensAt: { less_than_equal: new Date().toISOString() } },
+    sort: '-opensAt',
+    limit: PANEL_PAGE_SIZE,
+    page,
+    depth: 0,
+    locale: locale as never,
+    overrideAccess: true,
+  })
+  // The list's own filters stay as they are when paging through the panel.
+  const pageUrl = (n: number) => {
+    const q = new URLSearchParams()
+    for (const [k, v] of Object.entries(searchParams)) if (k !== PAGE_PARAM) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) q.append(k, x)
+    q.set(PAGE_PARAM, String(n))
+    return `?${q.toString()}`
+  }
+  const rows = await Promise.all(
+    consultations.docs.map(async (c) => {
+      const responses = await payload.find({
+        collection: 'consultation-responses',
+        where: { and: [{ consultation: { equals: c.id } }, { status: { not_equals: 'spam' } }] },
+        limit: 0,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+      })
+      const summary = summarize((c as unknown as { questions?: Question[] }).questions ?? [], responses.docs.map((r) => ({ answers: (r.answers as StoredAnswer[] | null) ?? [] })), locale)
+      return { id: String(c.id), title: String(c.title), status: String(c.status ?? ''), count: responses.docs.length, summary }
+    }),
+  )
+  const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem', marginBottom: '1.5rem' }
+  return (
+    <section style={box} aria-labelledby="responses-panel-title">
+      <h2 id="responses-panel-title" style={{ marginTop: 0 }}>
+        Responses by consultation
+      </h2>
+      {rows.length === 0 && <p>{page === 1 ? 'No consultation has opened yet.' : 'No consultations on this page.'}</p>}
+      {rows.map((r) => (
+        <details key={r.id} style={{ marginBottom: '.75rem' }}>
+          <summary>
+            {r.title} ({r.status}): {r.count} response{r.count === 1 ? '' : 's'} ·{' '}
+            <a href={`/api/consultation-responses/export.csv?consultation=${encodeURIComponent(r.id)}`}>Export CSV</a>
+          </summary>
+          {r.summary.map((q) => (
+            <table key={q.questionId} style={{ margin: '.5rem 0 1rem', borderCollapse: 'collapse' }}>
+              <caption style={{ textAlign: 'left', fontWeight: 600 }}>
+                {q.question} ({q.answered} answered)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" style={{ textAlign: 'left', paddingRight: '1rem' }}>Answer</th>
+                  <th scope="col" style={{ textAlign: 'right', paddingRight: '1rem' }}>Count</th>
+                  <th scope="col" style={{ textAlign: 'right' }}>%</th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.rows.map((row) => (
+                  <tr key={row.label}>
+                    <td style={{ paddingRight: '1rem' }}>{row.label}</td>
+                    <td style={{ textAlign: 'right', paddingRight: '1rem' }}>{row.count}</td>
+                    <td style={{ textAlign: 'right' }}>{row.percent}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </details>
+      ))}
+      {consultations.totalPages > 1 && (
+        <nav aria-label="Consultations with responses" style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>
+          {consultations.hasPrevPage && <a href={pageUrl(page - 1)}>Newer consultations</a>}
+          <span>
+            Page {consultations.page} of {consultations.totalPages}
+          </span>
+          {consultations.hasNextPage && <a href={pageUrl(page + 1)}>Older consultations</a>}
+        </nav>
+      )}
+    </section>
+  )
+}

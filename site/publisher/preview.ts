@@ -1,0 +1,157 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { buildSnapshot } from './snapshot'
+import { politeFetch } from './source/politeFetch'
+import type { ContentSource, RawDoc, ResponseFacts, SourceCollection } from '../../cms/model/source'
+import type { PreviewService } from '../../cms/model/services/preview'
+import type { SiteDoc } from '../../cms/model/snapshot'
+
+/**
+ * Draft previews ask the CMS, with the visitor's own CMS session, for the draft: the
+ * CMS decides who may see it (staff only), so the site server holds no secret.
+ */
+
+export function cmsUrl(): string {
+  return (process.env.CMS_URL || process.env.PAYLOAD_PUBLIC_SERVER_URL || 'http://localhost:3000').replace(/\/$/, '')
+}
+
+/** The CMS session from the `payload-token` cookie (same host or shared cookie domain). */
+export function credential(request: Request): string | null {
+  const header = request.headers.get('authorization')
+  if (header && /^JWT \S+$/.test(header)) return header
+  const cookie = request.headers.get('cookie') ?? ''
+  const match = /(?:^|;\s*)payload-token=([^;]+)/.exec(cookie)
+  return match ? `JWT ${decodeURIComponent(match[1]!)}` : null
+}
+
+export async function staffUser(authorization: string): Promise<{ email: string; role: string } | null> {
+  try {
+    const res = await fetch(`${cmsUrl()}/api/users/me`, {
+      headers: { authorization, accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    })
+    if (!res.ok) return null
+    const body = (await res.json()) as { user?: { email: string; role?: string } | null }
+    return body.user && body.user.role ? { email: body.user.email, role: body.user.role } : null
+  } catch {
+    return null
+  }
+}
+
+export const previewCollections = ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics'] as const
+
+/**
+ * What a preview needs of every other published document: enough to link to it (title,
+ * address, summary) and to name its topics, not its body. At 10,000 documents that is a
+ * few MB instead of the whole site, read once per live build (below).
+ */
+const linkFields: Record<Exclude<SourceCollection, 'alerts'>, string[]> = {
+  news: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
+  guides: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
+  leaflets: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
+  handbook: ['question', 'slug', 'topic', 'order'],
+  services: ['name', 'slug', 'summary', 'topics'],
+  consultations: ['title', 'slug', 'summary', 'publishedAt', 'topics', 'opensAt', 'closesAt', 'status'],
+  pages: ['title', 'slug', 'summary', 'parent'],
+  topics: ['name', 'slug', 'description'],
+}
+
+/**
+ * Published content, shared by every preview until another build goes live: it is the
+ * public's view (read without the editor's session), so sharing it reveals nothing.
+ */
+let shared: { build: string; reads: Map<string, Promise<unknown>> } | undefined
+
+function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+  let build = ''
+  try {
+    build = fs.realpathSync(process.env.ATVIRA_SITE_DIR ?? '')
+  } catch {
+    // no live build: nothing is kept
+  }
+  if (!shared || shared.build !== build) shared = { build, reads: new Map() }
+  const reads = shared.reads
+  let pending = reads.get(key) as Promise<T> | undefined
+  if (!pending) {
+    pending = read()
+    pending.catch(() => reads.delete(key))
+    reads.set(key, pending)
+  }
+  return pending
+}
+
+async function getJson(url: string, authorization?: string): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  const apiKey = process.env.CMS_API_KEY?.trim()
+  if (authorization) headers.authorization = authorization
+  else if (apiKey) headers.authorization = `users API-Key ${apiKey}`
+  // An editor waits for a preview: a few short waits at most when the CMS is busy.
+  const res = await politeFetch(url, { headers, timeoutMs: 30_000 }, { attempts: 4, maxWaitSeconds: 5 })
+  if (!res.ok) throw new Error(`The CMS answered ${res.status} for ${url}.`)
+  return res.json()
+}
+
+/**
+ * The draft, as its page will look: read in full with the editor's session; every
+ * other document only as far as links to it need, from the published content.
+ */
+function previewSource(options: {
+  authorization: string
+  draftOf: { collection: string; id: string }
+  locales: string[]
+  defaultLocale: string
+}): ContentSource {
+  const base = cmsUrl()
+  const localeQuery = (locale: string, fallback: boolean) => ({
+    locale,
+    'fallback-locale': fallback ? options.defaultLocale : 'none',
+    depth: '0',
+  })
+  const list = (collection: string, query: Record<string, string>, fields?: string[]) => {
+    const qs = new URLSearchParams({ ...query, draft: 'false', limit: '0', pagination: 'false' })
+    if (collection !== 'media' && collection !== 'documents') qs.set('where[_status][equals]', 'published')
+    for (const f of fields ?? []) qs.set(`select[${f}]`, 'true')
+    if (fields) qs.set('select[updatedAt]', 'true')
+    return sharedRead(`${collection}?${qs}`, async () => ((await getJson(`${base}/api/${collection}?${qs}`)) as { docs: RawDoc[] }).docs)
+  }
+  return {
+    name: `CMS at ${base} (preview)`,
+    locales: () => ({ locales: options.locales, defaultLocale: options.defaultLocale }),
+    async published(collection, locale, fallback) {
+      const fields = collection === 'alerts' ? undefined : linkFields[collection]
+      const docs = await list(collection, localeQuery(locale, fallback), fields)
+      if (options.draftOf.collection !== collection) return docs
+      const qs = new URLSearchParams({ ...localeQuery(locale, fallback), draft: 'true' })
+      const latest = (await getJson(`${base}/api/${collection}/${encodeURIComponent(options.draftOf.id)}?${qs}`, options.authorization)) as RawDoc
+      // Shown as if published, so the page renders exactly as it will go live.
+      return [...docs.filter((d) => String(d.id) !== String(latest.id)), { ...latest, _status: 'published' }]
+    },
+    uploads: (collection, locale) => list(collection, { locale, depth: '0' }),
+    settings: (locale) =>
+      sharedRead(`settings?${locale}`, async () => (await getJson(`${base}/api/globals/settings?locale=${encodeURIComponent(locale)}&depth=0&draft=false`)) as Record<string, unknown>),
+    responseFacts: () =>
+      sharedRead('responses', async () => (await getJson(`${base}/api/consultation-responses/public`)) as ResponseFacts),
+    // The page links images and files by their public path; a preview copies nothing.
+    filePath: async (collection, filename) => path.join('/nonexistent', collection, filename),
+    close: async () => {},
+  }
+}
+
+/** The draft rendered into the site's own document shape, with links resolved. */
+export async function previewDoc(options: Parameters<PreviewService['previewDoc']>[0]): Promise<SiteDoc | null> {
+  // Locales and time zone of the live build; templates never import the CMS's code.
+  const live = options.live
+  const source = previewSource({
+    authorization: options.authorization,
+    draftOf: { collection: options.collection, id: options.id },
+    locales: live.locales,
+    defaultLocale: live.defaultLocale,
+  })
+  const draft = await buildSnapshot(source, { siteUrl: live.siteUrl, timeZone: live.timeZone })
+  const docs = draft.content[options.locale]?.docs ?? draft.content[draft.defaultLocale]?.docs ?? []
+  return docs.find((d) => d.collection === options.collection && d.id === String(options.id)) ?? null
+}
+
+/** The preview service the site server hands to the templates' `/preview` route. */
+export const previewService: PreviewService = { cmsUrl, credential, staffUser, previewDoc, collections: previewCollections }

@@ -1,0 +1,24 @@
+import { t } from '@atvira/model/i18n'
+import { snapshot } from '../lib/load'
+import type { Locale, SiteDoc } from '@atvira/model/snapshot'
+
+/**
+ * `lang` for a field shown in the default locale because it is not translated yet,
+ * so screen readers switch voice. `undefined` (no attribute) otherwise.
+ */
+export function fbLang(doc: SiteDoc, ...fields: string[]): Locale | undefined {
+  const def = snapshot().defaultLocale
+  if (doc.locale === def) return undefined
+  return fields.some((f) => doc.fallbackFields.includes(f)) ? def : undefined
+}
+
+/** `lang` only when it differs from the page's. */
+export function otherLang(lang: Locale | undefined, pageLocale: Locale): Locale | undefined {
+  return lang && lang !== pageLocale ? lang : undefined
+}
+
+export function sectionTitle(collection: string, locale: Locale): string {
+  return t(locale, `title.${collection}`)
+}
+
+export const levelOrder = { emergency: 0, warning: 1, info: 2 } as const
