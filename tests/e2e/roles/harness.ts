@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { PDFDocument } from 'pdf-lib'
 
 import type { User } from '../../../cms/payload-types'
@@ -64,7 +64,7 @@ export function contentData(h: Harness, collection: ContentCollection, title: st
   return { ...data[collection], [titleField[collection]]: title }
 }
 
-export type Fixture = { id: number | string; title: string; slug?: string; v1?: number | string }
+export type Fixture = { id: number | string; title: string; slug?: string; v1?: number | string; createdAt?: string }
 
 /**
  * A document in a given state, created by `owner` (Local API, access overridden):
@@ -89,7 +89,7 @@ export async function content(
     overrideAccess: true,
     context: quiet,
   })
-  const fixture: Fixture = { id: doc.id, title, slug: (doc as { slug?: string }).slug }
+  const fixture: Fixture = { id: doc.id, title, slug: (doc as { slug?: string }).slug, createdAt: doc.createdAt }
   const set = (data: Record<string, unknown>) =>
     payload.update({ collection, id: doc.id, data: data as never, overrideAccess: true, context: quiet })
   const publishedVersion = async (t: string) =>
@@ -116,8 +116,15 @@ export const liveDoc = (h: Harness, collection: string, id: number | string) =>
   h.payload.findByID({ collection: collection as 'news', id, draft: false, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Record<string, unknown> | null>
 export const latestDoc = (h: Harness, collection: string, id: number | string) =>
   h.payload.findByID({ collection: collection as 'news', id, draft: true, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Record<string, unknown> | null>
-export const exists = async (h: Harness, collection: string, id: number | string) =>
-  (await h.payload.count({ collection: collection as 'news', where: { id: { equals: id } }, overrideAccess: true })).totalDocs === 1
+/**
+ * Whether the fixture is still there. By id and creation time: cells run concurrently,
+ * and SQLite gives a deleted row's id to the next row another cell creates.
+ */
+export const exists = async (h: Harness, collection: string, fixture: Fixture | number | string) => {
+  const { id, createdAt } = typeof fixture === 'object' ? fixture : { id: fixture, createdAt: undefined }
+  const where: Where = createdAt ? { and: [{ id: { equals: id } }, { createdAt: { equals: createdAt } }] } : { id: { equals: id } }
+  return (await h.payload.count({ collection: collection as 'news', where, overrideAccess: true })).totalDocs === 1
+}
 
 function parseJson(text: string): Record<string, unknown> | null {
   try {

@@ -99,23 +99,23 @@ export const contentRuns: Record<ContentOperation, Run<ContentCollection>> = {
   'delete own never-published draft': async (h, a, c) => {
     const d = await content(h, c, 'draft', ownerFor(a))
     const r = await api(h, a, 'DELETE', `/api/${c}/${d.id}`)
-    if (!(await exists(h, c, d.id))) return 'yes'
+    if (!(await exists(h, c, d))) return 'yes'
     return r.status === 403 || r.status === 401 || r.status === 404 ? 'no' : `no (${r.status} ${r.text.slice(0, 200)})`
   },
   "delete another's draft": async (h, a, c) => {
     const d = await content(h, c, 'draft', 'author2')
     await api(h, a, 'DELETE', `/api/${c}/${d.id}`)
-    return (await exists(h, c, d.id)) ? 'no' : 'yes'
+    return (await exists(h, c, d)) ? 'no' : 'yes'
   },
   'delete own draft that was once published': async (h, a, c) => {
     const d = await content(h, c, 'onceLive', ownerFor(a))
     await api(h, a, 'DELETE', `/api/${c}/${d.id}`)
-    return (await exists(h, c, d.id)) ? 'no' : 'yes'
+    return (await exists(h, c, d)) ? 'no' : 'yes'
   },
   'delete published': async (h, a, c) => {
     const d = await content(h, c, 'live')
     await api(h, a, 'DELETE', `/api/${c}/${d.id}`)
-    return (await exists(h, c, d.id)) ? 'no' : 'yes'
+    return (await exists(h, c, d)) ? 'no' : 'yes'
   },
   'restore an old version over live content': async (h, a, c) => {
     const d = await content(h, c, 'history')
@@ -159,7 +159,7 @@ export const contentRuns: Record<ContentOperation, Run<ContentCollection>> = {
     const others = await content(h, c, 'draft', 'author2')
     const live = await content(h, c, 'live')
     await api(h, a, 'DELETE', `/api/${c}?${idsQuery([own.id, others.id, live.id])}`)
-    const left = await Promise.all([own, others, live].map((d) => exists(h, c, d.id)))
+    const left = await Promise.all([own, others, live].map((d) => exists(h, c, d)))
     if (left.every((x) => !x)) return 'yes'
     if (left.every(Boolean)) return 'no'
     return left.join(',') === 'false,true,true' ? 'own' : `left: ${left.join(',')}`
@@ -215,12 +215,12 @@ export const contentRuns: Record<ContentOperation, Run<ContentCollection>> = {
   'GraphQL: delete published': async (h, a, c) => {
     const d = await content(h, c, 'live')
     await gql(h, a, `mutation { delete${graphQLNames[c].one}(id: ${d.id}) { id } }`)
-    return (await exists(h, c, d.id)) ? 'no' : 'yes'
+    return (await exists(h, c, d)) ? 'no' : 'yes'
   },
   'GraphQL: delete own never-published draft': async (h, a, c) => {
     const d = await content(h, c, 'draft', ownerFor(a))
     await gql(h, a, `mutation { delete${graphQLNames[c].one}(id: ${d.id}) { id } }`)
-    return (await exists(h, c, d.id)) ? 'no' : 'yes'
+    return (await exists(h, c, d)) ? 'no' : 'yes'
   },
 }
 
