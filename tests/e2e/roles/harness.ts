@@ -145,7 +145,9 @@ export async function api(
   body?: unknown,
   init: { form?: FormData | URLSearchParams } = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = {}
+  // A connection per request: cells run concurrently, and a kept-alive connection the
+  // server closes as idle just as the next request goes out fails that request.
+  const headers: Record<string, string> = { connection: 'close' }
   const token = h.tokens[actor]
   if (token) headers.authorization = `JWT ${token}`
   let payloadBody: BodyInit | undefined

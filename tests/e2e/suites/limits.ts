@@ -203,9 +203,10 @@ export function limitsSuite(targets: () => Targets): void {
         const wrong = median(times.wrong)
         console.log(`sign-in refusals, median ms: wrong password ${Math.round(wrong)}, unknown address ${Math.round(median(times.unknown))}, locked ${Math.round(median(times.locked))}`)
         // Before: an unknown address was answered in a few ms, a wrong password after ~300 ms of hashing.
+        // Loose bounds: a busy machine stretches single requests; the leak was a factor of 50.
         for (const kind of ['unknown', 'locked'] as const) {
-          expect(median(times[kind]) / wrong, kind).toBeGreaterThan(0.5)
-          expect(median(times[kind]) / wrong, kind).toBeLessThan(2)
+          expect(median(times[kind]) / wrong, kind).toBeGreaterThan(1 / 3)
+          expect(median(times[kind]) / wrong, kind).toBeLessThan(3)
         }
       })
 
