@@ -19,9 +19,10 @@ let loaded = false
  */
 export function loadRootEnv(): void {
   if (loaded) return
-  loaded = true
   const file = path.join(rootDir, '.env')
+  // Not there yet: `npm start` may write it in a moment (scripts/lib/dotenv.ts).
   if (!fs.existsSync(file)) return
+  loaded = true
   // Variables already set win: tests and CI set their own.
   const parsed = parseEnv(fs.readFileSync(file, 'utf8')) as Record<string, string>
   for (const [key, value] of Object.entries(parsed)) {
@@ -99,7 +100,7 @@ export function parseLocaleCodes(raw: string | undefined): string[] {
   for (const code of codes) {
     if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(code)) {
       throw new ConfigError(
-        `ATVIRA_LOCALES: "${code}" is not a locale code (expected e.g. "lt", "en", "uk"); got "${raw}".`,
+        `ATVIRA_LOCALES must be a comma-separated list of locale codes, the default first, e.g. lt,en or lt,en,uk; "${code}" is not a locale code (got "${raw}").`,
       )
     }
     seen.add(code)
@@ -348,15 +349,25 @@ const parsed = new Map<string, Settings>()
 
 /** The validated settings of this process (the root .env loaded first). */
 export function settings(source: Source = process.env): Settings {
-  if (source === process.env) loadRootEnv()
-  const key = JSON.stringify([source.NODE_ENV ?? null, ...envNames.map((name) => source[name] ?? null)])
+  const fingerprint = () => JSON.stringify([source.NODE_ENV ?? null, ...envNames.map((name) => source[name] ?? null)])
+  let key = fingerprint()
   let value = parsed.get(key)
+  if (!value && source === process.env && !loaded) {
+    loadRootEnv()
+    key = fingerprint()
+    value = parsed.get(key)
+  }
   if (!value) {
     value = parseSettings(source)
     if (parsed.size > 16) parsed.clear()
     parsed.set(key, value)
   }
   return value
+}
+
+/** Whether the variable is set (not empty): where a default depends on something else, e.g. a --port flag. */
+export function isSet(name: EnvName, source: Source = process.env): boolean {
+  return (source[name] ?? '').trim() !== ''
 }
 
 /**
