@@ -51,7 +51,7 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseSetting {
     const rel = url.slice('file:'.length)
     if (!rel || rel === ':memory:') {
       throw new ConfigError(
-        `DATABASE_URL "${url}" has no file path. Use e.g. file:./data/atvira.db`,
+        `DATABASE_URL must name a file after "file:", e.g. file:./data/atvira.db; "${url}" has no file path.`,
       )
     }
     const file = path.isAbsolute(rel) ? rel : path.resolve(rootDir, rel)
