@@ -325,17 +325,19 @@ export const envNames = Object.keys(envSchema.shape) as EnvName[]
 
 type Source = Record<string, string | undefined>
 
+/** "<NAME> must be …; got …", whether the rule or a shared parser wrote the rest. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  const name = String(issue.path[0])
+  return issue.message.startsWith(name) ? issue.message : `${name} ${issue.message}`
+}
+
 /** Validates every variable of `source` at once; a ConfigError lists every bad one. */
 export function parseSettings(source: Source): Settings {
   const picked: Record<string, string | undefined> = {}
   for (const name of envNames) picked[name] = source[name]
   const result = envSchema.safeParse(picked)
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const name = String(issue.path[0])
-      // Messages from the shared parsers already name their variable.
-      return issue.message.startsWith(name) ? issue.message : `${name} ${issue.message}`
-    })
+    const lines = result.error.issues.map(messageOf)
     throw new ConfigError(
       lines.length === 1 ? lines[0]! : `Fix these settings (in .env or the environment):\n${lines.map((l) => `  ${l}`).join('\n')}`,
     )
@@ -343,26 +345,38 @@ export function parseSettings(source: Source): Settings {
   return { ...result.data, NODE_ENV: source.NODE_ENV }
 }
 
-// Parsed once per environment: processes parse at start-up and read the same object from
-// then on; tests that change a variable get it parsed again.
-const parsed = new Map<string, Settings>()
+/** One variable's value, parsed once per value written (pages read the locales thousands of times a build). */
+const values = new Map<string, unknown>()
 
-/** The validated settings of this process (the root .env loaded first). */
+function valueOf(name: EnvName, raw: string | undefined): unknown {
+  const key = `${name}=${raw ?? ''}`
+  if (values.has(key)) return values.get(key)
+  const result = envSchema.shape[name].safeParse(raw)
+  if (!result.success) throw new ConfigError(messageOf({ ...result.error.issues[0]!, path: [name] }))
+  if (values.size > 1000) values.clear()
+  values.set(key, result.data)
+  return result.data
+}
+
+const views = new WeakMap<Source, Settings>()
+
+/**
+ * The settings of this process (the root .env loaded first). The first call checks every
+ * variable at once, so a process fails at start-up listing everything to fix; each read
+ * afterwards takes the variable as it is then, checked by the same rule (tests and the
+ * benchmarks set variables after start-up, and a getter costs no more than reading
+ * process.env did).
+ */
 export function settings(source: Source = process.env): Settings {
-  const fingerprint = () => JSON.stringify([source.NODE_ENV ?? null, ...envNames.map((name) => source[name] ?? null)])
-  let key = fingerprint()
-  let value = parsed.get(key)
-  if (!value && source === process.env && !loaded) {
-    loadRootEnv()
-    key = fingerprint()
-    value = parsed.get(key)
-  }
-  if (!value) {
-    value = parseSettings(source)
-    if (parsed.size > 16) parsed.clear()
-    parsed.set(key, value)
-  }
-  return value
+  let view = views.get(source)
+  if (view) return view
+  if (source === process.env) loadRootEnv()
+  parseSettings(source)
+  view = {} as Settings
+  for (const name of envNames) Object.defineProperty(view, name, { enumerable: true, get: () => valueOf(name, source[name]) })
+  Object.defineProperty(view, 'NODE_ENV', { enumerable: true, get: () => source.NODE_ENV })
+  views.set(source, view)
+  return view
 }
 
 /** Whether the variable is set (not empty): where a default depends on something else, e.g. a --port flag. */

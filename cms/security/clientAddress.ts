@@ -1,6 +1,6 @@
 import type http from 'node:http'
 
-import { clientAddress, parseTrustedProxies } from '../model/rateLimit'
+import { clientAddress, type parseTrustedProxies } from '../model/rateLimit'
 import { settings } from '../model/env'
 
 /**

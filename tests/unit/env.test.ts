@@ -249,15 +249,19 @@ describe('settings()', () => {
     }
   })
 
-  it('parses the environment once, and again only when it changes', () => {
+  it('checks every variable at the first call, then reads each as it is, by the same rule', () => {
+    process.env.SEARCH_RATE_LIMIT = 'abc'
+    process.env.SITE_HOST = 'a b'
+    expect(() => settings()).toThrow(/SITE_HOST must be .*\n.*SEARCH_RATE_LIMIT must be/)
+    delete process.env.SITE_HOST
+    process.env.SEARCH_RATE_LIMIT = '7'
     const first = settings()
     expect(settings()).toBe(first)
-    process.env.SEARCH_RATE_LIMIT = '7'
-    const changed = settings()
-    expect(changed).not.toBe(first)
-    expect(changed.SEARCH_RATE_LIMIT).toBe(7)
+    expect(first.SEARCH_RATE_LIMIT).toBe(7)
+    process.env.SEARCH_RATE_LIMIT = ''
+    expect(first.SEARCH_RATE_LIMIT).toBe(60)
     process.env.SEARCH_RATE_LIMIT = 'seven'
-    expect(() => settings()).toThrow(/SEARCH_RATE_LIMIT must be/)
+    expect(() => first.SEARCH_RATE_LIMIT).toThrow('SEARCH_RATE_LIMIT must be a whole number of requests per minute ≥ 1, e.g. 60; got "seven".')
   })
 
   it('reads another environment (a build for other settings) without touching its own', () => {

@@ -1,5 +1,4 @@
 import type { Payload } from 'payload'
-import path from 'node:path'
 
 import { getDefaultLocale, getLocaleCodes } from '../../../cms/model/locales'
 import { settings } from '../../../cms/model/env'
