@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server'
 
 import { adminContentSecurityPolicy } from './security/csp'
+import { settings } from './model/env'
 
 /**
  * The admin pages' Content-Security-Policy, set per request so that it follows the
@@ -8,7 +9,7 @@ import { adminContentSecurityPolicy } from './security/csp'
  * other security headers are static (next.config.mjs); the API answers JSON and files
  * (Payload sets its own policy on files), so only the admin's pages pass here.
  */
-const policy = adminContentSecurityPolicy(process.env.SITE_URL)
+const policy = adminContentSecurityPolicy(settings().SITE_URL)
 
 export function proxy(): NextResponse {
   const response = NextResponse.next()

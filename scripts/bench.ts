@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { rootDir } from '../cms/model/env'
+import { rootDir, settings } from '../cms/model/env'
 import { benchApi } from './bench/api'
 import { benchNewsletter } from './bench/newsletter'
 import { benchPagefind, type SiteComparison } from './bench/pagefind'
@@ -87,7 +87,7 @@ machine: ${machine}`)
 
 if (selected.includes('publish')) {
   // BENCH_PUBLISH_DOCUMENTS: a smaller CMS to check the benchmark itself (the target is at 10,000).
-  const documents = Number(process.env.BENCH_PUBLISH_DOCUMENTS ?? 10_000)
+  const documents = settings().BENCH_PUBLISH_DOCUMENTS
   const r = await benchPublish(documents, 5)
   const p50 = (c: keyof typeof r.samples) => median(r.samples[c])
   const s = (ms: number) => `${f1(ms / 1000)} s`

@@ -6,7 +6,7 @@
  *
  *   tsx scripts/dispatch.ts [--until-idle]
  */
-import { loadRootEnv, readEnv } from '../cms/model/env'
+import { loadRootEnv, readEnv, settings } from '../cms/model/env'
 import { getDefaultLocale } from '../cms/model/locales'
 import { newsletterConfig } from '../cms/plugins/newsletter/config'
 import { Dispatcher } from '../cms/plugins/newsletter/dispatch'
@@ -38,7 +38,7 @@ const log = (line: string) => {
 }
 // Nobody waits on the dispatcher: a database another process locks pauses it, then it goes on.
 waitForLocksInBackground(log)
-const store = await openStore(process.env.DATABASE_URL).catch((error: unknown) => {
+const store = await openStore(settings().DATABASE_URL.url).catch((error: unknown) => {
   console.error(`The dispatcher could not open the database: ${(error as Error).message}. Run \`npm run db:migrate\` first, and check DATABASE_URL.`)
   process.exit(1)
 })

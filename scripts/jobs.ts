@@ -5,6 +5,7 @@
  * scripts/dispatch.ts. `npm start` runs one; more can run on other machines (see
  * docs/production.md).
  */
+import { settings } from '../cms/model/env'
 import { waitForLocksInBackground } from '../cms/lib/sqliteLock'
 import { recoverSiteUpdates, staleMs } from '../cms/plugins/publishing/siteUpdates'
 import { newsletterConfig } from '../cms/plugins/newsletter/config'
@@ -20,12 +21,12 @@ const flags = parseFlags(
   { once: { type: 'boolean' }, interval: { type: 'string' }, queues: { type: 'string' } },
   usage,
 )
-const interval = Number(flags.interval ?? process.env.JOBS_INTERVAL_MS ?? 1000)
+const interval = Number(flags.interval ?? settings().JOBS_INTERVAL_MS)
 const limits = { default: 20, newsletter: 10, site: 1 } as const
 type Queue = keyof typeof limits
 // Several runners: any number may take "default" and "newsletter"; exactly one should
 // take "site", the one whose machine holds the site root (docs/production.md).
-const queues = (flags.queues ?? process.env.JOBS_QUEUES ?? 'default,newsletter,site').split(',').map((q) => q.trim()).filter(Boolean)
+const queues = (flags.queues ?? settings().JOBS_QUEUES.join(',')).split(',').map((q) => q.trim()).filter(Boolean)
 const unknown = queues.filter((q) => !Object.hasOwn(limits, q))
 if (unknown.length || queues.length === 0 || !Number.isFinite(interval) || interval < 0) {
   console.error(`${unknown.length ? `Unknown queue(s): ${unknown.join(', ')}.` : 'Bad --queues or --interval.'}\n${usage}`)

@@ -4,8 +4,7 @@
  */
 import path from 'node:path'
 
-import { loadRootEnv, rootDir } from '../cms/model/env'
-import { trustedProxies } from '../cms/model/rateLimit'
+import { rootDir, settings } from '../cms/model/env'
 import { parseFlags } from './lib/cli'
 import { lazyServices } from './lib/siteServices'
 import { startSiteServer } from '../site/server/siteServer'
@@ -15,19 +14,20 @@ const flags = parseFlags(
   { dir: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
   'Usage: tsx scripts/site-server.ts [--dir <built site or symlink>] [--port 4321] [--host 127.0.0.1]',
 )
-loadRootEnv()
-const port = Number(flags.port ?? process.env.SITE_PORT ?? 4321)
+const env = (() => {
+  try {
+    return settings()
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exit(2)
+  }
+})()
+const port = Number(flags.port ?? env.SITE_PORT)
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a TCP port number; got "${flags.port}".`)
   process.exit(2)
 }
 const dir = path.resolve(rootDir, flags.dir ?? 'data/site/current')
-try {
-  trustedProxies()
-} catch (error) {
-  console.error((error as Error).message)
-  process.exit(2)
-}
 
 // The newsletter pages and consultation responses write to the CMS database through
 // the Local API (same DATABASE_URL and PAYLOAD_SECRET as the CMS).
@@ -35,7 +35,7 @@ const services = lazyServices()
 startSiteServer({
   siteDir: dir,
   port,
-  host: flags.host ?? process.env.SITE_HOST ?? '127.0.0.1',
+  host: flags.host ?? env.SITE_HOST,
   locals: { newsletter: services.newsletter, consultations: services.consultations },
 }).then(
   ({ url, close }) => {

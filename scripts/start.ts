@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { loadRootEnv, rootDir } from '../cms/model/env'
+import { isSet, loadRootEnv, rootDir, settings } from '../cms/model/env'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
 import { ensureDotEnv } from './lib/dotenv'
@@ -35,8 +35,8 @@ function portSetting(value: string | undefined, name: string, fallback: number):
   }
   return port
 }
-const port = portSetting(flags.port ?? process.env.PORT, '--port', 3000)
-const sitePort = portSetting(flags['site-port'] ?? process.env.SITE_PORT, '--site-port', 4321)
+const port = portSetting(flags.port ?? String(settings().PORT), '--port', 3000)
+const sitePort = portSetting(flags['site-port'] ?? String(settings().SITE_PORT), '--site-port', 4321)
 
 function portIsFree(p: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -176,7 +176,7 @@ async function main() {
       '--port',
       String(sitePort),
       '--host',
-      process.env.SITE_HOST ?? 'localhost',
+      settings().SITE_HOST,
     ]),
   )
   // Scheduled publishing and site updates after every publish.
@@ -191,10 +191,10 @@ async function main() {
     ]),
   )
 
-  const base = process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${port}`
+  const base = isSet('PAYLOAD_PUBLIC_SERVER_URL') ? settings().PAYLOAD_PUBLIC_SERVER_URL : `http://localhost:${port}`
   const serving = await Promise.all([
     waitUntilServing(`http://${probeHost(cmsHost())}:${port}/api/globals/settings`, 90_000),
-    waitUntilServing(`http://${process.env.SITE_HOST || 'localhost'}:${sitePort}/`, 90_000),
+    waitUntilServing(`http://${probeHost(settings().SITE_HOST)}:${sitePort}/`, 90_000),
   ])
   if (!serving.every(Boolean)) {
     console.error(`The ${serving[0] ? 'site server' : 'CMS'} did not start within 90 s; see the messages above.`)
@@ -206,10 +206,10 @@ async function main() {
   }
   console.log(`
 Atvira is running (ready in ${seconds()}).
-  Public site: ${process.env.SITE_URL || `http://localhost:${sitePort}`}/
+  Public site: ${isSet('SITE_URL') ? settings().SITE_URL : `http://localhost:${sitePort}`}/
   CMS admin:   ${base}/admin
   Publishing in the admin updates the site in seconds (build status: ${base}/admin/collections/site-builds).
-  Newsletter: ${process.env.SMTP_URL ? 'sent through SMTP_URL' : 'emails are written to data/outbox/*.eml (set SMTP_URL to send)'}; runs at ${base}/admin/collections/newsletter-runs
+  Newsletter: ${settings().SMTP_URL ? 'sent through SMTP_URL' : 'emails are written to data/outbox/*.eml (set SMTP_URL to send)'}; runs at ${base}/admin/collections/newsletter-runs
   REST API:   ${base}/api/news
   GraphQL:    ${base}/api/graphql
 Log in with:

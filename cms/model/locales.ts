@@ -1,3 +1,5 @@
+import { parseLocaleCodes, settings } from './env'
+
 /**
  * Locales are configuration: ATVIRA_LOCALES="lt,en" (the first is the default).
  * Adding "uk" or "el" needs no code change; known codes get a native label.
@@ -18,25 +20,13 @@ const knownLabels: Record<string, string> = {
 export type LocaleSetting = { code: string; label: string }
 
 export function parseLocales(raw: string | undefined): LocaleSetting[] {
-  const codes = (raw ?? '').trim() ? raw!.split(',').map((c) => c.trim()) : ['lt', 'en']
-  const seen = new Set<string>()
-  const locales: LocaleSetting[] = []
-  for (const code of codes) {
-    if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(code)) {
-      throw new Error(
-        `ATVIRA_LOCALES: "${code}" is not a locale code (expected e.g. "lt", "en", "uk"); got "${raw}".`,
-      )
-    }
-    if (seen.has(code)) continue
-    seen.add(code)
-    locales.push({ code, label: knownLabels[code] ?? code.toUpperCase() })
-  }
-  if (locales.length === 0) throw new Error('ATVIRA_LOCALES must list at least one locale.')
-  return locales
+  return labelled(parseLocaleCodes(raw))
 }
 
+const labelled = (codes: string[]): LocaleSetting[] => codes.map((code) => ({ code, label: knownLabels[code] ?? code.toUpperCase() }))
+
 export function getLocales(): LocaleSetting[] {
-  return parseLocales(process.env.ATVIRA_LOCALES)
+  return labelled(settings().ATVIRA_LOCALES)
 }
 
 export function getLocaleCodes(): string[] {
@@ -48,11 +38,5 @@ export function getDefaultLocale(): string {
 }
 
 export function getTimeZone(): string {
-  const tz = (process.env.ATVIRA_TIMEZONE ?? '').trim() || 'Europe/Vilnius'
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz })
-  } catch {
-    throw new Error(`ATVIRA_TIMEZONE "${tz}" is not a known IANA time zone (e.g. Europe/Vilnius).`)
-  }
-  return tz
+  return settings().ATVIRA_TIMEZONE
 }

@@ -2,6 +2,10 @@ import net from 'node:net'
 
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
+import { settings } from './env'
+
+export { parseTrustedProxies, TrustedProxiesError } from './env'
+
 /**
  * Per-client limits for the dynamic routes. In memory: each site server process
  * counts its own clients (enough for one server; a shared store is needed behind a
@@ -12,16 +16,16 @@ const limiters = new Map<string, RateLimiterMemory>()
 export type Limit = { points: number; duration: number }
 
 export const limits = {
-  search: { points: Number(process.env.SEARCH_RATE_LIMIT ?? 60), duration: 60 },
+  search: { points: settings().SEARCH_RATE_LIMIT, duration: 60 },
   // Newsletter forms: per client, and per address so nobody can flood a stranger's inbox.
-  newsletterClient: { points: Number(process.env.NEWSLETTER_RATE_LIMIT ?? 10), duration: 600 },
+  newsletterClient: { points: settings().NEWSLETTER_RATE_LIMIT, duration: 600 },
   newsletterAddress: { points: 3, duration: 3600 },
   // Confirm, preferences and unsubscribe POSTs: enough for people, too few to guess tokens.
   // A valid signed unsubscribe does not count: mail providers send every one-click
   // unsubscribe of a large digest from a handful of servers.
   newsletterLink: { points: 30, duration: 600 },
   // Consultation responses per client: a family on one connection can all respond.
-  consultationClient: { points: Number(process.env.CONSULTATION_RATE_LIMIT ?? 20), duration: 600 },
+  consultationClient: { points: settings().CONSULTATION_RATE_LIMIT, duration: 600 },
   // Emailed response receipts per address: past it the response is kept, no email is sent.
   consultationReceipt: { points: 3, duration: 3600 },
 } satisfies Record<string, Limit>
@@ -52,13 +56,6 @@ export async function refundLimit(name: keyof typeof limits, client: string): Pr
   await limiters.get(name)?.reward(client || 'unknown', 1)
 }
 
-export class TrustedProxiesError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'TrustedProxiesError'
-  }
-}
-
 /** `[::1]:443` or `203.0.113.7:5678` → the address alone; anything else unchanged. */
 function stripPort(value: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value)
@@ -69,35 +66,9 @@ function stripPort(value: string): string {
 
 const family = (address: string) => (net.isIPv6(address) ? 'ipv6' : 'ipv4')
 
-/**
- * `SITE_TRUSTED_PROXIES`: the reverse proxies (addresses or CIDR ranges, comma
- * separated) whose X-Forwarded-For is believed. Empty by default: the socket peer is
- * the client. Throws a TrustedProxiesError naming the bad entry.
- */
-export function parseTrustedProxies(raw: string | undefined): net.BlockList {
-  const list = new net.BlockList()
-  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
-    const [address, prefix, extra] = entry.split('/')
-    const kind = net.isIP(address ?? '')
-    const bits = prefix === undefined ? null : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN
-    if (kind === 0 || extra !== undefined || (bits !== null && !(bits >= 0 && bits <= (kind === 6 ? 128 : 32)))) {
-      throw new TrustedProxiesError(
-        `SITE_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "127.0.0.1,::1" or "10.0.0.0/8"); "${entry}" is not one.`,
-      )
-    }
-    if (bits === null) list.addAddress(address!, family(address!))
-    else list.addSubnet(address!, bits, family(address!))
-  }
-  return list
-}
-
-let trusted: { raw: string | undefined; list: net.BlockList } | undefined
-
-/** The configured proxies, parsed once (again only if the variable changes). */
+/** The configured proxies (SITE_TRUSTED_PROXIES), parsed with the other settings. */
 export function trustedProxies(): net.BlockList {
-  const raw = process.env.SITE_TRUSTED_PROXIES
-  if (!trusted || trusted.raw !== raw) trusted = { raw, list: parseTrustedProxies(raw) }
-  return trusted.list
+  return settings().SITE_TRUSTED_PROXIES
 }
 
 function isTrusted(list: net.BlockList, address: string): boolean {

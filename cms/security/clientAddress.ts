@@ -1,6 +1,7 @@
 import type http from 'node:http'
 
-import { clientAddress, parseTrustedProxies } from '../model/rateLimit'
+import { clientAddress, type parseTrustedProxies } from '../model/rateLimit'
+import { settings } from '../model/env'
 
 /**
  * The client's address as the CMS's per-client limits count it. Next hands route
@@ -23,7 +24,7 @@ let trusted: ReturnType<typeof parseTrustedProxies> | undefined
  * proxy (as the site server counts its clients).
  */
 export function stampClient(req: http.IncomingMessage): void {
-  trusted ??= parseTrustedProxies(process.env.CMS_TRUSTED_PROXIES)
+  trusted ??= settings().CMS_TRUSTED_PROXIES
   const forwarded = req.headers['x-forwarded-for']
   const headers = new Headers(forwarded ? { 'x-forwarded-for': String(forwarded) } : {})
   req.headers[CLIENT_HEADER] = clientAddress(req.socket?.remoteAddress, headers, trusted)

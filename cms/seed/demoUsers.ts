@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../model/env'
+import { settings } from '../model/env'
 
 export type DemoUser = { email: string; name: string; role: 'admin' | 'editor' | 'author'; password: string }
 
@@ -10,7 +10,7 @@ export type DemoUser = { email: string; name: string; role: 'admin' | 'editor' |
  * Demo-only accounts. Passwords are random per installation and kept out of the repo
  * (ATVIRA_DEMO_CREDENTIALS moves the file, e.g. for a throwaway installation in a test).
  */
-export const credentialsFile = path.resolve(rootDir, process.env.ATVIRA_DEMO_CREDENTIALS || 'data/demo-credentials.json')
+export const credentialsFile = settings().ATVIRA_DEMO_CREDENTIALS
 
 const people: Omit<DemoUser, 'password'>[] = [
   { email: 'admin@pajuris.example', name: 'Aušra Administratorė', role: 'admin' },

@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import { SMTPServer } from 'smtp-server'
 
-import { rootDir } from '../../cms/model/env'
+import { rootDir, settings } from '../../cms/model/env'
 import { keysFor } from '../../cms/model/secrets'
 import { composeMessage } from '../../cms/plugins/newsletter/compose'
 import { newsletterConfig } from '../../cms/plugins/newsletter/config'
@@ -88,8 +88,8 @@ async function rawRate(url: string, messageFile: string, messages: number, extra
 }
 
 export async function benchNewsletter(): Promise<NewsletterBench> {
-  const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000)
-  const rawMessages = Math.min(subscribers, Number(process.env.BENCH_RAW_MESSAGES ?? 20_000))
+  const subscribers = settings().BENCH_SUBSCRIBERS
+  const rawMessages = Math.min(subscribers, settings().BENCH_RAW_MESSAGES)
   fs.rmSync(work, { recursive: true, force: true })
   fs.mkdirSync(work, { recursive: true })
   const env = {
@@ -164,7 +164,7 @@ export async function benchNewsletter(): Promise<NewsletterBench> {
   const messageFile = path.join(work, 'raw-message.json')
   fs.writeFileSync(messageFile, JSON.stringify(sample))
   // BENCH_NODE_FLAGS (e.g. --cpu-prof) profiles the dispatcher and the raw sender without changing the code measured.
-  const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)
+  const extraFlags = settings().BENCH_NODE_FLAGS
   const smtp = await sink()
   const raw = [await rawRate(smtp.url, messageFile, rawMessages, extraFlags)]
   console.log(`  nodemailer raw: ${raw[0]!.rate.toFixed(0)} msg/s, ${raw[0]!.cpuMsPerMessage.toFixed(2)} ms CPU a message`)

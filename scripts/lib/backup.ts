@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 
 import * as tar from 'tar'
 
-import { parseDatabaseUrl, rootDir } from '../../cms/model/env'
+import { rootDir, settings } from '../../cms/model/env'
 import { privateDir } from '../../cms/lib/privateFiles'
 import { ATTEMPT_BUSY_MS, retryLocked } from '../../cms/lib/sqliteLock'
 
@@ -49,8 +49,8 @@ const openDb = (file: string, readonly = false): Db => {
 }
 
 /** The SQLite file and media directory of this installation; MongoDB is refused with what to use instead. */
-export function installation(env: NodeJS.ProcessEnv = process.env): { dbFile: string; mediaDir: string; siteRoot: string } {
-  const setting = parseDatabaseUrl(env.DATABASE_URL)
+export function installation(env?: NodeJS.ProcessEnv): { dbFile: string; mediaDir: string; siteRoot: string } {
+  const setting = settings(env).DATABASE_URL
   if (setting.kind === 'mongodb') {
     throw new BackupError(
       'DATABASE_URL points at MongoDB: back it up with MongoDB\'s own tools, e.g. `mongodump --uri "$DATABASE_URL" --archive=atvira.archive --gzip` ' +
@@ -59,8 +59,8 @@ export function installation(env: NodeJS.ProcessEnv = process.env): { dbFile: st
   }
   return {
     dbFile: setting.file,
-    mediaDir: path.resolve(rootDir, env.MEDIA_DIR || 'data/media'),
-    siteRoot: path.resolve(rootDir, env.ATVIRA_SITE_ROOT || 'data/site'),
+    mediaDir: settings(env).MEDIA_DIR,
+    siteRoot: settings(env).ATVIRA_SITE_ROOT,
   }
 }
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../../cms/model/env'
+import { isSet, rootDir } from '../../cms/model/env'
 
 /**
  * First run on a fresh clone: create .env from .env.example with a random secret, so
@@ -11,7 +11,7 @@ import { rootDir } from '../../cms/model/env'
 export function ensureDotEnv(): { created: boolean; file: string } {
   const file = path.join(rootDir, '.env')
   if (fs.existsSync(file)) return { created: false, file }
-  if (process.env.PAYLOAD_SECRET) return { created: false, file }
+  if (isSet('PAYLOAD_SECRET')) return { created: false, file }
   const example = fs.readFileSync(path.join(rootDir, '.env.example'), 'utf8')
   const secret = crypto.randomBytes(32).toString('base64url')
   fs.writeFileSync(file, example.replace(/^PAYLOAD_SECRET=.*$/m, `PAYLOAD_SECRET=${secret}`), { mode: 0o600 })

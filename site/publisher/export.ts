@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { getTimeZone } from '../../cms/model/locales'
+import { settings } from '../../cms/model/env'
 import { documentHash, hashDocument } from '../../cms/model/docHash'
 import { buildSnapshot } from './snapshot'
 import { openContentSource } from './source'
@@ -19,16 +20,16 @@ import type { Snapshot } from '../../cms/model/snapshot'
  */
 export async function exportSnapshot(
   outFile: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env?: NodeJS.ProcessEnv,
   payload?: Payload,
   options: { reuse?: boolean } = {},
 ): Promise<Snapshot> {
   const opened = await openContentSource(env, payload)
-  const local = payload && !(env.CMS_URL ?? '').trim()
+  const local = payload && !settings(env).CMS_URL
   const source = local ? incrementalSource(opened, payload, options.reuse === true) : opened
   try {
     const snapshot = await buildSnapshot(source, {
-      siteUrl: (env.SITE_URL || 'http://localhost:4321').replace(/\/$/, ''),
+      siteUrl: settings(env).SITE_URL,
       timeZone: getTimeZone(),
     })
     writeSnapshot(outFile, snapshot)

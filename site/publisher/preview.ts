@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { buildSnapshot } from './snapshot'
+import { handoff, settings } from '../../cms/model/env'
 import { politeFetch } from './source/politeFetch'
 import type { ContentSource, RawDoc, ResponseFacts, SourceCollection } from '../../cms/model/source'
 import type { PreviewService } from '../../cms/model/services/preview'
@@ -13,7 +14,7 @@ import type { SiteDoc } from '../../cms/model/snapshot'
  */
 
 export function cmsUrl(): string {
-  return (process.env.CMS_URL || process.env.PAYLOAD_PUBLIC_SERVER_URL || 'http://localhost:3000').replace(/\/$/, '')
+  return settings().CMS_URL ?? settings().PAYLOAD_PUBLIC_SERVER_URL
 }
 
 /** The CMS session from the `payload-token` cookie (same host or shared cookie domain). */
@@ -66,7 +67,7 @@ let shared: { build: string; reads: Map<string, Promise<unknown>> } | undefined
 function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
   let build = ''
   try {
-    build = fs.realpathSync(process.env.ATVIRA_SITE_DIR ?? '')
+    build = fs.realpathSync(handoff().ATVIRA_SITE_DIR ?? '')
   } catch {
     // no live build: nothing is kept
   }
@@ -83,7 +84,7 @@ function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
 
 async function getJson(url: string, authorization?: string): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  const apiKey = process.env.CMS_API_KEY?.trim()
+  const apiKey = settings().CMS_API_KEY
   if (authorization) headers.authorization = authorization
   else if (apiKey) headers.authorization = `users API-Key ${apiKey}`
   // An editor waits for a preview: a few short waits at most when the CMS is busy.

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { rootDir } from '../../cms/model/env'
+import { rootDir, settings } from '../../cms/model/env'
 import { heartbeatMs, requestSiteUpdate, type SiteChange } from '../../cms/plugins/publishing/siteUpdates'
 import { exportSnapshot } from './export'
 import { searchIndexProblem } from '../templates/src/lib/search/query'
@@ -19,7 +19,7 @@ import { buildsInUse } from '../server/siteServer'
  */
 
 export function siteRoot(): string {
-  return path.resolve(rootDir, process.env.ATVIRA_SITE_ROOT || 'data/site')
+  return settings().ATVIRA_SITE_ROOT
 }
 
 export function currentLink(): string {

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { rootDir } from '../../cms/model/env'
+import { rootDir, settings } from '../../cms/model/env'
 import { exportSnapshot, snapshotContentHash, writeSnapshot } from './export'
 import { runtimeSnapshot } from './runtime'
 import { buildSearchIndexes } from '../templates/src/lib/search/indexer'
@@ -31,8 +31,8 @@ export const defaultSiteOutDir = path.join(rootDir, 'site/dist')
  * The Astro project that renders the site: `site/` unless ATVIRA_TEMPLATES_DIR points
  * at a city's own copy (with its `public/` beside it, as in the repository).
  */
-export function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(rootDir, env.ATVIRA_TEMPLATES_DIR || 'site/templates')
+export function templatesDir(env?: NodeJS.ProcessEnv): string {
+  return settings(env).ATVIRA_TEMPLATES_DIR
 }
 
 /**
@@ -196,7 +196,7 @@ export function assertFilesPresent(snapshot: Snapshot): void {
 }
 
 /** The templates, styles and dependencies that turn content into pages. */
-export function templatesHash(env: NodeJS.ProcessEnv = process.env): string {
+export function templatesHash(env?: NodeJS.ProcessEnv): string {
   const dir = templatesDir(env)
   return treeHash([path.join(dir, 'src'), path.join(dir, 'astro.config.mjs'), publicDirOf(dir), path.join(rootDir, 'cms/model'), 'package-lock.json'])
 }

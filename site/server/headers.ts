@@ -2,6 +2,8 @@ import type http from 'node:http'
 
 import helmet from 'helmet'
 
+import { settings } from '../../cms/model/env'
+
 /**
  * Security headers of the public site server (helmet). The site needs almost nothing:
  * its own stylesheet and two small scripts from `public/`, images and documents from
@@ -37,7 +39,7 @@ function directives(extra: { frameAncestors: string[]; img: string[] }) {
 
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void) => void
 
-export function siteSecurityHeaders(env: NodeJS.ProcessEnv = process.env): { publicPages: Middleware; preview: Middleware } {
+export function siteSecurityHeaders(env?: NodeJS.ProcessEnv): { publicPages: Middleware; preview: Middleware } {
   const common = {
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' as const },
@@ -45,7 +47,7 @@ export function siteSecurityHeaders(env: NodeJS.ProcessEnv = process.env): { pub
     crossOriginResourcePolicy: { policy: 'cross-origin' as const },
     crossOriginEmbedderPolicy: false,
   }
-  const cms = [...new Set([originOf(env.PAYLOAD_PUBLIC_SERVER_URL), originOf(env.CMS_URL)].filter((o): o is string => Boolean(o)))]
+  const cms = [...new Set([originOf(settings(env).PAYLOAD_PUBLIC_SERVER_URL), originOf(settings(env).CMS_URL)].filter((o): o is string => Boolean(o)))]
   const publicPages = helmet({
     ...common,
     contentSecurityPolicy: { useDefaults: false, directives: directives({ frameAncestors: ["'none'"], img: [] }) },

@@ -1,9 +1,11 @@
+import { settings } from '../../cms/model/env'
+
 /**
  * Where the CMS listens: loopback unless `CMS_HOST` says otherwise (a reverse proxy on
  * the same machine reaches it there; `0.0.0.0` or `::` exposes it on every interface).
  */
 export function cmsHost(): string {
-  return (process.env.CMS_HOST ?? '').trim() || '127.0.0.1'
+  return settings().CMS_HOST
 }
 
 /** The address a local client uses to reach a server listening on `host`. */

@@ -6,6 +6,9 @@ import fs from 'node:fs'
 import node from '@astrojs/node'
 import { defineConfig } from 'astro/config'
 
+// Validated by the content model, as the publisher that runs this build has them.
+import { handoff, settings } from '@atvira/model/env'
+
 const siteDir = path.dirname(fileURLToPath(import.meta.url))
 // The one catalogue of the site, e-mails and admin (the content model's i18n).
 const i18nDir = path.dirname(fileURLToPath(import.meta.resolve('@atvira/model/i18n/en.json')))
@@ -15,7 +18,7 @@ const i18nDir = path.dirname(fileURLToPath(import.meta.resolve('@atvira/model/i1
  * `/en/search`, `/naujienlaiskis`…); locales without their own strings use English's.
  */
 function dynamicRoutes() {
-  const locales = (process.env.ATVIRA_LOCALES || 'lt,en').split(',').map((l) => l.trim()).filter(Boolean)
+  const locales = settings().ATVIRA_LOCALES
   const strings = (locale) => {
     const file = path.join(i18nDir, `${locale}.json`)
     return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}
@@ -60,9 +63,9 @@ export default defineConfig({
   root: siteDir,
   srcDir: path.join(siteDir, 'src'),
   // The publisher says which (a city's copy may bring its own); the installation's otherwise.
-  publicDir: process.env.ATVIRA_PUBLIC_DIR || path.join(siteDir, '../../public'),
-  outDir: process.env.ATVIRA_SITE_OUT_DIR || path.join(siteDir, 'dist'),
-  site: (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, ''),
+  publicDir: handoff().ATVIRA_PUBLIC_DIR || path.join(siteDir, '../../public'),
+  outDir: handoff().ATVIRA_SITE_OUT_DIR || path.join(siteDir, 'dist'),
+  site: settings().SITE_URL,
   output: 'static',
   // Every on-demand route reads small forms: a body past 1 MiB, chunked or not, ends
   // with an error instead of being read into memory (the adapter's default is 1 GiB).

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import { responseFacts } from '../consultations/facts'
 import type { ContentSource, RawDoc, SourceCollection } from '../../model/source'
+import { settings } from '../../model/env'
 
 /**
  * Reads the local database through Payload's Local API *with the public's access
@@ -17,7 +18,7 @@ export async function localSource(existing?: Payload): Promise<ContentSource> {
     const config = (await import('../../payload.config')).default
     payload = await getPayload({ config })
   }
-  const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(process.cwd(), 'data/media'))
+  const mediaDir = settings().MEDIA_DIR
   const loc = payload.config.localization
   const locales = loc ? loc.localeCodes : ['lt']
   const defaultLocale = loc ? loc.defaultLocale : 'lt'

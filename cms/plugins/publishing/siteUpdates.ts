@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { settings } from '../../model/env'
+
 export type SiteChange = {
   collection: string
   id?: string | number
@@ -8,16 +10,9 @@ export type SiteChange = {
   at: string
 }
 
-function msSetting(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const n = Number(raw)
-  return Number.isFinite(n) && n >= 0 ? n : fallback
-}
-
 /** How long a burst of saves is collected into one build. */
 export function debounceMs(): number {
-  return msSetting('SITE_BUILD_DEBOUNCE_MS', 1500)
+  return settings().SITE_BUILD_DEBOUNCE_MS
 }
 
 /**
@@ -26,7 +21,7 @@ export function debounceMs(): number {
  * after a quiet spell is never held back.
  */
 export function minIntervalMs(): number {
-  return msSetting('SITE_BUILD_MIN_INTERVAL_MS', 0)
+  return settings().SITE_BUILD_MIN_INTERVAL_MS
 }
 
 /**
@@ -34,7 +29,7 @@ export function minIntervalMs(): number {
  * silent for this long belongs to a job runner that is gone (killed, machine down).
  */
 export function staleMs(): number {
-  return msSetting('SITE_BUILD_STALE_MS', 60_000)
+  return settings().SITE_BUILD_STALE_MS
 }
 
 export function heartbeatMs(): number {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
-import path from 'node:path'
 
 import { getDefaultLocale, getLocaleCodes } from '../../../cms/model/locales'
+import { settings } from '../../../cms/model/env'
 import { localSource } from '../../../cms/plugins/publishing/localSource'
 import { restSource } from './rest'
 import type { ContentSource } from '../../../cms/model/source'
@@ -13,21 +13,15 @@ export type { ContentSource } from '../../../cms/model/source'
  * over REST when CMS_URL is set (with CMS_API_KEY when the CMS requires one).
  */
 export async function openContentSource(
-  env: NodeJS.ProcessEnv = process.env,
+  env?: NodeJS.ProcessEnv,
   payload?: Payload,
 ): Promise<ContentSource> {
-  const url = (env.CMS_URL ?? '').trim()
+  const { CMS_URL: url, CMS_API_KEY, SITE_CACHE_DIR } = settings(env)
   if (!url) return localSource(payload)
-  try {
-    const u = new URL(url)
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol')
-  } catch {
-    throw new Error(`CMS_URL must be the CMS's http(s) address, e.g. https://cms.example.org; got "${url}".`)
-  }
   return restSource({
     url,
-    apiKey: env.CMS_API_KEY?.trim() || undefined,
-    cacheDir: path.resolve(env.SITE_CACHE_DIR || 'data/site-cache'),
+    apiKey: CMS_API_KEY,
+    cacheDir: SITE_CACHE_DIR,
     locales: getLocaleCodes(),
     defaultLocale: getDefaultLocale(),
   })

@@ -1,7 +1,7 @@
 import { type Db, MongoClient } from 'mongodb'
 import type { Payload } from 'payload'
 
-import { parseDatabaseUrl } from '../../../model/env'
+import { parseDatabaseUrl, settings } from '../../../model/env'
 import { mongoStore } from './mongodb'
 import { sqliteStore } from './sqlite'
 import { preparedClient } from './sqliteClient'
@@ -33,7 +33,7 @@ export async function openStore(databaseUrl: string | undefined): Promise<Newsle
   const setting = parseDatabaseUrl(databaseUrl)
   if (setting.kind === 'mongodb') {
     const client = new MongoClient(setting.url, {
-      serverSelectionTimeoutMS: Number(process.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS) || 5000,
+      serverSelectionTimeoutMS: settings().MONGODB_SERVER_SELECTION_TIMEOUT_MS,
     })
     await client.connect()
     return mongoStore(client, client.db(), { close: true })

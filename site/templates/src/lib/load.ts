@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { handoff } from '@atvira/model/env'
 import type { LocaleContent, SiteDoc, Snapshot } from '@atvira/model/snapshot'
 
 let cached: { file: string; snapshot: Snapshot } | undefined
@@ -11,9 +12,10 @@ let cached: { file: string; snapshot: Snapshot } | undefined
  * documents) of the live build.
  */
 function snapshotFile(): string {
-  if (process.env.ATVIRA_SNAPSHOT) return path.resolve(process.env.ATVIRA_SNAPSHOT)
+  const { ATVIRA_SNAPSHOT, ATVIRA_SITE_DIR } = handoff()
+  if (ATVIRA_SNAPSHOT) return path.resolve(ATVIRA_SNAPSHOT)
   // The site server: the live build, looked up on each request (it changes on publish).
-  if (process.env.ATVIRA_SITE_DIR) return path.join(fs.realpathSync(process.env.ATVIRA_SITE_DIR), 'runtime-snapshot.json')
+  if (ATVIRA_SITE_DIR) return path.join(fs.realpathSync(ATVIRA_SITE_DIR), 'runtime-snapshot.json')
   return path.resolve('data/site/snapshot.json')
 }
 

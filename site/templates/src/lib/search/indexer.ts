@@ -2,6 +2,7 @@ import lunr from 'lunr'
 
 import type { Collection, SiteDoc, Snapshot } from '@atvira/model/snapshot'
 import { documentHash } from '@atvira/model/docHash'
+import { settings } from '@atvira/model/env'
 import { languageFor, pipelineFunction } from './languages'
 
 /**
@@ -25,7 +26,7 @@ export type SearchDoc = {
 export type LocaleIndex = { locale: string; docs: SearchDoc[]; index: object }
 
 /** Words of the body kept in the index: enough for relevance, bounded for memory. */
-export const BODY_WORDS = Number(process.env.ATVIRA_SEARCH_BODY_WORDS ?? 200)
+export const BODY_WORDS = settings().ATVIRA_SEARCH_BODY_WORDS
 const SNIPPET_CHARS = 1200
 
 /** `text.split(/\s+/).slice(0, n).join(' ')` when there are more than n words, else the text; without splitting all of it. */

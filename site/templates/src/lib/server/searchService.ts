@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { handoff } from '@atvira/model/env'
 import { SearchService } from '../search/query'
 
 /**
@@ -8,9 +9,10 @@ import { SearchService } from '../search/query'
  * brings its own. The server entry is `<outDir>/server/entry.mjs`.
  */
 export function searchDir(): string {
-  if (process.env.ATVIRA_SEARCH_DIR) return path.resolve(process.env.ATVIRA_SEARCH_DIR)
+  const { ATVIRA_SEARCH_DIR, ATVIRA_SITE_DIR } = handoff()
+  if (ATVIRA_SEARCH_DIR) return path.resolve(ATVIRA_SEARCH_DIR)
   // The site server: the live build (it changes on publish, with its indexes).
-  if (process.env.ATVIRA_SITE_DIR) return path.join(fs.realpathSync(process.env.ATVIRA_SITE_DIR), 'search')
+  if (ATVIRA_SITE_DIR) return path.join(fs.realpathSync(ATVIRA_SITE_DIR), 'search')
   return path.resolve('site/dist/search')
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 
+import { handoff } from '@atvira/model/env'
 import { docsOf, localeContent, snapshot } from '../../lib/load'
 import {
   homePath,
@@ -222,7 +223,7 @@ export function allRoutes(): Route[] {
  * paths); all routes when it is not set. Feeds, sitemap and 404 are always rendered.
  */
 export function routesToRender(): Route[] {
-  const file = process.env.ATVIRA_ONLY_PATHS
+  const file = handoff().ATVIRA_ONLY_PATHS
   const routes = allRoutes()
   if (!file) return routes
   const only = new Set(JSON.parse(fs.readFileSync(file, 'utf8')) as string[])
