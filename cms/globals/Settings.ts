@@ -23,6 +23,17 @@ export const Settings: GlobalConfig = {
   hooks: { beforeOperation: [noteGlobalDraftSave], afterChange: [endGlobalRestoreContext, syncFileUseAfterGlobalChange, siteUpdateAfterGlobalChange] },
   fields: [
     { name: 'cityName', type: 'text', localized: true, required: true },
+    {
+      // Messages that name the city decline it where the language does ("Pajūrio savivaldybė").
+      name: 'cityNameCases',
+      type: 'group',
+      label: 'City name in other cases',
+      admin: { description: 'Where the language declines names: Lithuanian genitive "Pajūrio", locative "Pajūryje". Empty: the name as written above.' },
+      fields: [
+        { name: 'genitive', type: 'text', localized: true },
+        { name: 'locative', type: 'text', localized: true },
+      ],
+    },
     { name: 'tagline', type: 'text', localized: true },
     { name: 'logo', type: 'upload', relationTo: 'media' },
     {

@@ -518,6 +518,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     const address = (contact.address ?? {}) as Raw
     const settings: SiteSettings = {
       cityName: str(s.cityName) ?? 'Atvira',
+      cityNameCases: { genitive: str((s.cityNameCases as Raw | undefined)?.genitive), locative: str((s.cityNameCases as Raw | undefined)?.locative) },
       tagline: str(s.tagline),
       logo: image(s.logo),
       contact: {
