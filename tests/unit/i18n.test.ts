@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { catalogLocales, cityVars, labels, messages, type MessageKey, placeholders, plural, pluralForms, t } from '../../cms/model/i18n'
+import { catalogLocales, cityVars, labels, messages, type MessageKey, ownCityCases, placeholders, plural, pluralForms, t } from '../../cms/model/i18n'
 import en from '../../cms/model/i18n/en.json'
 import lt from '../../cms/model/i18n/lt.json'
 
@@ -70,6 +70,13 @@ describe('the city’s name in cases', () => {
     expect(t('lt', 'consultation.consent', cityVars(pajuris))).toContain('tvarkytų Pajūrio savivaldybė šiai konsultacijai')
     expect(t('lt', 'home.description', cityVars(pajuris))).toBe('Pajūrio savivaldybės naujienos, paslaugos, gidai ir viešosios konsultacijos.')
     expect(t('lt', 'email.confirm.subject', cityVars(pajuris))).toBe('Patvirtinkite Pajūrio naujienlaiškio prenumeratą')
+  })
+
+  it('a case borrowed from the default locale (Payload’s fallback) is not the locale’s own', () => {
+    const lt = { genitive: 'Pajūrio', locative: 'Pajūryje' }
+    expect(ownCityCases(lt, null)).toEqual(lt)
+    expect(ownCityCases(lt, lt)).toEqual({ genitive: undefined, locative: undefined })
+    expect(ownCityCases({ genitive: 'Пайуріса', locative: 'Pajūryje' }, lt)).toEqual({ genitive: 'Пайуріса', locative: undefined })
   })
 
   it('an empty case reads as the nominative', () => {

@@ -67,6 +67,19 @@ export function pluralForms(locale: string, key: PluralKey): Partial<Record<Intl
 export type CityNameCases = { genitive?: string | null; locative?: string | null }
 export type CityName = { cityName: string; cityNameCases?: CityNameCases | null }
 
+/**
+ * The cases a locale's own Settings give. Payload fills an untranslated field from the
+ * default locale: a case equal to the default locale's declines the other language's
+ * name, so it is left out and the message reads the nominative.
+ */
+export function ownCityCases(cases: CityNameCases | null | undefined, defaults?: CityNameCases | null): { genitive?: string; locative?: string } {
+  const own = (k: keyof CityNameCases) => {
+    const v = cases?.[k] || undefined
+    return v && v !== (defaults?.[k] || undefined) ? v : undefined
+  }
+  return { genitive: own('genitive'), locative: own('locative') }
+}
+
 /** The placeholders a message naming the city uses: `{city}`, `{cityGen}`, `{cityLoc}`. */
 export function cityVars(name: CityName): { city: string; cityGen: string; cityLoc: string } {
   const city = name.cityName
