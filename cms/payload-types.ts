@@ -1998,6 +1998,13 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface Setting {
   id: number;
   cityName: string;
+  /**
+   * Where the language declines names, e.g. Lithuanian genitive “Pajūrio”, locative “Pajūryje”. Empty: the name as written above.
+   */
+  cityNameCases?: {
+    genitive?: string | null;
+    locative?: string | null;
+  };
   tagline?: string | null;
   logo?: (number | null) | Media;
   contact?: {
@@ -2046,6 +2053,12 @@ export interface Setting {
  */
 export interface SettingsSelect<T extends boolean = true> {
   cityName?: T;
+  cityNameCases?:
+    | T
+    | {
+        genitive?: T;
+        locative?: T;
+      };
   tagline?: T;
   logo?: T;
   contact?:

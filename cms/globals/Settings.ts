@@ -6,6 +6,7 @@ import { staff } from '../access/staff'
 import { syncFileUseAfterGlobalChange } from '../files/usage'
 import { endGlobalRestoreContext } from '../hooks/endRestoreContext'
 import { noteGlobalDraftSave, siteUpdateAfterGlobalChange } from '../plugins/publishing/hooks/siteUpdates'
+import { labels } from '../model/i18n'
 import { validateEmail, validateLink, validatePhone } from '../model/validators'
 
 /** City-wide settings: name, logo, contacts and links shown on every page. */
@@ -23,6 +24,17 @@ export const Settings: GlobalConfig = {
   hooks: { beforeOperation: [noteGlobalDraftSave], afterChange: [endGlobalRestoreContext, syncFileUseAfterGlobalChange, siteUpdateAfterGlobalChange] },
   fields: [
     { name: 'cityName', type: 'text', localized: true, required: true },
+    {
+      // Messages that name the city decline it where the language does ("Pajūrio savivaldybė").
+      name: 'cityNameCases',
+      type: 'group',
+      label: labels('admin.settings.cityNameCases'),
+      admin: { description: labels('admin.settings.cityNameCases.description') },
+      fields: [
+        { name: 'genitive', type: 'text', localized: true, label: labels('admin.settings.genitive') },
+        { name: 'locative', type: 'text', localized: true, label: labels('admin.settings.locative') },
+      ],
+    },
     { name: 'tagline', type: 'text', localized: true },
     { name: 'logo', type: 'upload', relationTo: 'media' },
     {

@@ -161,6 +161,8 @@ export type SiteAlert = {
 
 export type SiteSettings = {
   cityName: string
+  /** The name's other grammatical cases in this locale; messages read them through `cityVars()`. */
+  cityNameCases?: { genitive?: string; locative?: string }
   tagline?: string
   logo?: SiteImage
   contact: {

@@ -384,6 +384,7 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
           data: {
             _status: 'published',
             cityName: pick(d.cityName, l),
+            cityNameCases: { genitive: pick(d.cityNameCases?.genitive, l) ?? null, locative: pick(d.cityNameCases?.locative, l) ?? null },
             tagline: pick(d.tagline, l),
             logo: d.logo ? idOf(`media:${d.logo}`) : null,
             contact: {

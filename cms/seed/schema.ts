@@ -162,6 +162,8 @@ export function schemas(locales: string[], defaultLocale: string) {
     }),
     settings: z.strictObject({
       cityName: L(),
+      // Only where the language declines the name (lt genitive "Pajūrio", locative "Pajūryje").
+      cityNameCases: z.strictObject({ genitive: L().optional(), locative: L().optional() }).optional(),
       tagline: L(),
       logo: key.optional(),
       contact: z.strictObject({

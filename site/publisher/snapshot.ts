@@ -1,3 +1,4 @@
+import { type CityNameCases, ownCityCases } from '../../cms/model/i18n'
 import { docPath, reservedRootSegments, type RouteContext } from '../../cms/model/routes'
 import { richTextToHtml, richTextToText, type LinkTarget } from '../../cms/model/richtext'
 import type { ContentSource, RawDoc } from '../../cms/model/source'
@@ -513,11 +514,13 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     const levelOrder = { emergency: 0, warning: 1, info: 2 }
     alerts.sort((a, b) => levelOrder[a.level] - levelOrder[b.level])
 
-    const s = mergeTranslation(await source.settings(locale), await source.settings(defaultLocale))
+    const defaults = await source.settings(defaultLocale)
+    const s = mergeTranslation(await source.settings(locale), defaults)
     const contact = (s.contact ?? {}) as Raw
     const address = (contact.address ?? {}) as Raw
     const settings: SiteSettings = {
       cityName: str(s.cityName) ?? 'Atvira',
+      cityNameCases: ownCityCases(s.cityNameCases as CityNameCases, locale === defaultLocale ? null : (defaults.cityNameCases as CityNameCases)),
       tagline: str(s.tagline),
       logo: image(s.logo),
       contact: {

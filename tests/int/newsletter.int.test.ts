@@ -496,3 +496,31 @@ describe('faults at the receiving server', () => {
     }
   })
 })
+
+describe('the city’s name in the e-mails', () => {
+  it('reads the published Settings and declines the name where the message needs it', async () => {
+    const sink = await startSink()
+    try {
+      await cms.payload.updateGlobal({
+        slug: 'settings',
+        locale: 'lt',
+        data: { cityName: 'Pajūris', cityNameCases: { genitive: 'Pajūrio', locative: 'Pajūryje' }, _status: 'published' } as never,
+        overrideAccess: true,
+        context: { [SEEDING]: true },
+      })
+      const sender = await storeFor(cms.payload).sender()
+      expect(sender.cityName.lt).toBe('Pajūris')
+      expect(sender.cityNameCases?.lt).toEqual({ genitive: 'Pajūrio', locative: 'Pajūryje' })
+
+      const { newsletterService } = await import('../../cms/plugins/newsletter/service')
+      const email = `miestas.${Date.now()}@example.net`
+      await newsletterService(cms.payload).subscribe({ email, locale: 'lt', frequency: 'daily', allTopics: true, topics: [], urgent: false, form: 'newsletter', consentWording: 'Sutinku' })
+      await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
+      const [mail] = await Promise.all(sink.to(email).map((r) => sink.parse(r)))
+      expect(mail?.subject).toBe('Patvirtinkite Pajūrio naujienlaiškio prenumeratą')
+      expect(mail?.text).toContain('užsiprenumeravo Pajūrio naujienas šiuo adresu')
+    } finally {
+      await sink.close()
+    }
+  })
+})

@@ -52,6 +52,11 @@ describe('demo city seed', () => {
     expect(alerts.docs.filter((a) => Date.parse(a.startsAt) <= now && now < Date.parse(a.endsAt))).toHaveLength(1)
     const settings = await payload.findGlobal({ slug: 'settings', locale: 'en' })
     expect(settings.cityName).toBe('Pajūris')
+    // The demo's name in the cases Lithuanian messages need; English declines nothing.
+    const lt = await payload.findGlobal({ slug: 'settings', locale: 'lt' })
+    expect(lt.cityNameCases).toMatchObject({ genitive: 'Pajūrio', locative: 'Pajūryje' })
+    const enOwn = await payload.findGlobal({ slug: 'settings', locale: 'en', fallbackLocale: false })
+    expect(enOwn.cityNameCases?.genitive ?? null).toBeNull()
   })
 
   it('records PDF size, page count and language for leaflets', async () => {

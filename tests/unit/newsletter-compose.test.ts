@@ -52,7 +52,7 @@ function context(): ComposeContext {
     keys: keysFor('unit-test-secret-unit-test-secret-0123456789'),
     defaultLocale: 'lt',
     emailFrom: 'Pajūrio savivaldybė <naujienos@pajuris.example>',
-    sender: { fromAddress: null, replyTo: 'info@pajuris.example', fromName: {}, cityName: { lt: 'Pajūris', en: 'Pajuris' } },
+    sender: { fromAddress: null, replyTo: 'info@pajuris.example', fromName: {}, cityName: { lt: 'Pajūris', en: 'Pajuris' }, cityNameCases: { lt: { genitive: 'Pajūrio', locative: 'Pajūryje' } } },
     changes: new Map(changes.map((c) => [c.id, c])),
     blocks: new Map(),
     shared: new Map(),
@@ -118,5 +118,26 @@ describe('an email encoded ahead reads the same as nodemailer would make it', ()
     const body = raw.slice(raw.indexOf('\r\n\r\n') + 4).split(/\r?\n/)
     expect(body.length).toBeGreaterThan(10)
     expect(Math.max(...body.map((line) => line.length))).toBeLessThanOrEqual(76)
+  })
+})
+
+describe('the city’s name in the case each message needs', () => {
+  const confirm = (locale: 'lt' | 'en', already = false) => ({ ...row(7, 'confirm', locale, []), items: already ? { already: true } : { nonce: 'n0nce', expires: '2026-12-03T06:00:00Z' } }) as unknown as ClaimedRow
+
+  it('Lithuanian declines it: "Pajūrio naujienlaiškio", not "Pajūris naujienlaiškio"', () => {
+    const mail = composeMessage(confirm('lt'), context())
+    expect(mail.subject).toBe('Patvirtinkite Pajūrio naujienlaiškio prenumeratą')
+    expect(mail.text).toContain('užsiprenumeravo Pajūrio naujienas šiuo adresu')
+    expect(mail.list?.id.comment).toBe('Pajūrio naujienlaiškis')
+    expect(composeMessage(confirm('lt', true), context()).subject).toBe('Jūs jau gaunate Pajūrio naujienlaiškį')
+    const digest = composeMessage(row(8, 'digest', 'lt', ['1']), context())
+    expect(digest.subject).toBe('Pajūris: dienos naujienos (1)')
+    expect(digest.text).toContain('Gaunate šį laišką, nes užsiprenumeravote Pajūrio naujienas.')
+  })
+
+  it('English and a name without cases read the name as written', () => {
+    expect(composeMessage(confirm('en'), context()).subject).toBe('Confirm your Pajuris newsletter subscription')
+    const ctx = { ...context(), sender: { ...context().sender, cityNameCases: undefined } }
+    expect(composeMessage(confirm('lt'), ctx).subject).toBe('Patvirtinkite Pajūris naujienlaiškio prenumeratą')
   })
 })

@@ -1,4 +1,10 @@
+import os from 'node:os'
+import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
+
+import { cityVars, t } from '../../cms/model/i18n'
+import type { ContentSource } from '../../cms/model/source'
 
 import {
   absoluteUrl,
@@ -14,7 +20,9 @@ import {
   type RouteContext,
 } from '../../cms/model/routes'
 import { newsArchive } from '../../site/templates/src/pages/_lib/routes'
-import { mergeTranslation, normalizeHours, telHref } from '../../site/publisher/snapshot'
+import { buildSnapshot, mergeTranslation, normalizeHours, telHref } from '../../site/publisher/snapshot'
+import { useSnapshot } from '../../site/templates/src/lib/load'
+import { consentWording } from '../../site/templates/src/newsletter/page'
 
 const lt: RouteContext = { defaultLocale: 'lt' }
 
@@ -339,6 +347,42 @@ describe('the news archive', () => {
       expect(after.archive.slice(0, Math.max(0, before.archive.length - 1))).toEqual(before.archive.slice(0, Math.max(0, before.archive.length - 1)))
       // Every item is on exactly one page.
       expect([...after.front, ...after.archive.flat()].sort((a, b) => a - b)).toEqual(items(n + 1).sort((a, b) => a - b))
+    }
+  })
+})
+
+describe('the city’s name on the site', () => {
+  // Settings as Payload returns them: an untranslated field falls back to the default locale.
+  const settings: Record<string, Record<string, unknown>> = {
+    lt: { cityName: 'Pajūris', cityNameCases: { genitive: 'Pajūrio', locative: 'Pajūryje' }, contact: {}, footerLinks: [], socialLinks: [] },
+    en: { cityName: 'Pajūris', cityNameCases: { genitive: 'Pajūrio', locative: 'Pajūryje' }, contact: {}, footerLinks: [], socialLinks: [] },
+  }
+  const source: ContentSource = {
+    name: 'fixture',
+    locales: () => ({ locales: ['lt', 'en'], defaultLocale: 'lt' }),
+    published: async () => [],
+    uploads: async () => [],
+    settings: async (locale) => settings[locale]!,
+    responseFacts: async () => ({}),
+    filePath: async () => '',
+    close: async () => {},
+  }
+
+  it('reaches the pages declined: "Pajūrio savivaldybė", not "Pajūris savivaldybė"', async () => {
+    const snap = await buildSnapshot(source, { siteUrl: 'https://www.pajuris.example', timeZone: 'Europe/Vilnius' })
+    expect(snap.content.lt!.settings.cityNameCases).toEqual({ genitive: 'Pajūrio', locative: 'Pajūryje' })
+    // English has no cases of its own: the Lithuanian ones Payload fills in are not its.
+    expect(snap.content.en!.settings.cityNameCases).toEqual({ genitive: undefined, locative: undefined })
+    const file = path.join(os.tmpdir(), `atvira-city-${process.pid}.json`)
+    process.env.ATVIRA_SNAPSHOT = file
+    try {
+      useSnapshot(file, snap)
+      expect(consentWording('lt')).toMatch(/^Sutinku, kad Pajūrio savivaldybė tvarkytų mano el. pašto adresą/)
+      expect(consentWording('en')).toMatch(/^I agree that Pajūris municipality uses my email address/)
+      expect(t('lt', 'home.description', cityVars(snap.content.lt!.settings))).toBe('Pajūrio savivaldybės naujienos, paslaugos, gidai ir viešosios konsultacijos.')
+      expect(t('lt', 'consultation.consent', cityVars(snap.content.lt!.settings))).toContain('tvarkytų Pajūrio savivaldybė')
+    } finally {
+      delete process.env.ATVIRA_SNAPSHOT
     }
   })
 })

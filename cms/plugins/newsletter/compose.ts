@@ -2,11 +2,10 @@ import crypto from 'node:crypto'
 
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp'
 
+import { cityVars, hasCatalog, type MessageKey, type MessageVars, t } from '../../model/i18n'
 import { listPath, newsletterPath } from '../../model/routes'
 import type { Keys } from '../../model/secrets'
 import type { NewsletterConfig } from './config'
-import en from './messages/en.json'
-import lt from './messages/lt.json'
 import type { ChangeEntry, ChangeRow, ClaimedRow, SenderSettings } from './store/types'
 import { signLink } from './tokens'
 
@@ -16,14 +15,9 @@ import { signLink } from './tokens'
  * for. Only strings are built here; nodemailer streams the MIME message.
  */
 
-type Messages = Record<string, string>
-const catalogs: Record<string, Messages> = { lt, en }
-
-export function m(locale: string, key: string, vars: Record<string, string | number> = {}): string {
-  const template = catalogs[locale]?.[key] ?? (en as Messages)[key]
-  if (template === undefined) throw new Error(`Missing email string "${key}" (${locale})`)
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (vars[name] === undefined ? `{${name}}` : String(vars[name])))
-}
+/** E-mail strings: the `email.*` keys of the one catalogue (cms/model/i18n). */
+type EmailKey = MessageKey extends infer K ? (K extends `email.${infer Rest}` ? Rest : never) : never
+export const m = (locale: string, key: EmailKey, vars: MessageVars = {}): string => t(locale, `email.${key}`, vars)
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -102,7 +96,7 @@ export function confirmToken(keys: Pick<Keys, 'newsletterConfirm'>, nonce: strin
 }
 
 function localeOf(locale: string, ctx: ComposeContext): string {
-  return locale in catalogs || locale === ctx.defaultLocale ? locale : 'en'
+  return hasCatalog(locale) || locale === ctx.defaultLocale ? locale : 'en'
 }
 
 function links(ctx: ComposeContext, subscriberId: string, email: string, locale: string) {
@@ -123,9 +117,9 @@ function links(ctx: ComposeContext, subscriberId: string, email: string, locale:
  * List-Id, List-Unsubscribe (https) and List-Unsubscribe-Post: on every email to a
  * subscriber address, confirmations included (Gmail and Yahoo bulk-sender rules).
  */
-function listHeaders(ctx: ComposeContext, locale: string, city: string, unsubscribe: string): Pick<Composed, 'list' | 'headers'> {
+function listHeaders(ctx: ComposeContext, locale: string, names: MessageVars, unsubscribe: string): Pick<Composed, 'list' | 'headers'> {
   return {
-    list: { id: { url: `newsletter.${host(ctx.config.siteUrl)}`, comment: `${city} ${m(locale, 'newsletter')}` }, unsubscribe: { url: unsubscribe } },
+    list: { id: { url: `newsletter.${host(ctx.config.siteUrl)}`, comment: m(locale, 'list', names) }, unsubscribe: { url: unsubscribe } },
     // RFC 8058 one-click: a POST to the List-Unsubscribe URL ends the subscription.
     headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   }
@@ -199,7 +193,8 @@ const layoutBytes = Buffer.byteLength(layout({ locale: '', title: '', city: '', 
 function kindLabel(locale: string, change: ChangeRow): string {
   if (change.urgent) return m(locale, 'urgent.prefix')
   if (change.kind === 'opened' || change.kind === 'outcome') return m(locale, `change.${change.kind}`)
-  return m(locale, `type.${change.docCollection}`)
+  // A collection without a label fails loudly: its e-mails would otherwise say nothing.
+  return m(locale, `type.${change.docCollection}` as EmailKey)
 }
 
 function itemHtml(locale: string, change: ChangeRow, entry: ChangeEntry): string {
@@ -275,6 +270,8 @@ function compose(row: ClaimedRow, ctx: ComposeContext): Built {
   if (!to) throw new ComposeError('No recipient')
   const locale = localeOf(direct ? String((items as Record<string, unknown>).locale ?? ctx.defaultLocale) : sub!.locale, ctx)
   const city = ctx.sender.cityName[locale] ?? ctx.sender.cityName[ctx.defaultLocale] ?? parseFrom(ctx.emailFrom).name ?? 'Atvira'
+  // The cases belong to the locale's own name; a borrowed name reads as it is.
+  const names = cityVars({ cityName: city, cityNameCases: ctx.sender.cityName[locale] ? ctx.sender.cityNameCases?.[locale] : null })
   const fallback = parseFrom(ctx.emailFrom)
   const from = {
     name: ctx.sender.fromName[locale] ?? ctx.sender.fromName[ctx.defaultLocale] ?? fallback.name,
@@ -302,14 +299,14 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
 
   if (row.kind === 'confirm' && (items as { already?: boolean })?.already && sub) {
     const l = links(ctx, sub.id, sub.email, locale)
-    const subject = m(locale, 'already.subject', { city })
+    const subject = m(locale, 'already.subject', names)
     const body = `<h1>${escapeHtml(subject)}</h1>
-<p>${escapeHtml(m(locale, 'already.body', { city }))}</p>
+<p>${escapeHtml(m(locale, 'already.body', names))}</p>
 <p><a class="button" href="${escapeHtml(l.preferences)}">${escapeHtml(m(locale, 'footer.preferences'))}</a></p>
 <p>${escapeHtml(m(locale, 'already.ignore'))}</p>`
     const footer = `<p><a href="${escapeHtml(l.unsubscribe)}">${escapeHtml(m(locale, 'footer.unsubscribe'))}</a></p>`
-    const text = `${subject}\n\n${m(locale, 'already.body', { city })}\n\n${m(locale, 'footer.preferences')}: ${l.preferences}\n\n${m(locale, 'already.ignore')}\n\n--\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
-    return { mail: { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, city, l.unsubscribe) } }
+    const text = `${subject}\n\n${m(locale, 'already.body', names)}\n\n${m(locale, 'footer.preferences')}: ${l.preferences}\n\n${m(locale, 'already.ignore')}\n\n--\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
+    return { mail: { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, names, l.unsubscribe) } }
   }
 
   if (row.kind === 'confirm') {
@@ -319,17 +316,17 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
     const expires = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: ctx.config.timeZone }).format(
       new Date(data.expires ?? Date.now()),
     )
-    const subject = m(locale, 'confirm.subject', { city })
+    const subject = m(locale, 'confirm.subject', names)
     const body = `<h1>${escapeHtml(m(locale, 'confirm.heading'))}</h1>
-<p>${escapeHtml(m(locale, 'confirm.body', { city }))}</p>
+<p>${escapeHtml(m(locale, 'confirm.body', names))}</p>
 <p><a class="button" href="${escapeHtml(url)}">${escapeHtml(m(locale, 'confirm.button'))}</a></p>
 <p>${escapeHtml(m(locale, 'confirm.expires', { date: expires }))}</p>
 <p>${escapeHtml(m(locale, 'confirm.ignore'))}</p>`
     // Unsubscribing a pending address erases it: "this was not me".
     const remove = links(ctx, sub.id, sub.email, locale).unsubscribe
     const footer = `<p><a href="${escapeHtml(remove)}">${escapeHtml(m(locale, 'confirm.remove'))}</a></p>`
-    const text = `${m(locale, 'confirm.heading')}\n\n${m(locale, 'confirm.body', { city })}\n\n${m(locale, 'confirm.button')}: ${url}\n\n${m(locale, 'confirm.expires', { date: expires })}\n${m(locale, 'confirm.ignore')}\n\n--\n${m(locale, 'confirm.remove')}: ${remove}\n`
-    return { mail: { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, city, remove) } }
+    const text = `${m(locale, 'confirm.heading')}\n\n${m(locale, 'confirm.body', names)}\n\n${m(locale, 'confirm.button')}: ${url}\n\n${m(locale, 'confirm.expires', { date: expires })}\n${m(locale, 'confirm.ignore')}\n\n--\n${m(locale, 'confirm.remove')}: ${remove}\n`
+    return { mail: { ...base, subject, html: layout({ locale, title: subject, city, body, footer }), text, ...listHeaders(ctx, locale, names, remove) } }
   }
 
   const ids = row.kind === 'test' ? ((items as { changeIds?: string[] }).changeIds ?? []) : ((items as string[]) ?? [])
@@ -338,7 +335,7 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
   const key = `${row.kind}\n${locale}\n${frequency}\n${city}\n${ids.join(',')}`
   let shared = ctx.shared?.get(key)
   if (!shared) {
-    shared = sharedPart(row, ctx, { ids, locale, frequency, city })
+    shared = sharedPart(row, ctx, { ids, locale, frequency, city, names })
     if (ctx.shared) {
       if (ctx.shared.size >= 1000) ctx.shared.clear()
       ctx.shared.set(key, shared)
@@ -346,15 +343,15 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
   }
   const { subject } = shared
   const footer = l
-    ? `<p>${escapeHtml(m(locale, 'footer.why', { city }))}</p>
+    ? `<p>${escapeHtml(m(locale, 'footer.why', names))}</p>
 <p><a href="${escapeHtml(l.preferences)}">${escapeHtml(m(locale, 'footer.preferences'))}</a> · <a href="${escapeHtml(l.unsubscribe)}">${escapeHtml(m(locale, 'footer.unsubscribe'))}</a></p>`
     : `<p>${escapeHtml(m(locale, 'test.banner'))}</p>`
   const textFooter = l
-    ? `\n--\n${m(locale, 'footer.why', { city })}\n${m(locale, 'footer.preferences')}: ${l.preferences}\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
+    ? `\n--\n${m(locale, 'footer.why', names)}\n${m(locale, 'footer.preferences')}: ${l.preferences}\n${m(locale, 'footer.unsubscribe')}: ${l.unsubscribe}\n`
     : ''
 
   if (!l) return { mail: { ...base, subject: `[TEST] ${subject}`, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${m(locale, 'test.banner')}\n\n${shared.textBody}` } }
-  const headers = listHeaders(ctx, locale, city, l.unsubscribe)
+  const headers = listHeaders(ctx, locale, names, l.unsubscribe)
   return {
     mail: { ...base, subject, html: shared.htmlHead + footer + LAYOUT_TAIL, text: `${shared.textBody}${textFooter}`, ...headers },
     parts: { shared, footer, textFooter },
@@ -367,7 +364,7 @@ ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(m(locale, 'receipt.link'))
  */
 const FOOTER_RESERVE = 2048
 
-function sharedPart(row: ClaimedRow, ctx: ComposeContext, o: { ids: string[]; locale: string; frequency: string; city: string }): SharedPart {
+function sharedPart(row: ClaimedRow, ctx: ComposeContext, o: { ids: string[]; locale: string; frequency: string; city: string; names: MessageVars }): SharedPart {
   const { locale, city } = o
   const listed = o.ids
     .map((id) => ctx.changes.get(String(id)))
@@ -387,7 +384,7 @@ function sharedPart(row: ClaimedRow, ctx: ComposeContext, o: { ids: string[]; lo
     heading = first.entry.title
   } else {
     const kind = o.frequency === 'weekly' ? 'weekly' : 'daily'
-    subject = m(locale, `digest.subject.${kind}`, { city, count: listed.length })
+    subject = m(locale, `digest.subject.${kind}`, { ...o.names, count: listed.length })
     heading = m(locale, `digest.heading.${kind}`)
   }
   const banner = row.kind === 'test' ? `<p class="banner">${escapeHtml(m(locale, 'test.banner'))}</p>\n` : ''

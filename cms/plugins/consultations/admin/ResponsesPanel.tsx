@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../../../access/roles'
+import { plural, t } from '../../../model/i18n'
 import { getDefaultLocale } from '../../../model/locales'
 import type { StoredAnswer } from '../responses'
 import { summarize } from '../summary'
@@ -20,12 +21,16 @@ export async function ResponsesPanel({
   payload,
   user,
   searchParams = {},
+  i18n,
 }: {
   payload: Payload
   user?: unknown
   searchParams?: Record<string, string | string[] | undefined>
+  i18n?: { language?: string }
 }) {
   if (!hasRole(user as never, 'admin', 'editor')) return null
+  // The admin's own interface language (Payload's i18n); strings from the one catalogue.
+  const lang = i18n?.language ?? 'en'
   const locale = getDefaultLocale()
   const requested = Number(searchParams[PAGE_PARAM])
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1
@@ -65,24 +70,24 @@ export async function ResponsesPanel({
   return (
     <section style={box} aria-labelledby="responses-panel-title">
       <h2 id="responses-panel-title" style={{ marginTop: 0 }}>
-        Responses by consultation
+        {t(lang, 'admin.responses.title')}
       </h2>
-      {rows.length === 0 && <p>{page === 1 ? 'No consultation has opened yet.' : 'No consultations on this page.'}</p>}
+      {rows.length === 0 && <p>{t(lang, page === 1 ? 'admin.responses.none' : 'admin.responses.nonePage')}</p>}
       {rows.map((r) => (
         <details key={r.id} style={{ marginBottom: '.75rem' }}>
           <summary>
-            {r.title} ({r.status}): {r.count} response{r.count === 1 ? '' : 's'} ·{' '}
-            <a href={`/api/consultation-responses/export.csv?consultation=${encodeURIComponent(r.id)}`}>Export CSV</a>
+            {r.title} ({r.status}): {plural(lang, 'admin.responses.count', r.count)} ·{' '}
+            <a href={`/api/consultation-responses/export.csv?consultation=${encodeURIComponent(r.id)}`}>{t(lang, 'admin.responses.export')}</a>
           </summary>
           {r.summary.map((q) => (
             <table key={q.questionId} style={{ margin: '.5rem 0 1rem', borderCollapse: 'collapse' }}>
               <caption style={{ textAlign: 'left', fontWeight: 600 }}>
-                {q.question} ({q.answered} answered)
+                {q.question} ({t(lang, 'admin.responses.answered', { n: q.answered })})
               </caption>
               <thead>
                 <tr>
-                  <th scope="col" style={{ textAlign: 'left', paddingRight: '1rem' }}>Answer</th>
-                  <th scope="col" style={{ textAlign: 'right', paddingRight: '1rem' }}>Count</th>
+                  <th scope="col" style={{ textAlign: 'left', paddingRight: '1rem' }}>{t(lang, 'admin.responses.answer')}</th>
+                  <th scope="col" style={{ textAlign: 'right', paddingRight: '1rem' }}>{t(lang, 'admin.responses.countColumn')}</th>
                   <th scope="col" style={{ textAlign: 'right' }}>%</th>
                 </tr>
               </thead>
@@ -100,12 +105,10 @@ export async function ResponsesPanel({
         </details>
       ))}
       {consultations.totalPages > 1 && (
-        <nav aria-label="Consultations with responses" style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>
-          {consultations.hasPrevPage && <a href={pageUrl(page - 1)}>Newer consultations</a>}
-          <span>
-            Page {consultations.page} of {consultations.totalPages}
-          </span>
-          {consultations.hasNextPage && <a href={pageUrl(page + 1)}>Older consultations</a>}
+        <nav aria-label={t(lang, 'admin.responses.pages')} style={{ display: 'flex', gap: '1rem', alignItems: 'center' }}>
+          {consultations.hasPrevPage && <a href={pageUrl(page - 1)}>{t(lang, 'admin.responses.newer')}</a>}
+          <span>{t(lang, 'admin.responses.page', { page: consultations.page ?? page, pages: consultations.totalPages })}</span>
+          {consultations.hasNextPage && <a href={pageUrl(page + 1)}>{t(lang, 'admin.responses.older')}</a>}
         </nav>
       )}
     </section>

@@ -2,14 +2,17 @@ import type { Payload } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../../../access/roles'
+import { t } from '../../../model/i18n'
 import { getLocaleCodes } from '../../../model/locales'
 
 /**
  * Above the list of runs: how many people subscribe (counts only), and the next digest
  * to preview or send to oneself. Plain links and forms: nothing here needs a client bundle.
  */
-export async function NewsletterPanel({ payload, user }: { payload: Payload; user?: unknown }) {
+export async function NewsletterPanel({ payload, user, i18n }: { payload: Payload; user?: unknown; i18n?: { language?: string } }) {
   if (!hasRole(user as never, 'admin', 'editor')) return null
+  // The admin's own interface language (Payload's i18n); strings from the one catalogue.
+  const lang = i18n?.language ?? 'en'
   const count = async (status: string) => (await payload.count({ collection: 'subscribers', where: { status: { equals: status } }, overrideAccess: true })).totalDocs
   const [confirmed, pending, unsubscribed, suspended] = await Promise.all(['confirmed', 'pending', 'unsubscribed', 'suspended'].map(count))
   const locales = getLocaleCodes()
@@ -17,18 +20,16 @@ export async function NewsletterPanel({ payload, user }: { payload: Payload; use
   return (
     <section style={box} aria-labelledby="newsletter-panel-title">
       <h2 id="newsletter-panel-title" style={{ marginTop: 0 }}>
-        Subscribers
+        {t(lang, 'admin.newsletter.subscribers')}
       </h2>
-      <p>
-        {confirmed} confirmed · {pending} waiting for confirmation · {unsubscribed} left · {suspended} suspended (bounced)
-      </p>
-      <h3>Next digest</h3>
+      <p>{t(lang, 'admin.newsletter.counts', { confirmed: confirmed ?? 0, pending: pending ?? 0, unsubscribed: unsubscribed ?? 0, suspended: suspended ?? 0 })}</p>
+      <h3>{t(lang, 'admin.newsletter.nextDigest')}</h3>
       <ul>
         {(['daily', 'weekly'] as const).flatMap((frequency) =>
           locales.map((locale) => (
             <li key={`${frequency}-${locale}`}>
               <a href={`/api/newsletter-runs/preview?frequency=${frequency}&locale=${locale}`} target="_blank" rel="noopener">
-                Preview the {frequency} digest ({locale.toUpperCase()})
+                {t(lang, `admin.newsletter.preview.${frequency}`, { locale: locale.toUpperCase() })}
               </a>
             </li>
           )),
@@ -36,14 +37,14 @@ export async function NewsletterPanel({ payload, user }: { payload: Payload; use
       </ul>
       <form method="post" action="/api/newsletter-runs/send-test" style={{ display: 'flex', gap: '.5rem', alignItems: 'end', flexWrap: 'wrap' }}>
         <label>
-          Digest{' '}
+          {t(lang, 'admin.newsletter.digest')}{' '}
           <select name="frequency" defaultValue="daily">
-            <option value="daily">Daily</option>
-            <option value="weekly">Weekly</option>
+            <option value="daily">{t(lang, 'admin.newsletter.daily')}</option>
+            <option value="weekly">{t(lang, 'admin.newsletter.weekly')}</option>
           </select>
         </label>
         <label>
-          Language{' '}
+          {t(lang, 'admin.newsletter.language')}{' '}
           <select name="locale" defaultValue={locales[0]}>
             {locales.map((l) => (
               <option key={l} value={l}>
@@ -52,7 +53,7 @@ export async function NewsletterPanel({ payload, user }: { payload: Payload; use
             ))}
           </select>
         </label>
-        <button type="submit">Send a test to {String((user as { email?: string })?.email ?? 'me')}</button>
+        <button type="submit">{t(lang, 'admin.newsletter.sendTest', { email: String((user as { email?: string })?.email ?? 'me') })}</button>
       </form>
     </section>
   )

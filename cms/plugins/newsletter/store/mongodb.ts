@@ -268,7 +268,7 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
 
     async sender() {
       const doc = await db.collection('globals').findOne({ globalType: 'settings' })
-      const out: SenderSettings = { fromAddress: null, replyTo: null, fromName: {}, cityName: {} }
+      const out: SenderSettings = { fromAddress: null, replyTo: null, fromName: {}, cityName: {}, cityNameCases: {} }
       if (!doc || doc._status === 'draft') return out
       const nl = (doc.newsletter ?? {}) as Document
       out.fromAddress = typeof nl.fromAddress === 'string' && nl.fromAddress ? nl.fromAddress : null
@@ -276,6 +276,9 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
       const localized = (v: unknown) => Object.fromEntries(Object.entries((v ?? {}) as Record<string, unknown>).filter(([, s]) => typeof s === 'string' && s).map(([k, s]) => [k, String(s)]))
       out.fromName = localized(nl.fromName)
       out.cityName = localized(doc.cityName)
+      const cases = (doc.cityNameCases ?? {}) as Document
+      const [genitive, locative] = [localized(cases.genitive), localized(cases.locative)]
+      for (const l of new Set([...Object.keys(genitive), ...Object.keys(locative)])) out.cityNameCases![l] = { genitive: genitive[l] ?? null, locative: locative[l] ?? null }
       return out
     },
 

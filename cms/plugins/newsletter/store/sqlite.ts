@@ -282,13 +282,14 @@ export function sqliteStore(client: SqlClient, options: { close?: boolean } = {}
     async sender() {
       const main = await exec(`SELECT id, newsletter_from_address, newsletter_reply_to FROM settings WHERE _status = 'published' LIMIT 1`)
       const row = main.rows[0]
-      const out: SenderSettings = { fromAddress: null, replyTo: null, fromName: {}, cityName: {} }
+      const out: SenderSettings = { fromAddress: null, replyTo: null, fromName: {}, cityName: {}, cityNameCases: {} }
       if (!row) return out
       out.fromAddress = (row.newsletter_from_address as string | null) || null
       out.replyTo = (row.newsletter_reply_to as string | null) || null
-      const locales = await exec(`SELECT _locale, city_name, newsletter_from_name FROM settings_locales WHERE _parent_id = ?`, [Number(row.id)])
+      const locales = await exec(`SELECT _locale, city_name, city_name_cases_genitive, city_name_cases_locative, newsletter_from_name FROM settings_locales WHERE _parent_id = ?`, [Number(row.id)])
       for (const l of locales.rows) {
         if (l.city_name) out.cityName[String(l._locale)] = String(l.city_name)
+        out.cityNameCases![String(l._locale)] = { genitive: (l.city_name_cases_genitive as string | null) || null, locative: (l.city_name_cases_locative as string | null) || null }
         if (l.newsletter_from_name) out.fromName[String(l._locale)] = String(l.newsletter_from_name)
       }
       return out

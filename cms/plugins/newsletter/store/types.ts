@@ -4,6 +4,8 @@
  * implementation per engine, same contract, tested by tests/int/newsletter-store.
  */
 
+import type { CityNameCases } from '../../../model/i18n'
+
 export type Id = string
 
 export type OutboxKind = 'confirm' | 'immediate' | 'digest' | 'test' | 'receipt'
@@ -55,7 +57,14 @@ export type ChangeRow = {
   withdrawn: boolean
 }
 
-export type SenderSettings = { fromAddress: string | null; replyTo: string | null; fromName: Record<string, string>; cityName: Record<string, string> }
+export type SenderSettings = {
+  fromAddress: string | null
+  replyTo: string | null
+  fromName: Record<string, string>
+  cityName: Record<string, string>
+  /** Per locale, the name's other grammatical cases (Settings → City name cases). */
+  cityNameCases?: Record<string, CityNameCases>
+}
 
 /** `suspended`: addresses of this run's recipients that are now suspended (after permanent failures). */
 export type RunCounts = { total: number; sent: number; pending: number; retrying: number; failed: number; skipped: number; suspended: number }

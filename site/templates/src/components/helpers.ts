@@ -1,4 +1,4 @@
-import { t } from '@atvira/model/i18n'
+import { type MessageKey, t } from '@atvira/model/i18n'
 import { snapshot } from '../lib/load'
 import type { Locale, SiteDoc } from '@atvira/model/snapshot'
 
@@ -18,7 +18,8 @@ export function otherLang(lang: Locale | undefined, pageLocale: Locale): Locale 
 }
 
 export function sectionTitle(collection: string, locale: Locale): string {
-  return t(locale, `title.${collection}`)
+  // Any collection name: one without a title string fails the build loudly.
+  return t(locale, `title.${collection}` as MessageKey)
 }
 
 export const levelOrder = { emergency: 0, warning: 1, info: 2 } as const

@@ -1,4 +1,4 @@
-import { messages, t } from '@atvira/model/i18n'
+import { plural, t } from '@atvira/model/i18n'
 import type { DayHours, Locale, SiteFile, Weekday } from '@atvira/model/snapshot'
 
 /**
@@ -34,13 +34,8 @@ export function formatFileSize(bytes: number, locale: Locale): string {
   }).format(value)
 }
 
-/** `t()` for counted phrases: picks `key.one`/`key.few`/… by the locale's plural rules. */
-export function plural(locale: Locale, key: string, n: number): string {
-  const rule = new Intl.PluralRules(locale).select(n)
-  const own = messages(locale)
-  const variant = `${key}.${rule}` in own ? `${key}.${rule}` : `${key}.other`
-  return t(locale, variant, { n: new Intl.NumberFormat(locale).format(n) })
-}
+/** `t()` for counted phrases, by the locale's `Intl.PluralRules` (the catalogue's own). */
+export { plural }
 
 /** The name of a language in the page's language: "Lithuanian" / "anglų". */
 export function languageName(language: Locale, inLocale: Locale): string {

@@ -1,4 +1,4 @@
-import { t } from '@atvira/model/i18n'
+import { cityVars, t } from '@atvira/model/i18n'
 import { docsOf, localeContent, snapshot } from '../lib/load'
 import { newsletterPath, type NewsletterAction } from '@atvira/model/routes'
 import type { Preferences } from '@atvira/model/services/newsletter'
@@ -14,7 +14,7 @@ export function newsletterRoute(pathname: string, action: NewsletterAction) {
 }
 
 export function consentWording(locale: string): string {
-  return t(locale, 'newsletter.consent', { city: localeContent(locale).settings.cityName })
+  return t(locale, 'newsletter.consent', cityVars(localeContent(locale).settings))
 }
 
 export function privacyUrl(locale: string): string | undefined {

@@ -1,7 +1,7 @@
 import ical, { ICalEventTransparency } from 'ical-generator'
 
 import { zonedParts, zonedTime } from '@atvira/model/zonedTime'
-import { t } from '@atvira/model/i18n'
+import { type CityNameCases, cityVars, t } from '@atvira/model/i18n'
 import { formatDateTime } from '../../lib/format'
 import { docsOf, localeContent, snapshot } from '../../lib/load'
 import { absoluteUrl, consultationsCalendarPath } from '@atvira/model/routes'
@@ -38,6 +38,7 @@ export type CalendarConsultation = Pick<ConsultationDoc, 'id' | 'title' | 'summa
 export type CalendarInput = {
   locale: Locale
   cityName: string
+  cityNameCases?: CityNameCases
   /** The site's public address, e.g. https://www.pajuris.lt */
   siteUrl: string
   /** The city's IANA time zone, for the dates written in the descriptions. */
@@ -84,7 +85,7 @@ export function eventEnd(at: Date, timeZone: string): Date {
 export function consultationCalendar(input: CalendarInput): string {
   const { locale, siteUrl, timeZone } = input
   const calendar = ical({
-    name: t(locale, 'calendar.name', { city: input.cityName }),
+    name: t(locale, 'calendar.name', cityVars(input)),
     description: t(locale, 'calendar.description'),
     prodId: { company: 'Atvira', product: 'consultations', language: locale.toUpperCase() },
     url: absoluteUrl(siteUrl, input.path),
@@ -129,6 +130,7 @@ export function renderCalendar(feed: CalendarFeed): string {
   return consultationCalendar({
     locale: feed.locale,
     cityName: localeContent(feed.locale).settings.cityName,
+    cityNameCases: localeContent(feed.locale).settings.cityNameCases,
     siteUrl: s.siteUrl,
     timeZone: s.timeZone,
     path: feed.path,

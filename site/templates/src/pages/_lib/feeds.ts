@@ -1,4 +1,4 @@
-import { t } from '@atvira/model/i18n'
+import { cityVars, t } from '@atvira/model/i18n'
 import { escapeXml } from '../../lib/format'
 import { docsOf, localeContent, snapshot } from '../../lib/load'
 import { absoluteUrl, feedPath, homePath } from '@atvira/model/routes'
@@ -40,8 +40,8 @@ export function renderFeed(feed: Feed): string {
   const { settings } = localeContent(feed.locale)
   const news = (feed.topic ? newsOnTopic(feed.locale, feed.topic.id) : sortedDocs(feed.locale, 'news')).slice(0, FEED_SIZE)
   const title = feed.topic
-    ? t(feed.locale, 'feed.topicTitle', { city: settings.cityName, topic: feed.topic.name })
-    : t(feed.locale, 'feed.title', { city: settings.cityName })
+    ? t(feed.locale, 'feed.topicTitle', { ...cityVars(settings), topic: feed.topic.name })
+    : t(feed.locale, 'feed.title', cityVars(settings))
   const link = feed.topic ? feed.topic.url : homePath(feed.locale, c)
   const description = feed.topic?.description ?? settings.tagline ?? t(feed.locale, 'intro.news')
   const built = news[0]?.publishedAt ?? s.generatedAt
