@@ -6,7 +6,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { isDraftSave, isGlobalDraftSave } from '../plugins/publishing/hooks/siteUpdates'
+import { isDraftSave, isGlobalDraftSave } from '../hooks/draftSave'
 import { fileCollections, fileRefs, type FileCollection, type FileRefs } from './refs'
 
 /**

@@ -3,7 +3,7 @@ import type { CheckboxField, CollectionAfterChangeHook, CollectionAfterDeleteHoo
 import { docPath } from '../../model/routes'
 import type { Collection } from '../../model/snapshot'
 import { isSeeding } from '../../hooks/context'
-import { isDraftSave } from '../publishing/hooks/siteUpdates'
+import { isDraftSave } from '../../hooks/draftSave'
 import { getDefaultLocale, getLocaleCodes } from '../../model/locales'
 import { newsletterConfig } from './config'
 import type { ChangeEntry } from './store/types'
