@@ -8,7 +8,7 @@ import type { Keys } from '../../model/secrets'
 import { confirmToken } from './compose'
 import { relationIds } from './ids'
 import { newsletterConfig } from './config'
-import { isValidEmail, normalizeEmail } from './email'
+import { isEmail, normalizeEmail } from '../../model/email'
 import { storeFor } from './store'
 import { hashToken, type LinkPurpose, parseLink, randomToken, verifyLink } from './tokens'
 
@@ -86,7 +86,7 @@ export function newsletterService(payload: Payload, keys: Keys = readEnv().keys)
   return {
     async subscribe(request: SignupRequest) {
       const email = normalizeEmail(request.email)
-      if (!isValidEmail(email)) throw new NewsletterInputError('Not an email address', 'email')
+      if (!isEmail(email)) throw new NewsletterInputError('Not an email address', 'email')
       const prefs = await validatePreferences(payload, request)
       const cfg = config()
       const now = new Date()
