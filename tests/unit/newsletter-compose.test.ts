@@ -5,7 +5,9 @@
  * and quoted-printable lines no longer than 76 characters.
  */
 import { simpleParser } from 'mailparser'
+import * as libqp from 'libqp'
 import nodemailer from 'nodemailer'
+import * as nodemailerQp from 'nodemailer/lib/qp'
 import { describe, expect, it } from 'vitest'
 
 import { keysFor } from '../../cms/model/secrets'
@@ -118,5 +120,12 @@ describe('an email encoded ahead reads the same as nodemailer would make it', ()
     const body = raw.slice(raw.indexOf('\r\n\r\n') + 4).split(/\r?\n/)
     expect(body.length).toBeGreaterThan(10)
     expect(Math.max(...body.map((line) => line.length))).toBeLessThanOrEqual(76)
+  })
+})
+
+describe('the quoted-printable encoder', () => {
+  it('writes exactly what nodemailer writes', () => {
+    const samples = ['', 'plain', 'Ąžuolų gatvė 5 – uždaryta.\n', ' spaces before breaks \n\tand tabs\t\n', '=equals= and . dots\n.', '😀 '.repeat(40), 'x'.repeat(200), `<p>${'Pranešimas, kurio eilutė ilga. '.repeat(12)}</p>\n`]
+    for (const text of samples) expect(libqp.wrap(libqp.encode(text), 76)).toBe(nodemailerQp.wrap(nodemailerQp.encode(text), 76))
   })
 })

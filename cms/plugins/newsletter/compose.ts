@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp'
+import { encode as qpEncode, wrap as qpWrap } from 'libqp'
 
 import { listPath, newsletterPath } from '../../model/routes'
 import type { Keys } from '../../model/secrets'
@@ -47,7 +47,8 @@ export type ComposeContext = {
 type SharedPart = { subject: string; htmlHead: string; textBody: string; encoded?: { htmlHead: Buffer; textBody: Buffer } }
 
 /**
- * Quoted-printable as nodemailer writes it (its own encoder, 76-character lines, line
+ * Quoted-printable as nodemailer writes it (libqp, by nodemailer's author, is the same
+ * encoder as nodemailer's own; a unit test compares them): 76-character lines, line
  * breaks kept as LF: the SMTP data stream writes them as CRLF). Text that ends with a
  * line break can be encoded in pieces and joined: every piece starts on a new line.
  */
