@@ -51,9 +51,8 @@ export function newsletterService(payload: Payload, keys: Keys = readEnv().keys)
   async function bySubscriberLink(token: string, purpose: LinkPurpose): Promise<{ state: LinkState; sub?: Sub }> {
     const link = parseLink(token)
     if (!link) return { state: 'invalid' }
-    const sub = (await payload
-      .findByID({ collection: 'subscribers', id: link.subscriberId, depth: 0, overrideAccess: true, disableErrors: true })
-      .catch(() => null)) as Sub | null
+    // Only a missing subscriber reads as an invalid link; a database error is an error.
+    const sub = (await payload.findByID({ collection: 'subscribers', id: link.subscriberId, depth: 0, overrideAccess: true, disableErrors: true })) as Sub | null
     if (!sub) return { state: 'invalid' }
     const state = verifyLink(keys.newsletterLinks, purpose, link, sub.email)
     return state === 'ok' ? { state, sub } : { state }

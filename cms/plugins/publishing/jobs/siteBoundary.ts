@@ -21,7 +21,8 @@ export const siteBoundaryTask: TaskConfig<{ input: { collection: string; id: str
     if (input.collection === 'consultations') {
       // Keep the stored status (used by admin lists) in step; written below the hooks so
       // that an unpublished draft of the consultation is never published by accident.
-      const doc = await req.payload.findByID({ collection: 'consultations', id: input.id, depth: 0, overrideAccess: true, req }).catch(() => null)
+      // Deleted since: nothing to keep in step. A database error fails the task (retried).
+      const doc = await req.payload.findByID({ collection: 'consultations', id: input.id, depth: 0, overrideAccess: true, req, disableErrors: true })
       if (doc) {
         // Opening and outcome times are also when subscribers are told.
         await recordConsultationMoments(req, doc as unknown as Record<string, unknown>)

@@ -16,9 +16,15 @@ async function consultationWithResponses(req: PayloadRequest) {
   const searchParams = new URL(req.url ?? '', 'http://x').searchParams
   const id = searchParams.get('consultation') ?? ''
   if (!/^[A-Za-z0-9]{1,40}$/.test(id)) return null
-  const consultation = (await req.payload
-    .findByID({ collection: 'consultations', id, depth: 0, locale: getDefaultLocale() as never, overrideAccess: true })
-    .catch(() => null)) as unknown as { id: string | number; title: string; slug?: string; questions?: Question[] } | null
+  // Only a missing consultation is "not found": a database error answers as one.
+  const consultation = (await req.payload.findByID({
+    collection: 'consultations',
+    id,
+    depth: 0,
+    locale: getDefaultLocale() as never,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as unknown as { id: string | number; title: string; slug?: string; questions?: Question[] } | null
   if (!consultation) return null
   const responses = await req.payload.find({
     collection: 'consultation-responses',
