@@ -53,7 +53,7 @@ export async function ensureRun(
         kind: data.kind,
         title: data.title,
         status: 'preparing',
-        change: (data.change ? relationIds(payload, [data.change])[0] : undefined) as never,
+        change: data.change ? relationIds(payload, [data.change])[0] : undefined,
         cutoff: data.cutoff?.toISOString(),
       },
       overrideAccess: true,

@@ -11,6 +11,7 @@ import { newsletterConfig } from './config'
 import { isEmail, normalizeEmail } from '../../model/email'
 import { storeFor } from './store'
 import { hashToken, type LinkPurpose, parseLink, randomToken, verifyLink } from './tokens'
+import { asLocale } from '../../lib/locale'
 
 export class NewsletterInputError extends Error {
   constructor(
@@ -104,8 +105,8 @@ export function newsletterService(payload: Payload, keys: Keys = readEnv().keys)
       const pending = {
         status: 'pending' as const,
         ...prefs,
-        locale: prefs.locale as never,
-        topics: relationIds(payload, prefs.topics) as never,
+        locale: asLocale(prefs.locale),
+        topics: relationIds(payload, prefs.topics),
         consent,
         confirmTokenHash: hashToken(confirmToken(keys, nonce)),
         confirmTokenExpires: expires.toISOString(),
@@ -164,7 +165,7 @@ export function newsletterService(payload: Payload, keys: Keys = readEnv().keys)
       const { state, sub } = await bySubscriberLink(token, 'preferences')
       if (state !== 'ok' || !sub) return state
       const prefs = await validatePreferences(payload, preferences)
-      await payload.update({ collection: 'subscribers', id: sub.id, data: { ...prefs, locale: prefs.locale as never, topics: relationIds(payload, prefs.topics) as never }, overrideAccess: true })
+      await payload.update({ collection: 'subscribers', id: sub.id, data: { ...prefs, locale: asLocale(prefs.locale), topics: relationIds(payload, prefs.topics) }, overrideAccess: true })
       return 'ok'
     },
 

@@ -1,12 +1,12 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../../../access/roles'
 import { getDefaultLocale } from '../../../model/locales'
 import type { StoredAnswer } from '../responses'
 import { summarize } from '../summary'
-
-type Question = { id: string; type: string; label: string; options?: { id: string; label: string }[] | null }
+import { storedQuestions } from '../collections/Consultations/questions'
+import { asLocale } from '../../../lib/locale'
 
 export const PANEL_PAGE_SIZE = 10
 const PAGE_PARAM = 'responsesPage'
@@ -22,10 +22,10 @@ export async function ResponsesPanel({
   searchParams = {},
 }: {
   payload: Payload
-  user?: unknown
+  user?: PayloadRequest['user']
   searchParams?: Record<string, string | string[] | undefined>
 }) {
-  if (!hasRole(user as never, 'admin', 'editor')) return null
+  if (!hasRole(user, 'admin', 'editor')) return null
   const locale = getDefaultLocale()
   const requested = Number(searchParams[PAGE_PARAM])
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1
@@ -37,7 +37,7 @@ export async function ResponsesPanel({
     limit: PANEL_PAGE_SIZE,
     page,
     depth: 0,
-    locale: locale as never,
+    locale: asLocale(locale),
     overrideAccess: true,
   })
   // The list's own filters stay as they are when paging through the panel.
@@ -57,7 +57,7 @@ export async function ResponsesPanel({
         depth: 0,
         overrideAccess: true,
       })
-      const summary = summarize((c as unknown as { questions?: Question[] }).questions ?? [], responses.docs.map((r) => ({ answers: (r.answers as StoredAnswer[] | null) ?? [] })), locale)
+      const summary = summarize(storedQuestions(c), responses.docs.map((r) => ({ answers: (r.answers as StoredAnswer[] | null) ?? [] })), locale)
       return { id: String(c.id), title: String(c.title), status: String(c.status ?? ''), count: responses.docs.length, summary }
     }),
   )

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../../../access/roles'
@@ -8,8 +8,8 @@ import { getLocaleCodes } from '../../../model/locales'
  * Above the list of runs: how many people subscribe (counts only), and the next digest
  * to preview or send to oneself. Plain links and forms: nothing here needs a client bundle.
  */
-export async function NewsletterPanel({ payload, user }: { payload: Payload; user?: unknown }) {
-  if (!hasRole(user as never, 'admin', 'editor')) return null
+export async function NewsletterPanel({ payload, user }: { payload: Payload; user?: PayloadRequest['user'] }) {
+  if (!hasRole(user, 'admin', 'editor')) return null
   const count = async (status: string) => (await payload.count({ collection: 'subscribers', where: { status: { equals: status } }, overrideAccess: true })).totalDocs
   const [confirmed, pending, unsubscribed, suspended] = await Promise.all(['confirmed', 'pending', 'unsubscribed', 'suspended'].map(count))
   const locales = getLocaleCodes()

@@ -25,7 +25,7 @@ export const siteBoundaryTask: TaskConfig<{ input: { collection: string; id: str
       const doc = await req.payload.findByID({ collection: 'consultations', id: input.id, depth: 0, overrideAccess: true, req, disableErrors: true })
       if (doc) {
         // Opening and outcome times are also when subscribers are told.
-        await recordConsultationMoments(req, doc as unknown as Record<string, unknown>)
+        await recordConsultationMoments(req, doc)
         await req.payload.db.updateOne({
           collection: 'consultations',
           where: { id: { equals: doc.id } },
