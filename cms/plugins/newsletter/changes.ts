@@ -163,5 +163,6 @@ export async function recordChange(
     overrideAccess: true,
   })
   await req.payload.jobs.queue({ task: 'newsletterFanOut', input: { changeId: String(created.id) }, queue: 'newsletter', req })
+  req.payload.logger.info(`Newsletter: subscribers will hear that ${collection} ${id} was ${kind} (content change ${String(created.id)}).`)
   return String(created.id)
 }

@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { deriveConsultationStatus, type StatusInput } from '../../consultations/collections/Consultations/status'
+import { deriveConsultationStatus } from '../../consultations/collections/Consultations/status'
 import { requestSiteUpdate } from '../siteUpdates'
 import { recordConsultationMoments } from '../../newsletter/changes'
 
@@ -29,10 +29,10 @@ export const siteBoundaryTask: TaskConfig<{ input: { collection: string; id: str
         await req.payload.db.updateOne({
           collection: 'consultations',
           where: { id: { equals: doc.id } },
-          data: { status: deriveConsultationStatus(doc as StatusInput) },
+          data: { status: deriveConsultationStatus(doc) },
           req,
         })
-      }
+      } else req.payload.logger.info(`Consultation ${input.id} was deleted before its scheduled moment (${input.reason}); updating the site only.`)
     }
     await requestSiteUpdate(
       req.payload,
