@@ -14,7 +14,7 @@ import { noteDraftSave } from '../hooks/draftSave'
 import { previewUrl } from '../lib/preview'
 
 /** The public reads published documents; staff write; authors never publish. */
-export const contentAccess: CollectionConfig['access'] = {
+const contentAccess: CollectionConfig['access'] = {
   read: publishedOrStaff,
   readVersions: staff,
   create: staff,

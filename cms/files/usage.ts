@@ -53,7 +53,7 @@ async function write(req: PayloadRequest, collection: FileCollection, doc: Usage
 }
 
 /** Makes `key` (a live document) listed on exactly the files in `refs`. */
-export async function setFileUse(req: PayloadRequest, key: string, refs: FileRefs): Promise<void> {
+async function setFileUse(req: PayloadRequest, key: string, refs: FileRefs): Promise<void> {
   const { payload } = req
   for (const collection of fileCollections) {
     const wanted = refs[collection]

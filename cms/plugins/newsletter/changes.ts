@@ -108,7 +108,7 @@ export async function recordConsultationMoments(req: PayloadRequest, doc: Consul
  * locale it is published in, as of now. The key makes a first publication count once,
  * however often the document is unpublished and published again.
  */
-export async function recordChange(
+async function recordChange(
   req: PayloadRequest,
   collection: NotifiableSlug,
   doc: Notifiable,

@@ -81,7 +81,7 @@ export const MAX_DIGEST_ITEMS = 50
  * footer with the unsubscribe link; 50 items with the longest titles and summaries the
  * CMS accepts, full of characters that escaping expands, would be twice that.
  */
-export const MAX_HTML_BYTES = 95_000
+const MAX_HTML_BYTES = 95_000
 
 function parseFrom(value: string): { name: string; address: string } {
   const match = /^(.*?)\s*<([^>]+)>$/.exec(value)

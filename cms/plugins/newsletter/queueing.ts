@@ -23,7 +23,7 @@ const MAX_LOOKBACK_MS = 35 * 86_400_000
 const MAX_QUEUED_ITEMS = 500
 
 /** Urgent items went out at once to everyone who asked for alerts: not again in their digest. */
-export function sentAtOnce(sub: SubscriberRow, change: ChangeRow): boolean {
+function sentAtOnce(sub: SubscriberRow, change: ChangeRow): boolean {
   return change.urgent && sub.urgent
 }
 

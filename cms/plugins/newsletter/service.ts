@@ -23,7 +23,7 @@ export class NewsletterInputError extends Error {
 }
 
 /** Checks preferences from a form; throws NewsletterInputError naming the field. */
-export async function validatePreferences(payload: Payload, p: Preferences): Promise<Preferences> {
+async function validatePreferences(payload: Payload, p: Preferences): Promise<Preferences> {
   if (!getLocaleCodes().includes(p.locale)) throw new NewsletterInputError(`Unknown language "${p.locale}"`, 'locale')
   if (!(frequencies as readonly string[]).includes(p.frequency)) throw new NewsletterInputError(`Unknown frequency "${p.frequency}"`, 'frequency')
   const topics = [...new Set(p.topics.map(String))]

@@ -7,7 +7,6 @@
 export type Id = string
 
 export type OutboxKind = 'confirm' | 'immediate' | 'digest' | 'test' | 'receipt'
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'skipped'
 
 export type OutboxInsert = {
   key: string

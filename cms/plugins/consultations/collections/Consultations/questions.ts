@@ -13,9 +13,6 @@ export function storedQuestions(consultation: Pick<Consultation, 'questions'>): 
   return (consultation.questions ?? []) as StoredQuestion[]
 }
 
-/** The agree-scale's five points, stored as 1–5. */
-export const scalePoints = [1, 2, 3, 4, 5] as const
-
 /**
  * The consultation's own questions, asked on the response form in this order. Rows keep
  * their ids when reordered or edited, so answers stay attached to their question.

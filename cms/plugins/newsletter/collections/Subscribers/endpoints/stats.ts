@@ -4,7 +4,7 @@ import { hasRole } from '../../../../../access/roles'
 import { frequencies, subscriberStatuses } from '../options'
 
 /** `GET /api/subscribers/stats`: how many people subscribe, without who. Editors and admins. */
-export async function subscriberStats(req: PayloadRequest) {
+async function subscriberStats(req: PayloadRequest) {
   const count = async (where: Where) =>
     (await req.payload.count({ collection: 'subscribers', where, overrideAccess: true })).totalDocs
   const byStatus = Object.fromEntries(await Promise.all(subscriberStatuses.map(async (s) => [s, await count({ status: { equals: s } })] as const)))
