@@ -18,7 +18,7 @@ import { SeedRecords } from './collections/SeedRecords'
 import { Services } from './collections/Services'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
-import { consultationsPlugin } from './plugins/consultations'
+import { consultationMoment, consultationsPlugin } from './plugins/consultations'
 import { newsletterPlugin } from './plugins/newsletter'
 import { publishingPlugin } from './plugins/publishing'
 import { Settings } from './globals/Settings'
@@ -108,6 +108,7 @@ export default buildConfig({
     publishingPlugin({
       collections: ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics', 'alerts'],
       globals: ['settings'],
+      atScheduledMoment: { consultations: consultationMoment },
       after: 'users',
     }),
     newsletterPlugin({ collections: ['news', 'guides', 'leaflets', 'consultations'], after: 'site-builds' }),

@@ -4,6 +4,8 @@ import { addCollections } from '../extend'
 import { ConsultationResponses } from './collections/ConsultationResponses'
 import { Consultations } from './collections/Consultations'
 
+export { consultationMoment } from './moments'
+
 export type ConsultationsPluginOptions = {
   /** The collection the consultations follow in the admin navigation (default: at the end). */
   after?: string

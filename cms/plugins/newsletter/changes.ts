@@ -91,7 +91,7 @@ async function setWithdrawn(req: PayloadRequest, collection: string, id: unknown
 
 /**
  * "Consultation opened" once it is open, "outcome published" once the outcome is out.
- * Called on every publish and at the opening and outcome times (cms/plugins/publishing/jobs/siteBoundary);
+ * Called on every publish and at the opening and outcome times (cms/plugins/consultations/moments.ts);
  * the change keys make each announcement happen once.
  */
 export async function recordConsultationMoments(req: PayloadRequest, doc: Consultation, now = new Date()): Promise<void> {

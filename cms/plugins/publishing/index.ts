@@ -3,7 +3,7 @@ import type { Config, Plugin } from 'payload'
 import { addCollections, addTasks, extendCollections, extendGlobals } from '../extend'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { siteUpdateAfterChange, siteUpdateAfterDelete, siteUpdateAfterGlobalChange } from './hooks/siteUpdates'
-import { siteBoundaryTask } from './jobs/siteBoundary'
+import { type ScheduledMoment, siteBoundaryTask } from './jobs/siteBoundary'
 import { siteUpdateTask } from './jobs/siteUpdate'
 
 export type PublishingPluginOptions = {
@@ -11,6 +11,8 @@ export type PublishingPluginOptions = {
   collections: readonly string[]
   /** Globals whose live changes update the site. */
   globals: readonly string[]
+  /** What a collection's feature does at its documents' scheduled moments, before the site update. */
+  atScheduledMoment?: Record<string, ScheduledMoment>
   /** The collection the site builds follow in the admin navigation (default: at the end). */
   after?: string
 }
@@ -38,6 +40,6 @@ export const publishingPlugin =
         ...g,
         hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), siteUpdateAfterGlobalChange] },
       })),
-      jobs: addTasks(config, [siteUpdateTask, siteBoundaryTask]),
+      jobs: addTasks(config, [siteUpdateTask, siteBoundaryTask(options.atScheduledMoment)]),
     }
   }
