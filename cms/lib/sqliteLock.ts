@@ -15,7 +15,7 @@
 export const ATTEMPT_BUSY_MS = 250
 
 /** The default for DATABASE_LOCK_WAIT_MS: how long a request waits before answering 503. */
-const DEFAULT_LOCK_WAIT_MS = 10_000
+export const DEFAULT_LOCK_WAIT_MS = 10_000
 
 let interactiveWaitMs = DEFAULT_LOCK_WAIT_MS
 let background: { log: (line: string) => void } | null = null
