@@ -7,29 +7,21 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Alerts } from './collections/Alerts'
-import { ConsultationResponses } from './plugins/consultations/collections/ConsultationResponses'
-import { Consultations } from './plugins/consultations/collections/Consultations'
-import { ContentChanges } from './plugins/newsletter/collections/ContentChanges'
 import { documentsCollection } from './collections/Documents'
 import { Guides } from './collections/Guides'
 import { Handbook } from './collections/Handbook'
-import { EmailOutbox } from './plugins/newsletter/collections/EmailOutbox'
 import { Leaflets } from './collections/Leaflets'
 import { mediaCollection } from './collections/Media'
 import { News } from './collections/News'
-import { NewsletterRuns } from './plugins/newsletter/collections/NewsletterRuns'
 import { Pages } from './collections/Pages'
 import { SeedRecords } from './collections/SeedRecords'
-import { SiteBuilds } from './plugins/publishing/collections/SiteBuilds'
 import { Services } from './collections/Services'
-import { Subscribers } from './plugins/newsletter/collections/Subscribers'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { consultationMoment, consultationsPlugin } from './plugins/consultations'
+import { newsletterPlugin } from './plugins/newsletter'
+import { publishingPlugin } from './plugins/publishing'
 import { Settings } from './globals/Settings'
-import { newsletterDigestTask } from './plugins/newsletter/jobs/newsletterDigest'
-import { newsletterFanOutTask } from './plugins/newsletter/jobs/newsletterFanOut'
-import { siteBoundaryTask } from './plugins/publishing/jobs/siteBoundary'
-import { siteUpdateTask } from './plugins/publishing/jobs/siteUpdate'
 import { rebuildFileUse } from './files/usage'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
@@ -88,8 +80,6 @@ export default buildConfig({
     Leaflets,
     Handbook,
     Services,
-    Consultations,
-    ConsultationResponses,
     Pages,
     Topics,
     Alerts,
@@ -97,11 +87,6 @@ export default buildConfig({
     privateUploads(mediaCollection(path.join(privateDir(env.mediaDir), 'images'))),
     privateUploads(documentsCollection(path.join(env.mediaDir, 'documents'))),
     Users,
-    SiteBuilds,
-    Subscribers,
-    ContentChanges,
-    NewsletterRuns,
-    EmailOutbox,
     SeedRecords,
   ],
   globals: [Settings],
@@ -113,9 +98,20 @@ export default buildConfig({
     // the admin and bypass the runner's recovery; only the runner's Local API runs jobs.
     access: { run: () => false },
     enableConcurrencyControl: true,
-    tasks: [siteUpdateTask as never, siteBoundaryTask as never, newsletterFanOutTask as never, newsletterDigestTask as never],
+    // Each feature plugin adds its tasks.
+    tasks: [],
   },
+  // In this order: each plugin's hooks run after those of the plugins before it (the
+  // site update before the subscribers' notice), and the SEO fields come last.
   plugins: [
+    consultationsPlugin({ after: 'services' }),
+    publishingPlugin({
+      collections: ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics', 'alerts'],
+      globals: ['settings'],
+      atScheduledMoment: { consultations: consultationMoment },
+      after: 'users',
+    }),
+    newsletterPlugin({ collections: ['news', 'guides', 'leaflets', 'consultations'], after: 'site-builds' }),
     nestedDocsPlugin({
       collections: ['pages'],
       generateLabel: (_, doc) => String(doc.title ?? ''),

@@ -10,27 +10,11 @@ import { syncFileUseAfterChange, syncFileUseAfterDelete } from '../files/usage'
 import { endRestoreContext } from '../hooks/endRestoreContext'
 import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
-import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../plugins/publishing/hooks/siteUpdates'
+import { noteDraftSave } from '../hooks/draftSave'
 import { previewUrl } from '../lib/preview'
-import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, notifiableCollections, withdrawDeletedChanges } from '../plugins/newsletter/changes'
-
-/** Collections whose documents are published to the site. */
-export const publicCollections = [
-  'news',
-  'guides',
-  'leaflets',
-  'handbook',
-  'services',
-  'consultations',
-  'pages',
-  'topics',
-  'alerts',
-] as const
-
-export type PublicCollection = (typeof publicCollections)[number]
 
 /** The public reads published documents; staff write; authors never publish. */
-export const contentAccess: CollectionConfig['access'] = {
+const contentAccess: CollectionConfig['access'] = {
   read: publishedOrStaff,
   readVersions: staff,
   create: staff,
@@ -38,13 +22,16 @@ export const contentAccess: CollectionConfig['access'] = {
   delete: deleteContent,
 }
 
-/** Everything a published-content collection shares: access, drafts, author guard. */
+/**
+ * Everything a published-content collection shares: access, drafts, author guard, file
+ * use. The feature plugins (cms/plugins) append their hooks after these: the site
+ * update (publishing), then the subscribers' notice (newsletter).
+ */
 export function contentCollection(config: CollectionConfig): CollectionConfig {
   const previewable = config.slug !== 'alerts'
-  const notifiable = (notifiableCollections as readonly string[]).includes(config.slug)
   return {
     ...config,
-    fields: [...config.fields, ...(notifiable ? [notifyField] : []), createdByField, firstPublishedAtField],
+    fields: [...config.fields, createdByField, firstPublishedAtField],
     admin: {
       ...config.admin,
       ...(previewable ? { preview: (doc: Record<string, unknown>, { locale }: { locale?: unknown }) => previewUrl(config.slug, doc.id, locale) } : {}),
@@ -54,18 +41,14 @@ export function contentCollection(config: CollectionConfig): CollectionConfig {
     hooks: {
       ...config.hooks,
       beforeOperation: [guardAuthorPublishing, publicReadsPublished, noteDraftSave, ...(config.hooks?.beforeOperation ?? [])],
-      // Live content changed: queue a site update (coalesced, skipped while seeding).
-      beforeChange: [...(config.hooks?.beforeChange ?? []), ...(notifiable ? [notifySubscribersBeforeChange] : [])],
+      beforeChange: [...(config.hooks?.beforeChange ?? [])],
       afterChange: [
         endRestoreContext,
         ...(config.hooks?.afterChange ?? []),
         // Which images and documents live content uses: only those are public.
         syncFileUseAfterChange,
-        siteUpdateAfterChange,
-        // First publication (or an editor's explicit request) tells subscribers.
-        ...(notifiable ? [notifySubscribersAfterChange] : []),
       ],
-      afterDelete: [...(config.hooks?.afterDelete ?? []), syncFileUseAfterDelete, siteUpdateAfterDelete, ...(notifiable ? [withdrawDeletedChanges] : [])],
+      afterDelete: [...(config.hooks?.afterDelete ?? []), syncFileUseAfterDelete],
     },
   }
 }

@@ -7,7 +7,7 @@ import { staff } from '../access/staff'
 import { staffField } from '../access/staffField'
 
 /** Staff see every file; the public only files that live content uses. */
-export const liveFileOrStaff: Access = ({ req: { user } }) => {
+const liveFileOrStaff: Access = ({ req: { user } }) => {
   if (roleOf(user) !== null) return true
   return { inLiveContent: { equals: true } }
 }
@@ -16,7 +16,7 @@ export const liveFileOrStaff: Access = ({ req: { user } }) => {
  * Editors and admins change any file's details (each change is a version they can
  * restore). Authors change only files no live content uses: a new upload for their draft.
  */
-export const updateFile: Access = ({ req: { user } }) => {
+const updateFile: Access = ({ req: { user } }) => {
   const role = roleOf(user)
   if (role === 'admin' || role === 'editor') return true
   if (role === 'author') return { inLiveContent: { not_equals: true } }

@@ -6,7 +6,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { isDraftSave, isGlobalDraftSave } from '../plugins/publishing/hooks/siteUpdates'
+import { isDraftSave, isGlobalDraftSave } from '../hooks/draftSave'
 import { fileCollections, fileRefs, type FileCollection, type FileRefs } from './refs'
 
 /**
@@ -53,7 +53,7 @@ async function write(req: PayloadRequest, collection: FileCollection, doc: Usage
 }
 
 /** Makes `key` (a live document) listed on exactly the files in `refs`. */
-export async function setFileUse(req: PayloadRequest, key: string, refs: FileRefs): Promise<void> {
+async function setFileUse(req: PayloadRequest, key: string, refs: FileRefs): Promise<void> {
   const { payload } = req
   for (const collection of fileCollections) {
     const wanted = refs[collection]

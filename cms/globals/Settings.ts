@@ -5,7 +5,7 @@ import { publishedOrStaff } from '../access/publishedOrStaff'
 import { staff } from '../access/staff'
 import { syncFileUseAfterGlobalChange } from '../files/usage'
 import { endGlobalRestoreContext } from '../hooks/endRestoreContext'
-import { noteGlobalDraftSave, siteUpdateAfterGlobalChange } from '../plugins/publishing/hooks/siteUpdates'
+import { noteGlobalDraftSave } from '../hooks/draftSave'
 import { labels } from '../model/i18n'
 import { validateEmail, validateLink, validatePhone } from '../model/validators'
 
@@ -21,7 +21,7 @@ export const Settings: GlobalConfig = {
     update: editorsAndAdmins,
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, max: 50 },
-  hooks: { beforeOperation: [noteGlobalDraftSave], afterChange: [endGlobalRestoreContext, syncFileUseAfterGlobalChange, siteUpdateAfterGlobalChange] },
+  hooks: { beforeOperation: [noteGlobalDraftSave], afterChange: [endGlobalRestoreContext, syncFileUseAfterGlobalChange] },
   fields: [
     { name: 'cityName', type: 'text', localized: true, required: true },
     {

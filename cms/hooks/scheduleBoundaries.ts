@@ -21,7 +21,7 @@ export function scheduleBoundaries(fields: string[]): CollectionAfterChangeHook 
         input: { collection: collection.slug, id: String(doc.id), reason: `${fields[i]} reached` },
         waitUntil: new Date(at),
         req,
-      } as never)
+      })
     }
     return doc
   }

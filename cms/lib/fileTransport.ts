@@ -26,7 +26,7 @@ export function fileTransport(dir: string = outboxDir): Transport {
       stream.on('error', callback)
       out.on('error', callback)
       out.on('finish', () =>
-        callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId(), file } as never),
+        callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId(), file }),
       )
       stream.pipe(out)
     },

@@ -30,11 +30,6 @@ export const limits = {
   consultationReceipt: { points: 3, duration: 3600 },
 } satisfies Record<string, Limit>
 
-/** Limits per address count one mailbox however it is typed. */
-export function normalizeAddress(email: string): string {
-  return email.normalize('NFC').trim().toLowerCase()
-}
-
 /** Consumes one point; returns the seconds to wait when the client is over its limit. */
 export async function overLimit(name: keyof typeof limits, client: string): Promise<number | null> {
   let limiter = limiters.get(name)

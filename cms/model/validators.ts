@@ -3,6 +3,8 @@
  * message that tells the editor what to type instead.
  */
 
+import { isEmail } from './email'
+
 export type Result = true | string
 
 const phonePattern = /^\+?[0-9][0-9 ()-]*[0-9]$/
@@ -18,11 +20,9 @@ export function validatePhone(value: unknown): Result {
   return true
 }
 
-const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i
-
 export function validateEmail(value: unknown): Result {
   if (value == null || value === '') return true
-  if (typeof value !== 'string' || !emailPattern.test(value.trim())) {
+  if (typeof value !== 'string' || !isEmail(value.trim())) {
     return `"${String(value)}" is not an email address (expected e.g. info@example.org).`
   }
   return true

@@ -9,8 +9,8 @@ import type { Bilingual } from './messages'
  * with its relationships) stayed under its default of 1,000 and ran for 30 s: aliases
  * are counted on their own, the depth is bounded, and the complexity ceiling is lower.
  */
-export const GRAPHQL_MAX_COMPLEXITY = 300
-export const GRAPHQL_MAX_DEPTH = 10
+const GRAPHQL_MAX_COMPLEXITY = 300
+const GRAPHQL_MAX_DEPTH = 10
 export const GRAPHQL_MAX_ALIASES = 10
 
 /** At most `max` aliased fields in the whole document (fragments included). */
@@ -82,8 +82,8 @@ export function depthRule(max: number): ValidationRule {
  * again, so a few nested spreads multiply into millions of visits. A query's size,
  * its tokens and its fragment spreads are bounded first.
  */
-export const GRAPHQL_MAX_QUERY_LENGTH = 20_000
-export const GRAPHQL_MAX_TOKENS = 3_000
+const GRAPHQL_MAX_QUERY_LENGTH = 20_000
+const GRAPHQL_MAX_TOKENS = 3_000
 export const GRAPHQL_MAX_SPREADS = 20
 
 export async function graphqlRequestProblem(request: Request): Promise<Bilingual | null> {

@@ -30,7 +30,7 @@ function wellEncoded(url: string): boolean {
 }
 
 /** Handles the request itself when it must; true when it did (or will, once admitted). */
-export function answeredOnArrival(req: http.IncomingMessage, res: http.ServerResponse, forward: () => void): boolean {
+function answeredOnArrival(req: http.IncomingMessage, res: http.ServerResponse, forward: () => void): boolean {
   if (unsupported.has(req.method ?? '')) {
     refuse(res, 405, both(messages.methodNotAllowed('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS')), { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' })
     return true

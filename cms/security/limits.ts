@@ -93,7 +93,7 @@ export async function consume(bucket: Bucket, key: string): Promise<number | nul
  * answers 429 at once. A flood from one client then costs the others nothing, and
  * staff (not counted here) keep the admin usable during any anonymous flood.
  */
-export function enter(client: string): (() => void) | null {
+function enter(client: string): (() => void) | null {
   const busy = limiters().busy
   const mine = busy.byClient.get(client) ?? 0
   if (busy.total >= busy.max || mine >= busy.maxPerClient) return null

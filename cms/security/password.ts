@@ -10,7 +10,7 @@ import type { Bilingual } from './messages'
  * offline ones.
  */
 export const MIN_PASSWORD_LENGTH = 12
-export const MIN_PASSWORD_SCORE = 3
+const MIN_PASSWORD_SCORE = 3
 /** Longer passwords are not scored: zxcvbn's time grows with length, and 64 characters are not guessed. */
 const SCORED_LENGTH = 64
 

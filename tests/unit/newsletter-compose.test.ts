@@ -5,7 +5,9 @@
  * and quoted-printable lines no longer than 76 characters.
  */
 import { simpleParser } from 'mailparser'
+import * as libqp from 'libqp'
 import nodemailer from 'nodemailer'
+import * as nodemailerQp from 'nodemailer/lib/qp'
 import { describe, expect, it } from 'vitest'
 
 import { keysFor } from '../../cms/model/secrets'
@@ -139,5 +141,12 @@ describe('the city’s name in the case each message needs', () => {
     expect(composeMessage(confirm('en'), context()).subject).toBe('Confirm your Pajuris newsletter subscription')
     const ctx = { ...context(), sender: { ...context().sender, cityNameCases: undefined } }
     expect(composeMessage(confirm('lt'), ctx).subject).toBe('Patvirtinkite Pajūris naujienlaiškio prenumeratą')
+  })
+})
+
+describe('the quoted-printable encoder', () => {
+  it('writes exactly what nodemailer writes', () => {
+    const samples = ['', 'plain', 'Ąžuolų gatvė 5 – uždaryta.\n', ' spaces before breaks \n\tand tabs\t\n', '=equals= and . dots\n.', '😀 '.repeat(40), 'x'.repeat(200), `<p>${'Pranešimas, kurio eilutė ilga. '.repeat(12)}</p>\n`]
+    for (const text of samples) expect(libqp.wrap(libqp.encode(text), 76)).toBe(nodemailerQp.wrap(nodemailerQp.encode(text), 76))
   })
 })

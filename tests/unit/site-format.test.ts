@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
 import {
-  cleanHtml,
   fileLinkText,
   formatDate,
   formatDateTime,
@@ -13,6 +12,7 @@ import {
   shiftHeadings,
   stripHtml,
 } from '../../site/templates/src/lib/format'
+import { tidyHtml } from '../../cms/model/html'
 import type { DayHours, SiteFile } from '../../cms/model/snapshot'
 
 // Intl puts narrow/non-breaking spaces between numbers and units; compare plain text.
@@ -121,12 +121,12 @@ describe('HTML helpers', () => {
     expect(shiftHeadings(html, by)).toBe(expected)
   })
 
-  it('cleanHtml drops the empty attributes the list converter writes', () => {
-    expect(cleanHtml('<ul class="list-bullet"><li\n class=""\n style=""\n value="1"\n>a</li></ul>')).toBe('<ul class="list-bullet"><li>a</li></ul>')
+  it('tidyHtml drops the empty attributes the list converter writes', () => {
+    expect(tidyHtml('<ul class="list-bullet"><li\n class=""\n style=""\n value="1"\n>a</li></ul>')).toBe('<ul class="list-bullet"><li>a</li></ul>')
   })
 
-  it('cleanHtml unlinks links to unpublished targets', () => {
-    expect(cleanHtml('<p>apie <a href="#">baigtus darbus</a> rašėme</p>')).toBe('<p>apie baigtus darbus rašėme</p>')
+  it('tidyHtml unlinks links to unpublished targets', () => {
+    expect(tidyHtml('<p>apie <a href="#">baigtus darbus</a> rašėme</p>')).toBe('<p>apie baigtus darbus rašėme</p>')
   })
 
   it('stripHtml keeps text and decodes entities', () => {

@@ -4,7 +4,7 @@ import { internalNoteField, publishedAtField, summaryField, topicsField } from '
 import { slugField } from '../../fields/slug'
 import { contentCollection } from '../shared'
 
-export const audiences = ['residents', 'seniors', 'families', 'youth', 'businesses', 'visitors'] as const
+const audiences = ['residents', 'seniors', 'families', 'youth', 'businesses', 'visitors'] as const
 
 export const Leaflets: CollectionConfig = contentCollection({
   slug: 'leaflets',

@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
-import { deriveConsultationStatus, type StatusInput } from './collections/Consultations/status'
+import { deriveConsultationStatus } from './collections/Consultations/status'
 import type { ResponseFacts } from '../../model/source'
 import { getDefaultLocale } from '../../model/locales'
+import { asLocale } from '../../lib/locale'
 
 export type { ResponseFacts }
 
@@ -20,7 +21,7 @@ export async function responseFacts(payload: Payload, now = new Date()): Promise
   const consultations = await payload.find({
     collection: 'consultations',
     where: { _status: { equals: 'published' } },
-    locale: getDefaultLocale() as never,
+    locale: asLocale(getDefaultLocale()),
     limit: 0,
     pagination: false,
     depth: 0,
@@ -32,7 +33,7 @@ export async function responseFacts(payload: Payload, now = new Date()): Promise
   for (const c of consultations.docs) {
     const id = String(c.id)
     facts[id] = { count: 0, quotes: [] }
-    if (deriveConsultationStatus(c as unknown as StatusInput, now) === 'outcome') withOutcome.add(id)
+    if (deriveConsultationStatus(c, now) === 'outcome') withOutcome.add(id)
   }
   const responses = await payload.find({
     collection: 'consultation-responses',

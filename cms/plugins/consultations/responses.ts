@@ -2,12 +2,13 @@ import type { Payload } from 'payload'
 
 import { MAX_NAME, MAX_ORGANISATION, MAX_TEXT, newReference, normalizeLineBreaks } from '../../model/consultationForm'
 import type { ResponseErrors, ResponseInput, ResponseResult } from '../../model/services/consultations'
-import { isValidEmail, normalizeEmail } from '../newsletter/email'
+import { isEmail, normalizeEmail } from '../../model/email'
 import { storeFor } from '../newsletter/store'
 import { getDefaultLocale, getLocaleCodes } from '../../model/locales'
-import type { QuestionType } from './collections/Consultations/questions'
+import { type QuestionType, storedQuestions, type StoredQuestion } from './collections/Consultations/questions'
+import { asLocale } from '../../lib/locale'
 
-type Question = { id: string; type: QuestionType; label: string; required?: boolean | null; options?: { id: string; label: string }[] | null }
+type Question = StoredQuestion
 
 export type StoredAnswer = { questionId: string; type: QuestionType; question: string; answer: string | string[] }
 
@@ -51,23 +52,23 @@ export async function submitResponse(payload: Payload, input: ResponseInput, now
   const found = await payload.find({
     collection: 'consultations',
     where: { and: [{ id: { equals: payload.db.defaultIDType === 'number' ? Number(input.consultationId) || 0 : input.consultationId } }, { _status: { equals: 'published' } }] },
-    locale: getDefaultLocale() as never,
+    locale: asLocale(getDefaultLocale()),
     depth: 0,
     limit: 1,
     overrideAccess: true,
   })
-  const doc = found.docs[0] as unknown as { id: string | number; title: string; opensAt: string; closesAt: string; questions?: Question[] } | undefined
+  const doc = found.docs[0]
   if (!doc) return { ok: false, reason: 'notFound' }
   if (now < new Date(doc.opensAt)) return { ok: false, reason: 'upcoming' }
   if (now >= new Date(doc.closesAt)) return { ok: false, reason: 'closed' }
 
-  const { errors, stored } = checkAnswers(doc.questions ?? [], input.answers)
+  const { errors, stored } = checkAnswers(storedQuestions(doc), input.answers)
   const name = normalizeLineBreaks(input.name).trim()
   const organisation = normalizeLineBreaks(input.organisation).trim()
   const email = input.email.trim() ? normalizeEmail(input.email) : ''
   if (name.length > MAX_NAME) errors.name = 'tooLong'
   if (organisation.length > MAX_ORGANISATION) errors.organisation = 'tooLong'
-  if (email && !isValidEmail(email)) errors.email = 'invalid'
+  if (email && !isEmail(email)) errors.email = 'invalid'
   if (input.receipt && !email) errors.email = 'required'
   if (!input.consent) errors.consent = 'required'
   if (stored.length === 0 && Object.keys(errors).length === 0) errors.form = 'empty'
@@ -80,7 +81,7 @@ export async function submitResponse(payload: Payload, input: ResponseInput, now
         collection: 'consultation-responses',
         data: {
           reference,
-          consultation: doc.id as never,
+          consultation: doc.id,
           status: 'new',
           locale,
           answers: stored,

@@ -11,7 +11,7 @@ export type ChoiceSummary = {
   rows: { label: string; count: number; percent: number }[]
 }
 
-export const scaleLabels: Record<string, string[]> = {
+const scaleLabels: Record<string, string[]> = {
   lt: ['Visiškai nesutinku', 'Nesutinku', 'Nei sutinku, nei nesutinku', 'Sutinku', 'Visiškai sutinku'],
   en: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
 }

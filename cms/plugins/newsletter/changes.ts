@@ -1,15 +1,19 @@
 import type { CheckboxField, CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import type { Consultation, Guide, Leaflet, News } from '../../payload-types'
+
 import { docPath } from '../../model/routes'
 import type { Collection } from '../../model/snapshot'
 import { isSeeding } from '../../hooks/context'
-import { isDraftSave } from '../publishing/hooks/siteUpdates'
+import { isDraftSave } from '../../hooks/draftSave'
 import { getDefaultLocale, getLocaleCodes } from '../../model/locales'
 import { newsletterConfig } from './config'
 import type { ChangeEntry } from './store/types'
+import { asLocale } from '../../lib/locale'
 
-/** Collections subscribers hear about (by their topics). */
-export const notifiableCollections = ['news', 'guides', 'leaflets', 'consultations'] as const
+/** What subscribers can hear about: the collections given to the newsletter plugin. */
+type NotifiableSlug = 'news' | 'guides' | 'leaflets' | 'consultations'
+type Notifiable = News | Guide | Leaflet | Consultation
 
 const NOTIFY_UPDATE = 'atviraNotifyUpdate'
 
@@ -25,7 +29,7 @@ export const notifyField: CheckboxField = {
 }
 
 /** The tick is a one-off request: consumed by the publish that carries it. */
-export const notifySubscribersBeforeChange: CollectionBeforeChangeHook = ({ data, context }) => {
+export const notifySubscribersBeforeChange: CollectionBeforeChangeHook<Notifiable> = ({ data, context }) => {
   if (data?.notifySubscribers && data._status === 'published') {
     context[NOTIFY_UPDATE] = true
     data.notifySubscribers = false
@@ -33,7 +37,7 @@ export const notifySubscribersBeforeChange: CollectionBeforeChangeHook = ({ data
   return data
 }
 
-export const notifySubscribersAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, collection, context }) => {
+export const notifySubscribersAfterChange: CollectionAfterChangeHook<Notifiable> = async ({ doc, previousDoc, req, collection, context }) => {
   if (isSeeding(context) || isDraftSave(context)) return doc
   if (doc._status !== 'published') {
     // Unpublished: whatever is still waiting to be sent about it must not go out.
@@ -44,21 +48,21 @@ export const notifySubscribersAfterChange: CollectionAfterChangeHook = async ({ 
   if (previousDoc?._status !== 'published') await setWithdrawn(req, collection.slug, doc.id, null)
   const update = Boolean(context[NOTIFY_UPDATE])
   if (update) {
-    await recordChange(req, collection.slug as (typeof notifiableCollections)[number], doc as Record<string, unknown>, 'updated')
+    await recordChange(req, collection.slug as NotifiableSlug, doc, 'updated')
     return doc
   }
   // Consultations are announced when they open and when their outcome is out.
   if (collection.slug === 'consultations') {
-    await recordConsultationMoments(req, doc as Record<string, unknown>)
+    await recordConsultationMoments(req, doc as Consultation)
     return doc
   }
   if (previousDoc?._status === 'published') return doc
-  await recordChange(req, collection.slug as (typeof notifiableCollections)[number], doc as Record<string, unknown>, 'published')
+  await recordChange(req, collection.slug as NotifiableSlug, doc, 'published')
   return doc
 }
 
 /** A deleted document is never mentioned in an email again. */
-export const withdrawDeletedChanges: CollectionAfterDeleteHook = async ({ collection, context, doc, req }) => {
+export const withdrawDeletedChanges: CollectionAfterDeleteHook<Notifiable> = async ({ collection, context, doc, req }) => {
   if (!isSeeding(context)) await setWithdrawn(req, collection.slug, doc.id, new Date())
   return doc
 }
@@ -87,15 +91,15 @@ async function setWithdrawn(req: PayloadRequest, collection: string, id: unknown
 
 /**
  * "Consultation opened" once it is open, "outcome published" once the outcome is out.
- * Called on every publish and at the opening and outcome times (cms/plugins/publishing/jobs/siteBoundary);
+ * Called on every publish and at the opening and outcome times (cms/plugins/consultations/moments.ts);
  * the change keys make each announcement happen once.
  */
-export async function recordConsultationMoments(req: PayloadRequest, doc: Record<string, unknown>, now = new Date()): Promise<void> {
+export async function recordConsultationMoments(req: PayloadRequest, doc: Consultation, now = new Date()): Promise<void> {
   if (doc._status !== 'published') return
   const opensAt = Date.parse(String(doc.opensAt))
   const closesAt = Date.parse(String(doc.closesAt))
   if (opensAt <= now.getTime() && now.getTime() < closesAt) await recordChange(req, 'consultations', doc, 'opened', now)
-  const outcome = doc.outcome as { publishedAt?: string | null; summary?: unknown } | undefined
+  const outcome = doc.outcome
   if (outcome?.publishedAt && outcome.summary && Date.parse(outcome.publishedAt) <= now.getTime()) await recordChange(req, 'consultations', doc, 'outcome', now)
 }
 
@@ -104,10 +108,10 @@ export async function recordConsultationMoments(req: PayloadRequest, doc: Record
  * locale it is published in, as of now. The key makes a first publication count once,
  * however often the document is unpublished and published again.
  */
-export async function recordChange(
+async function recordChange(
   req: PayloadRequest,
-  collection: (typeof notifiableCollections)[number],
-  doc: Record<string, unknown>,
+  collection: NotifiableSlug,
+  doc: Notifiable,
   kind: 'published' | 'updated' | 'opened' | 'outcome',
   now = new Date(),
 ): Promise<string | null> {
@@ -120,15 +124,16 @@ export async function recordChange(
   const defaultLocale = getDefaultLocale()
   const entries: Record<string, ChangeEntry> = {}
   for (const locale of getLocaleCodes()) {
-    const localized = (await req.payload.findByID({
+    // Without fallback, a field not translated into this locale reads as empty.
+    const localized: Partial<Notifiable> = await req.payload.findByID({
       collection,
       id,
-      locale: locale as never,
+      locale: asLocale(locale),
       fallbackLocale: false,
       depth: 0,
       req,
       overrideAccess: true,
-    })) as unknown as Record<string, unknown>
+    })
     const title = typeof localized.title === 'string' ? localized.title.trim() : ''
     const slug = typeof localized.slug === 'string' ? localized.slug : ''
     // A document exists in a locale when its title is translated (as on the site).
@@ -140,7 +145,7 @@ export async function recordChange(
     }
   }
   if (Object.keys(entries).length === 0) return null
-  const topicIds = ((doc.topics as unknown[]) ?? []).map((t) => String(typeof t === 'object' && t ? (t as { id: unknown }).id : t))
+  const topicIds = (doc.topics ?? []).map((t) => String(typeof t === 'object' && t ? t.id : t))
   const created = await req.payload.create({
     collection: 'content-changes',
     data: {
@@ -149,7 +154,7 @@ export async function recordChange(
       title: entries[defaultLocale]?.title ?? Object.values(entries)[0]!.title,
       docCollection: collection,
       docId: id,
-      urgent: collection === 'news' && doc.urgent === true,
+      urgent: collection === 'news' && 'urgent' in doc && doc.urgent === true,
       topicIds,
       entries,
       publishedAt: now.toISOString(),
@@ -158,5 +163,6 @@ export async function recordChange(
     overrideAccess: true,
   })
   await req.payload.jobs.queue({ task: 'newsletterFanOut', input: { changeId: String(created.id) }, queue: 'newsletter', req })
+  req.payload.logger.info(`Newsletter: subscribers will hear that ${collection} ${id} was ${kind} (content change ${String(created.id)}).`)
   return String(created.id)
 }

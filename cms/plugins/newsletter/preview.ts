@@ -34,15 +34,11 @@ export async function composePreview(
   if (changeIds.length === 0) return null
   const row: ClaimedRow = { id: 'preview', key: `preview:${Date.now()}`, kind: 'test', runId: null, attempts: 0, subscriber: null, items: { email: o.email, locale: o.locale, frequency: o.frequency, changeIds } }
   const env = readEnv()
+  // Read outside the try: a database error is an error, not "nothing to preview".
+  const sender = await store.sender()
+  const changes = new Map((await store.changes(changeIds)).map((c) => [c.id, c]))
   try {
-    return composeMessage(row, {
-      config: newsletterConfig(),
-      keys: env.keys,
-      defaultLocale: getDefaultLocale(),
-      emailFrom: env.emailFrom,
-      sender: await store.sender(),
-      changes: new Map((await store.changes(changeIds)).map((c) => [c.id, c])),
-    })
+    return composeMessage(row, { config: newsletterConfig(), keys: env.keys, defaultLocale: getDefaultLocale(), emailFrom: env.emailFrom, sender, changes })
   } catch {
     // Nothing in this language.
     return null

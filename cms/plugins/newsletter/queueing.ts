@@ -23,7 +23,7 @@ const MAX_LOOKBACK_MS = 35 * 86_400_000
 const MAX_QUEUED_ITEMS = 500
 
 /** Urgent items went out at once to everyone who asked for alerts: not again in their digest. */
-export function sentAtOnce(sub: SubscriberRow, change: ChangeRow): boolean {
+function sentAtOnce(sub: SubscriberRow, change: ChangeRow): boolean {
   return change.urgent && sub.urgent
 }
 
@@ -53,7 +53,7 @@ export async function ensureRun(
         kind: data.kind,
         title: data.title,
         status: 'preparing',
-        change: (data.change ? relationIds(payload, [data.change])[0] : undefined) as never,
+        change: data.change ? relationIds(payload, [data.change])[0] : undefined,
         cutoff: data.cutoff?.toISOString(),
       },
       overrideAccess: true,

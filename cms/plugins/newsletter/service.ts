@@ -8,9 +8,10 @@ import type { Keys } from '../../model/secrets'
 import { confirmToken } from './compose'
 import { relationIds } from './ids'
 import { newsletterConfig } from './config'
-import { isValidEmail, normalizeEmail } from './email'
+import { isEmail, normalizeEmail } from '../../model/email'
 import { storeFor } from './store'
 import { hashToken, type LinkPurpose, parseLink, randomToken, verifyLink } from './tokens'
+import { asLocale } from '../../lib/locale'
 
 export class NewsletterInputError extends Error {
   constructor(
@@ -22,7 +23,7 @@ export class NewsletterInputError extends Error {
 }
 
 /** Checks preferences from a form; throws NewsletterInputError naming the field. */
-export async function validatePreferences(payload: Payload, p: Preferences): Promise<Preferences> {
+async function validatePreferences(payload: Payload, p: Preferences): Promise<Preferences> {
   if (!getLocaleCodes().includes(p.locale)) throw new NewsletterInputError(`Unknown language "${p.locale}"`, 'locale')
   if (!(frequencies as readonly string[]).includes(p.frequency)) throw new NewsletterInputError(`Unknown frequency "${p.frequency}"`, 'frequency')
   const topics = [...new Set(p.topics.map(String))]
@@ -51,9 +52,8 @@ export function newsletterService(payload: Payload, keys: Keys = readEnv().keys)
   async function bySubscriberLink(token: string, purpose: LinkPurpose): Promise<{ state: LinkState; sub?: Sub }> {
     const link = parseLink(token)
     if (!link) return { state: 'invalid' }
-    const sub = (await payload
-      .findByID({ collection: 'subscribers', id: link.subscriberId, depth: 0, overrideAccess: true, disableErrors: true })
-      .catch(() => null)) as Sub | null
+    // Only a missing subscriber reads as an invalid link; a database error is an error.
+    const sub = (await payload.findByID({ collection: 'subscribers', id: link.subscriberId, depth: 0, overrideAccess: true, disableErrors: true })) as Sub | null
     if (!sub) return { state: 'invalid' }
     const state = verifyLink(keys.newsletterLinks, purpose, link, sub.email)
     return state === 'ok' ? { state, sub } : { state }
@@ -86,7 +86,7 @@ export function newsletterService(payload: Payload, keys: Keys = readEnv().keys)
   return {
     async subscribe(request: SignupRequest) {
       const email = normalizeEmail(request.email)
-      if (!isValidEmail(email)) throw new NewsletterInputError('Not an email address', 'email')
+      if (!isEmail(email)) throw new NewsletterInputError('Not an email address', 'email')
       const prefs = await validatePreferences(payload, request)
       const cfg = config()
       const now = new Date()
@@ -105,8 +105,8 @@ export function newsletterService(payload: Payload, keys: Keys = readEnv().keys)
       const pending = {
         status: 'pending' as const,
         ...prefs,
-        locale: prefs.locale as never,
-        topics: relationIds(payload, prefs.topics) as never,
+        locale: asLocale(prefs.locale),
+        topics: relationIds(payload, prefs.topics),
         consent,
         confirmTokenHash: hashToken(confirmToken(keys, nonce)),
         confirmTokenExpires: expires.toISOString(),
@@ -165,7 +165,7 @@ export function newsletterService(payload: Payload, keys: Keys = readEnv().keys)
       const { state, sub } = await bySubscriberLink(token, 'preferences')
       if (state !== 'ok' || !sub) return state
       const prefs = await validatePreferences(payload, preferences)
-      await payload.update({ collection: 'subscribers', id: sub.id, data: { ...prefs, locale: prefs.locale as never, topics: relationIds(payload, prefs.topics) as never }, overrideAccess: true })
+      await payload.update({ collection: 'subscribers', id: sub.id, data: { ...prefs, locale: asLocale(prefs.locale), topics: relationIds(payload, prefs.topics) }, overrideAccess: true })
       return 'ok'
     },
 

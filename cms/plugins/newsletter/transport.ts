@@ -17,5 +17,5 @@ export function newsletterTransport(smtpUrl: string | undefined, config: Newslet
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
-  } as never)
+  })
 }

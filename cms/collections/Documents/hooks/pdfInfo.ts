@@ -1,8 +1,10 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { PDFDocument } from 'pdf-lib'
 
+import type { Document } from '../../../payload-types'
+
 /** Records the page count of an uploaded PDF so the site can say "4 pages". */
-export const recordPdfInfo: CollectionBeforeChangeHook = async ({ data, req }) => {
+export const recordPdfInfo: CollectionBeforeChangeHook<Document> = async ({ data, req }) => {
   const file = req.file
   if (!file) return data
   if (file.mimetype !== 'application/pdf') {

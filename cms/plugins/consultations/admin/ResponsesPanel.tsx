@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../../../access/roles'
@@ -6,8 +6,8 @@ import { plural, t } from '../../../model/i18n'
 import { getDefaultLocale } from '../../../model/locales'
 import type { StoredAnswer } from '../responses'
 import { summarize } from '../summary'
-
-type Question = { id: string; type: string; label: string; options?: { id: string; label: string }[] | null }
+import { storedQuestions } from '../collections/Consultations/questions'
+import { asLocale } from '../../../lib/locale'
 
 export const PANEL_PAGE_SIZE = 10
 const PAGE_PARAM = 'responsesPage'
@@ -24,11 +24,11 @@ export async function ResponsesPanel({
   i18n,
 }: {
   payload: Payload
-  user?: unknown
+  user?: PayloadRequest['user']
   searchParams?: Record<string, string | string[] | undefined>
   i18n?: { language?: string }
 }) {
-  if (!hasRole(user as never, 'admin', 'editor')) return null
+  if (!hasRole(user, 'admin', 'editor')) return null
   // The admin's own interface language (Payload's i18n); strings from the one catalogue.
   const lang = i18n?.language ?? 'en'
   const locale = getDefaultLocale()
@@ -42,7 +42,7 @@ export async function ResponsesPanel({
     limit: PANEL_PAGE_SIZE,
     page,
     depth: 0,
-    locale: locale as never,
+    locale: asLocale(locale),
     overrideAccess: true,
   })
   // The list's own filters stay as they are when paging through the panel.
@@ -62,7 +62,7 @@ export async function ResponsesPanel({
         depth: 0,
         overrideAccess: true,
       })
-      const summary = summarize((c as unknown as { questions?: Question[] }).questions ?? [], responses.docs.map((r) => ({ answers: (r.answers as StoredAnswer[] | null) ?? [] })), locale)
+      const summary = summarize(storedQuestions(c), responses.docs.map((r) => ({ answers: (r.answers as StoredAnswer[] | null) ?? [] })), locale)
       return { id: String(c.id), title: String(c.title), status: String(c.status ?? ''), count: responses.docs.length, summary }
     }),
   )

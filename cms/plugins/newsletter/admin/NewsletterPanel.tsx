@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../../../access/roles'
@@ -9,8 +9,8 @@ import { getLocaleCodes } from '../../../model/locales'
  * Above the list of runs: how many people subscribe (counts only), and the next digest
  * to preview or send to oneself. Plain links and forms: nothing here needs a client bundle.
  */
-export async function NewsletterPanel({ payload, user, i18n }: { payload: Payload; user?: unknown; i18n?: { language?: string } }) {
-  if (!hasRole(user as never, 'admin', 'editor')) return null
+export async function NewsletterPanel({ payload, user, i18n }: { payload: Payload; user?: PayloadRequest['user']; i18n?: { language?: string } }) {
+  if (!hasRole(user, 'admin', 'editor')) return null
   // The admin's own interface language (Payload's i18n); strings from the one catalogue.
   const lang = i18n?.language ?? 'en'
   const count = async (status: string) => (await payload.count({ collection: 'subscribers', where: { status: { equals: status } }, overrideAccess: true })).totalDocs

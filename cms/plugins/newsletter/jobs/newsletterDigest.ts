@@ -12,6 +12,7 @@ export const newsletterDigestTask: TaskConfig<{ input: { runId: string }; output
   handler: async ({ input, req }) => {
     if (!input.runId || !/^[A-Za-z0-9]{1,40}$/.test(input.runId)) throw new Error(`Invalid run id "${input.runId}"`)
     const { queued } = await buildDigest(req.payload, input.runId)
+    req.payload.logger.info(`Newsletter: digest run ${input.runId} built, ${queued} email(s) queued.`)
     return { output: { queued } }
   },
 }

@@ -12,6 +12,7 @@ export const newsletterFanOutTask: TaskConfig<{ input: { changeId: string }; out
   handler: async ({ input, req }) => {
     if (!input.changeId || !/^[A-Za-z0-9]{1,40}$/.test(input.changeId)) throw new Error(`Invalid change id "${input.changeId}"`)
     const { queued } = await fanOutChange(req.payload, input.changeId)
+    if (queued > 0) req.payload.logger.info(`Newsletter: ${queued} email(s) queued for content change ${input.changeId}.`)
     return { output: { queued } }
   },
 }

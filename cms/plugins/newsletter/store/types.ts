@@ -9,7 +9,6 @@ import type { CityNameCases } from '../../../model/i18n'
 export type Id = string
 
 export type OutboxKind = 'confirm' | 'immediate' | 'digest' | 'test' | 'receipt'
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'skipped'
 
 export type OutboxInsert = {
   key: string

@@ -1,43 +1,38 @@
-import type { TaskConfig } from 'payload'
+import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { deriveConsultationStatus, type StatusInput } from '../../consultations/collections/Consultations/status'
 import { requestSiteUpdate } from '../siteUpdates'
-import { recordConsultationMoments } from '../../newsletter/changes'
+
+/**
+ * What a feature does at a scheduled moment of one of its documents, before the site
+ * is updated (e.g. a consultation keeps its stored status in step and tells
+ * subscribers it opened). Given to the publishing plugin per collection.
+ */
+export type ScheduledMoment = (req: PayloadRequest, id: string) => Promise<void>
 
 /**
  * A moment the site must change by itself: a consultation opens or closes, an alert
  * starts or ends. Queued with `waitUntil` when such a document is published.
  */
-export const siteBoundaryTask: TaskConfig<{ input: { collection: string; id: string; reason: string }; output: object }> = {
-  slug: 'siteBoundary',
-  label: 'Update the site at a scheduled time',
-  retries: 2,
-  inputSchema: [
-    { name: 'collection', type: 'text', required: true },
-    { name: 'id', type: 'text', required: true },
-    { name: 'reason', type: 'text', required: true },
-  ],
-  handler: async ({ input, req }) => {
-    if (input.collection === 'consultations') {
-      // Keep the stored status (used by admin lists) in step; written below the hooks so
-      // that an unpublished draft of the consultation is never published by accident.
-      const doc = await req.payload.findByID({ collection: 'consultations', id: input.id, depth: 0, overrideAccess: true, req }).catch(() => null)
-      if (doc) {
-        // Opening and outcome times are also when subscribers are told.
-        await recordConsultationMoments(req, doc as unknown as Record<string, unknown>)
-        await req.payload.db.updateOne({
-          collection: 'consultations',
-          where: { id: { equals: doc.id } },
-          data: { status: deriveConsultationStatus(doc as StatusInput) },
-          req,
-        })
-      }
-    }
-    await requestSiteUpdate(
-      req.payload,
-      { collection: input.collection, id: input.id, title: input.reason, operation: 'schedule', at: new Date().toISOString() },
-      req,
-    )
-    return { output: {} }
-  },
+export function siteBoundaryTask(
+  atMoment: Record<string, ScheduledMoment> = {},
+): TaskConfig<{ input: { collection: string; id: string; reason: string }; output: object }> {
+  return {
+    slug: 'siteBoundary',
+    label: 'Update the site at a scheduled time',
+    retries: 2,
+    inputSchema: [
+      { name: 'collection', type: 'text', required: true },
+      { name: 'id', type: 'text', required: true },
+      { name: 'reason', type: 'text', required: true },
+    ],
+    handler: async ({ input, req }) => {
+      await atMoment[input.collection]?.(req, input.id)
+      await requestSiteUpdate(
+        req.payload,
+        { collection: input.collection, id: input.id, title: input.reason, operation: 'schedule', at: new Date().toISOString() },
+        req,
+      )
+      return { output: {} }
+    },
+  }
 }

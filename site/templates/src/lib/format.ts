@@ -113,7 +113,6 @@ export function stripHtml(html: string): string {
 }
 
 /** Rich-text HTML cleaned as the snapshot already does (see richtext.ts). */
-export { tidyHtml as cleanHtml } from '@atvira/model/html'
 
 export function escapeXml(value: string): string {
   return value

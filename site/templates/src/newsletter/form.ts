@@ -1,3 +1,4 @@
+import { isEmail, MAX_EMAIL } from '@atvira/model/email'
 import { frequencies, type Frequency, type Preferences } from '@atvira/model/services/newsletter'
 
 /**
@@ -9,14 +10,6 @@ export type FormErrors = Partial<Record<'email' | 'frequency' | 'topics' | 'loca
 
 export type ParsedPreferences = { values: Preferences; errors: FormErrors }
 export type ParsedSignup = ParsedPreferences & { email: string; consent: boolean; honeypot: boolean; form: string }
-
-const MAX_EMAIL = 254
-// One @, a dot in the domain, nothing that could smuggle a second address.
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u
-
-export function isEmail(value: string): boolean {
-  return value.length <= MAX_EMAIL && EMAIL.test(value)
-}
 
 const text = (data: FormData, name: string, max = 300) => {
   const v = data.get(name)

@@ -4,11 +4,11 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole } from '../../../../access/roles'
 import type { StoredAnswer } from '../../responses'
 import { summarize } from '../../summary'
+import { storedQuestions } from '../Consultations/questions'
 import { getDefaultLocale } from '../../../../model/locales'
 import { responseFacts, type ResponseFacts } from '../../facts'
 import { csvSafe } from '../../../newsletter/collections/Subscribers/endpoints/exportCsv'
-
-type Question = { id: string; type: string; label: string; options?: { id: string; label: string }[] | null }
+import { asLocale } from '../../../../lib/locale'
 
 const staffOnly = () => Response.json({ errors: [{ message: 'Editors and admins only.' }] }, { status: 403 })
 
@@ -16,10 +16,17 @@ async function consultationWithResponses(req: PayloadRequest) {
   const searchParams = new URL(req.url ?? '', 'http://x').searchParams
   const id = searchParams.get('consultation') ?? ''
   if (!/^[A-Za-z0-9]{1,40}$/.test(id)) return null
-  const consultation = (await req.payload
-    .findByID({ collection: 'consultations', id, depth: 0, locale: getDefaultLocale() as never, overrideAccess: true })
-    .catch(() => null)) as unknown as { id: string | number; title: string; slug?: string; questions?: Question[] } | null
-  if (!consultation) return null
+  // Only a missing consultation is "not found": a database error answers as one.
+  const found = await req.payload.findByID({
+    collection: 'consultations',
+    id,
+    depth: 0,
+    locale: asLocale(getDefaultLocale()),
+    overrideAccess: true,
+    disableErrors: true,
+  })
+  if (!found) return null
+  const consultation = { ...found, questions: storedQuestions(found) }
   const responses = await req.payload.find({
     collection: 'consultation-responses',
     where: { consultation: { equals: consultation.id } },

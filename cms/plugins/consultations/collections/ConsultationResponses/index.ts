@@ -6,8 +6,6 @@ import { isAdmin } from '../../../../access/isAdmin'
 import { nobody } from '../../../../access/nobody'
 import { exportResponsesEndpoint, publicResponseFactsEndpoint, responseSummaryEndpoint } from './endpoints'
 
-export const moderationStates = ['new', 'reviewed', 'spam'] as const
-
 // What the resident sent stays as sent: `readOnly` only guards the admin form, this
 // guards the REST, GraphQL and Local API too. Moderation and the quote stay editable.
 const asSubmitted = { update: nobody }

@@ -1,10 +1,17 @@
 import type { ArrayField } from 'payload'
 
+import type { Consultation } from '../../../../payload-types'
+
 export const questionTypes = ['text', 'single', 'multiple', 'scale'] as const
 export type QuestionType = (typeof questionTypes)[number]
 
-/** The agree-scale's five points, stored as 1–5. */
-export const scalePoints = [1, 2, 3, 4, 5] as const
+/** A question as stored: Payload gives every array row (and option) its id when saved. */
+export type StoredQuestion = { id: string; type: QuestionType; label: string; required?: boolean | null; options?: { id: string; label: string }[] | null }
+
+/** A saved consultation's questions (the generated types keep row ids optional, as on a new form). */
+export function storedQuestions(consultation: Pick<Consultation, 'questions'>): StoredQuestion[] {
+  return (consultation.questions ?? []) as StoredQuestion[]
+}
 
 /**
  * The consultation's own questions, asked on the response form in this order. Rows keep

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../../../access/isAdmin'
 
-export const outboxStatuses = ['queued', 'sending', 'sent', 'retrying', 'failed', 'skipped'] as const
+const outboxStatuses = ['queued', 'sending', 'sent', 'retrying', 'failed', 'skipped'] as const
 
 /**
  * Every email, before it is sent. The unique key (subscriber × change, subscriber ×

@@ -4,7 +4,7 @@ import { editorsAndAdmins } from '../../../../access/editorsAndAdmins'
 import { isAdmin } from '../../../../access/isAdmin'
 import { previewDigestEndpoint, sendTestEndpoint } from './endpoints/preview'
 
-export const runKinds = ['immediate', 'daily', 'weekly', 'test'] as const
+const runKinds = ['immediate', 'daily', 'weekly', 'test'] as const
 
 const count = (name: string, label: string) => ({ name, label, type: 'number' as const, defaultValue: 0, admin: { readOnly: true } })
 

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../../../access/isAdmin'
 import { getLocales } from '../../../../model/locales'
-import { isValidEmail, normalizeEmail } from '../../email'
+import { isEmail, normalizeEmail } from '../../../../model/email'
 import { eraseSubscriberMail } from '../../housekeeping'
 import { exportSubscribersEndpoint } from './endpoints/exportCsv'
 import { subscriberStatsEndpoint } from './endpoints/stats'
@@ -47,7 +47,7 @@ export const Subscribers: CollectionConfig = {
       unique: true,
       index: true,
       // The same rule as the sign-up form, so a form-valid address is never refused here.
-      validate: (value: unknown) => (typeof value === 'string' && isValidEmail(value)) || 'Enter an email address like name@example.com.',
+      validate: (value: unknown) => (typeof value === 'string' && isEmail(value)) || 'Enter an email address like name@example.com.',
     },
     {
       name: 'locale',

@@ -1,13 +1,12 @@
 import type { FieldHook } from 'payload'
 
-import { deriveConsultationStatus, type StatusInput } from '../status'
+import type { Consultation } from '../../../../../payload-types'
+import { deriveConsultationStatus } from '../status'
+
+type StatusHook = FieldHook<Consultation, Consultation['status'], Partial<Consultation>>
 
 /** Stored so lists can be queried by status; any typed value is overwritten. */
-export const storeDerivedStatus: FieldHook = ({ siblingData, originalDoc }) => {
-  const merged = { ...(originalDoc ?? {}), ...siblingData } as StatusInput
-  return deriveConsultationStatus(merged)
-}
+export const storeDerivedStatus: StatusHook = ({ siblingData, originalDoc }) => deriveConsultationStatus({ ...originalDoc, ...siblingData })
 
 /** Reads always reflect the clock, even before the scheduled update has run. */
-export const readDerivedStatus: FieldHook = ({ siblingData }) =>
-  deriveConsultationStatus(siblingData as StatusInput)
+export const readDerivedStatus: StatusHook = ({ siblingData }) => deriveConsultationStatus(siblingData)

@@ -1,12 +1,12 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { hasRole } from '../../../../../access/roles'
 import { frequencies, subscriberStatuses } from '../options'
 
 /** `GET /api/subscribers/stats`: how many people subscribe, without who. Editors and admins. */
-export async function subscriberStats(req: PayloadRequest) {
-  const count = async (where: Record<string, unknown>) =>
-    (await req.payload.count({ collection: 'subscribers', where: where as never, overrideAccess: true })).totalDocs
+async function subscriberStats(req: PayloadRequest) {
+  const count = async (where: Where) =>
+    (await req.payload.count({ collection: 'subscribers', where, overrideAccess: true })).totalDocs
   const byStatus = Object.fromEntries(await Promise.all(subscriberStatuses.map(async (s) => [s, await count({ status: { equals: s } })] as const)))
   const confirmedByFrequency = Object.fromEntries(
     await Promise.all(frequencies.map(async (f) => [f, await count({ and: [{ status: { equals: 'confirmed' } }, { frequency: { equals: f } }] })] as const)),

@@ -1,0 +1,24 @@
+import type { Config, Plugin } from 'payload'
+
+import { addCollections } from '../extend'
+import { ConsultationResponses } from './collections/ConsultationResponses'
+import { Consultations } from './collections/Consultations'
+
+export { consultationMoment } from './moments'
+
+export type ConsultationsPluginOptions = {
+  /** The collection the consultations follow in the admin navigation (default: at the end). */
+  after?: string
+}
+
+/**
+ * Public consultations: the consultations (content, published like the rest) and the
+ * responses residents send through the site's form, with their staff endpoints
+ * (export, summary, public facts) and the responses panel in the admin.
+ */
+export const consultationsPlugin =
+  (options: ConsultationsPluginOptions = {}): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    collections: addCollections(config, [Consultations, ConsultationResponses], options.after),
+  })
