@@ -215,6 +215,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
       ),
     )
   }
+  // A new database has no content, so no file is used yet. Checked in SQL: the rebuild
+  // below reads through the Local API, which expects the newest schema, not this one.
+  const rows = async (table: string) => Number((await db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM \`${table}\``)))?.n ?? 0)
+  let existing = 0
+  for (const table of [...content, 'settings']) existing += await rows(table)
+  if (existing === 0) return
   // Through the config: Payload loads migrations natively, where cms/ modules do not resolve.
   const { rebuildFileUse } = (payload.config.custom ?? {}) as Custom
   if (!rebuildFileUse) throw new Error('The CMS config lacks custom.rebuildFileUse (cms/files/usage.ts).')

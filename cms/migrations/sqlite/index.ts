@@ -6,6 +6,7 @@ import * as migration_20261201_120438_site_builds_detail from './20261201_120438
 import * as migration_20261201_122457_newsletter_runs_suspended from './20261201_122457_newsletter_runs_suspended';
 import * as migration_20261202_044300_access_ownership_file_use from './20261202_044300_access_ownership_file_use';
 import * as migration_20261202_051149_content_changes_withdrawn from './20261202_051149_content_changes_withdrawn';
+import * as migration_20261202_102527_city_name_cases from './20261202_102527_city_name_cases';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_051149_content_changes_withdrawn.up,
     down: migration_20261202_051149_content_changes_withdrawn.down,
-    name: '20261202_051149_content_changes_withdrawn'
+    name: '20261202_051149_content_changes_withdrawn',
+  },
+  {
+    up: migration_20261202_102527_city_name_cases.up,
+    down: migration_20261202_102527_city_name_cases.down,
+    name: '20261202_102527_city_name_cases'
   },
 ];
