@@ -36,6 +36,7 @@ import { emailAdapter } from './lib/email'
 import { lockedResponse } from './lib/lockedResponse'
 import { privateDir, privateUploads } from './lib/privateFiles'
 import { readEnv, rootDir } from './model/env'
+import { registry } from './model/registry'
 import { getDefaultLocale, getLocales } from './model/locales'
 import { previewUrl } from './lib/preview'
 import { graphqlLimits } from './security/graphql'
@@ -45,7 +46,7 @@ const env = readEnv()
 const cmsDir = path.join(rootDir, 'cms')
 
 /** Collections an editor can link to from rich text; links resolve per locale on the site. */
-const linkableCollections = ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics']
+const linkableCollections = registry.withFlag('linkable')
 
 export default buildConfig({
   secret: env.secret,
@@ -75,7 +76,7 @@ export default buildConfig({
     // The site's own templates render drafts: see site/templates/src/preview/.
     livePreview: {
       url: ({ collectionConfig, data, locale }) => previewUrl(collectionConfig?.slug ?? 'pages', data?.id, locale) ?? '',
-      collections: ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics'],
+      collections: registry.withFlag('previewable'),
     },
     importMap: {
       baseDir: cmsDir,
@@ -122,7 +123,7 @@ export default buildConfig({
       generateURL: (docs) => docs.reduce((url, doc) => `${url}/${String(doc.slug ?? '')}`, ''),
     }),
     seoPlugin({
-      collections: ['news', 'guides', 'leaflets', 'services', 'consultations', 'pages', 'topics'],
+      collections: registry.withFlag('seo'),
       uploadsCollection: 'media',
       tabbedUI: false,
       generateTitle: ({ doc }) => String((doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name ?? ''),

@@ -14,21 +14,6 @@ import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../
 import { previewUrl } from '../lib/preview'
 import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, notifiableCollections, withdrawDeletedChanges } from '../plugins/newsletter/changes'
 
-/** Collections whose documents are published to the site. */
-export const publicCollections = [
-  'news',
-  'guides',
-  'leaflets',
-  'handbook',
-  'services',
-  'consultations',
-  'pages',
-  'topics',
-  'alerts',
-] as const
-
-export type PublicCollection = (typeof publicCollections)[number]
-
 /** The public reads published documents; staff write; authors never publish. */
 export const contentAccess: CollectionConfig['access'] = {
   read: publishedOrStaff,

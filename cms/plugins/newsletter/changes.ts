@@ -1,6 +1,7 @@
 import type { CheckboxField, CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { docPath } from '../../model/routes'
+import { registry } from '../../model/registry'
 import type { Collection } from '../../model/snapshot'
 import { isSeeding } from '../../hooks/context'
 import { isDraftSave } from '../publishing/hooks/siteUpdates'
@@ -8,8 +9,8 @@ import { getDefaultLocale, getLocaleCodes } from '../../model/locales'
 import { newsletterConfig } from './config'
 import type { ChangeEntry } from './store/types'
 
-/** Collections subscribers hear about (by their topics). */
-export const notifiableCollections = ['news', 'guides', 'leaflets', 'consultations'] as const
+/** Collections subscribers hear about (by their topics): the registry's `notifiable` types. */
+export const notifiableCollections = registry.withFlag('notifiable') as readonly Extract<Collection, 'news' | 'guides' | 'leaflets' | 'consultations'>[]
 
 const NOTIFY_UPDATE = 'atviraNotifyUpdate'
 
