@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { buildSnapshot } from './snapshot'
 import { politeFetch } from './source/politeFetch'
-import { extendRegistry, registry as builtinRegistry, type ContentTypeDef, type Registry } from '../../cms/model/registry'
+import { createRegistry, registry as builtinRegistry, type ContentTypeDef, type Registry } from '../../cms/model/registry'
 import type { ContentSource, RawDoc, ResponseFacts } from '../../cms/model/source'
 import type { PreviewService } from '../../cms/model/services/preview'
 import type { SiteDoc } from '../../cms/model/snapshot'
@@ -98,10 +98,10 @@ function previewSource(options: {
   draftOf: { collection: string; id: string }
   locales: string[]
   defaultLocale: string
-  /** The live build's own types beyond the product's. */
+  /** The live build's types (its snapshot's), when it has types beyond the product's. */
   types?: ContentTypeDef[]
 }): ContentSource {
-  const registry = options.types?.length ? extendRegistry(builtinRegistry, options.types) : builtinRegistry
+  const registry = options.types?.length ? createRegistry(options.types) : builtinRegistry
   const base = cmsUrl()
   const localeQuery = (locale: string, fallback: boolean) => ({
     locale,

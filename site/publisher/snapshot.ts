@@ -73,7 +73,8 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
   const files = new Map<string, { collection: 'media' | 'documents'; filename: string; url?: string }>()
   const responseFacts = await source.responseFacts()
   // The product's types, and the source's own (a city's extra types) after them.
-  const extraTypes = source.types?.() ?? []
+  // (A live snapshot's `types` hold the product's too: only the others are added.)
+  const extraTypes = (source.types?.() ?? []).filter((type) => !builtinRegistry.has(type.slug))
   const registry = extraTypes.length ? extendRegistry(builtinRegistry, extraTypes) : builtinRegistry
   const docCollections = registry.documents()
   const titleField = (collection: string) => registry.require(collection).titleField
