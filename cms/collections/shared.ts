@@ -12,7 +12,8 @@ import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
 import { noteDraftSave, siteUpdateAfterChange, siteUpdateAfterDelete } from '../plugins/publishing/hooks/siteUpdates'
 import { previewUrl } from '../lib/preview'
-import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, notifiableCollections, withdrawDeletedChanges } from '../plugins/newsletter/changes'
+import { registry, type Registry } from '../model/registry'
+import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, withdrawDeletedChanges } from '../plugins/newsletter/changes'
 
 /** The public reads published documents; staff write; authors never publish. */
 export const contentAccess: CollectionConfig['access'] = {
@@ -24,9 +25,11 @@ export const contentAccess: CollectionConfig['access'] = {
 }
 
 /** Everything a published-content collection shares: access, drafts, author guard. */
-export function contentCollection(config: CollectionConfig): CollectionConfig {
-  const previewable = config.slug !== 'alerts'
-  const notifiable = (notifiableCollections as readonly string[]).includes(config.slug)
+export function contentCollection(config: CollectionConfig, types: Registry = registry): CollectionConfig {
+  // The registry's flags (cms/model/registry.ts); a type it does not list is neither.
+  const flags = types.get(config.slug)?.flags
+  const previewable = flags?.previewable ?? false
+  const notifiable = flags?.notifiable ?? false
   return {
     ...config,
     fields: [...config.fields, ...(notifiable ? [notifyField] : []), createdByField, firstPublishedAtField],

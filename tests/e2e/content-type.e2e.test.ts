@@ -139,3 +139,18 @@ describe('a content type added by a registry entry', () => {
     }
   })
 })
+
+describe('the CMS side of an added type', () => {
+  it('gets its collection from the registry entry, with the flags’ features', async () => {
+    const { collectionFromType } = await import('../../cms/collections/fromRegistry')
+    const collection = collectionFromType(notices)
+    expect(collection.slug).toBe('notices')
+    expect(collection.labels).toEqual({ singular: 'Notice', plural: 'Notices' })
+    const names = collection.fields.map((f) => ('name' in f ? f.name : ''))
+    expect(names).toEqual(expect.arrayContaining(['title', 'summary', 'body', 'slug', 'publishedAt', 'topics']))
+    // notifiable: the editor's "notify subscribers" box; previewable: the admin's preview button.
+    expect(names).toContain('notifySubscribers')
+    expect(typeof collection.admin?.preview).toBe('function')
+    expect(collection.versions).toBeTruthy()
+  })
+})
