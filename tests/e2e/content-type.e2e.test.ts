@@ -41,9 +41,10 @@ const lt: RawDoc = {
   body: paragraph('Dėl vamzdyno remonto ZEBRAVANDUO nebus tiekiamas.'),
   publishedAt: '2026-05-30T08:00:00.000Z',
   updatedAt: '2026-05-30T08:00:00.000Z',
-  topics: [],
+  topics: [3],
   _status: 'published',
 }
+const topic: RawDoc = { id: 3, name: 'Vanduo', slug: 'vanduo', updatedAt: '2026-05-01T08:00:00.000Z', _status: 'published' }
 const en: RawDoc = { ...lt, title: 'Water supply interruption on Uosto Street', slug: 'water-supply-interruption', summary: 'Wednesday 9:00–13:00.', body: paragraph('Pipe repairs: no ZEBRAWATER supply.') }
 
 /** A content source serving only the new type, with its registry entry. */
@@ -51,7 +52,7 @@ function fixtureSource(): ContentSource {
   return {
     name: 'fixture',
     locales: () => ({ locales: ['lt', 'en'], defaultLocale: 'lt' }),
-    published: async (collection, locale) => (collection === 'notices' ? [locale === 'lt' ? lt : en] : []),
+    published: async (collection, locale) => (collection === 'notices' ? [locale === 'lt' ? lt : en] : collection === 'topics' && locale === 'lt' ? [topic] : []),
     uploads: async () => [],
     settings: async () => ({ cityName: 'Pajūris' }),
     responseFacts: async () => ({}),
@@ -95,6 +96,10 @@ describe('a content type added by a registry entry', () => {
     expect(page).toContain('ZEBRAVANDUO')
     expect(page).toContain('Pranešimai')
     expect(read('client/en/notices/water-supply-interruption/index.html')).toContain('ZEBRAWATER')
+    // Its topic's page lists it under the type's name.
+    const topicPage = read('client/temos/vanduo/index.html')
+    expect(topicPage).toContain('href="/pranesimai/vandens-tiekimo-pertrauka/"')
+    expect(topicPage).toContain('Pranešimai')
   })
 
   it('is in the search index', () => {
@@ -106,6 +111,7 @@ describe('a content type added by a registry entry', () => {
     expect(read('client/sitemap-0.xml')).toContain(`<loc>${siteUrl}/pranesimai/vandens-tiekimo-pertrauka/</loc>`)
     expect(read('client/rss.xml')).toContain(`<link>${siteUrl}/pranesimai/vandens-tiekimo-pertrauka/</link>`)
     expect(read('client/en/rss.xml')).toContain('Water supply interruption on Uosto Street')
+    expect(read('client/temos/vanduo/rss.xml')).toContain('Vandens tiekimo pertrauka Uosto gatvėje')
   })
 
   it('previews a draft with the live build’s types', async () => {
