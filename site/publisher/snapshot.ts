@@ -1,9 +1,10 @@
 import { docPath, reservedRootSegments, type RouteContext } from '../../cms/model/routes'
 import { extendRegistry, registry as builtinRegistry } from '../../cms/model/registry'
 import type { LinkTarget } from '../../cms/model/richtext'
-import type { ContentSource, RawDoc } from '../../cms/model/source'
-import type { DocLink, LocaleContent, SiteAlert, SiteDoc, SiteFile, SiteImage, SiteSettings, Snapshot, TopicRef } from '../../cms/model/snapshot'
+import type { ContentSource } from '../../cms/model/source'
+import type { DocLink, LocaleContent, SiteAlert, SiteDoc, SiteSettings, Snapshot, TopicRef } from '../../cms/model/snapshot'
 import { mapperFor, type MapContext } from './mappers'
+import { uploadReaders, type FileRefs, type UploadsByLocale } from './mappers/uploads'
 import { cachedHtml, str, telHref, type Raw } from './mappers/shared'
 
 export { normalizeHours, telHref } from './mappers/shared'
@@ -70,7 +71,7 @@ export function mergeTranslation(translated: Raw, base: Raw, fallbackFields: str
 export async function buildSnapshot(source: ContentSource, options: SnapshotOptions): Promise<Snapshot> {
   const { locales, defaultLocale } = source.locales()
   const now = options.now ?? new Date()
-  const files = new Map<string, { collection: 'media' | 'documents'; filename: string; url?: string }>()
+  const files: FileRefs = new Map()
   const responseFacts = await source.responseFacts()
   // The product's types, and the source's own (a city's extra types) after them.
   // (A live snapshot's `types` hold the product's too: only the others are added.)
@@ -106,7 +107,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
   }
 
   // Uploads, by id, per locale (alt text and titles are localized).
-  const uploads: Record<string, { media: Map<string, RawDoc>; documents: Map<string, RawDoc> }> = {}
+  const uploads: UploadsByLocale = {}
   for (const locale of locales) {
     uploads[locale] = {
       media: new Map((await source.uploads('media', locale)).map((d) => [String(d.id), d])),
@@ -153,60 +154,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     }
     const html = (v: unknown, headingOffset = 0) => cachedHtml(v, resolve, `${locale}|${headingOffset}`, headingOffset)
 
-    const image = (id: unknown): SiteImage | undefined => {
-      if (id === null || id === undefined) return undefined
-      const m = uploads[locale]!.media.get(String(id)) ?? uploads[defaultLocale]!.media.get(String(id))
-      if (!m || !str(m.filename)) return undefined
-      const variants: { src: string; width: number; height: number }[] = []
-      const add = (filename: unknown, width: unknown, height: unknown, url?: unknown) => {
-        if (!str(filename) || typeof width !== 'number' || typeof height !== 'number') return
-        // The original and a resized copy can have the same width: keep the resized one.
-        const same = variants.findIndex((v) => v.width === width)
-        if (same !== -1) variants.splice(same, 1)
-        const publicPath = `/media/${filename as string}`
-        files.set(publicPath, { collection: 'media', filename: filename as string, url: str(url) })
-        variants.push({ src: publicPath, width, height })
-      }
-      add(m.filename, m.width, m.height, m.url)
-      for (const size of Object.values((m.sizes ?? {}) as Record<string, Raw>)) {
-        add(size.filename, size.width, size.height, size.url)
-      }
-      variants.sort((a, b) => a.width - b.width)
-      const largest = variants[variants.length - 1]
-      if (!largest) return undefined
-      const localAlt = uploads[locale]!.media.get(String(id))
-      const altInLocale = str(localAlt?.alt)
-      const baseAlt = str(uploads[defaultLocale]!.media.get(String(id))?.alt)
-      return {
-        src: largest.src,
-        width: largest.width,
-        height: largest.height,
-        variants,
-        alt: altInLocale ?? baseAlt ?? '',
-        caption: str(localAlt?.caption) ?? str(m.caption),
-        credit: str(m.credit),
-        ...(altInLocale || !baseAlt || locale === defaultLocale ? {} : { lang: defaultLocale }),
-      }
-    }
-
-    const file = (id: unknown): SiteFile | undefined => {
-      if (id === null || id === undefined) return undefined
-      const d = uploads[locale]!.documents.get(String(id)) ?? uploads[defaultLocale]!.documents.get(String(id))
-      if (!d || !str(d.filename)) return undefined
-      const publicPath = `/files/${d.filename as string}`
-      files.set(publicPath, { collection: 'documents', filename: d.filename as string, url: str(d.url) })
-      return {
-        url: publicPath,
-        title: str(d.title) ?? (d.filename as string),
-        filename: d.filename as string,
-        mimeType: str(d.mimeType) ?? 'application/octet-stream',
-        size: typeof d.filesize === 'number' ? d.filesize : 0,
-        pages: typeof d.pageCount === 'number' ? d.pageCount : undefined,
-        language: str(d.language) ?? defaultLocale,
-      }
-    }
-    const fileList = (ids: unknown) =>
-      (Array.isArray(ids) ? ids : []).map(file).filter((f): f is SiteFile => f !== undefined)
+    const { image, file, fileList } = uploadReaders(locale, defaultLocale, uploads, files)
 
     const topicRef = (id: unknown): TopicRef | undefined => {
       const e = entries.get(keyOf('topics', id))
