@@ -139,7 +139,10 @@ export function extendRegistry<S extends string, T extends string>(base: Registr
   return createRegistry<S | T>([...base.types, ...extra])
 }
 
-/** The product's types, in the order the site's menu lists their sections. */
+/**
+ * The product's types, in the order the site's menu lists their sections (and the
+ * admin its link targets and previews).
+ */
 export const builtinTypes = [
   defineContentType({
     slug: 'news',
@@ -177,18 +180,18 @@ export const builtinTypes = [
     flags: { notifiable: true },
   }),
   defineContentType({
+    slug: 'pages',
+    route: 'root',
+    labels: { lt: { singular: 'Puslapis', plural: 'Puslapiai' }, en: { singular: 'Page', plural: 'Pages' } },
+    linkFields: ['title', 'slug', 'summary', 'parent'],
+  }),
+  defineContentType({
     slug: 'topics',
     labels: { lt: { singular: 'Tema', plural: 'Temos' }, en: { singular: 'Topic', plural: 'Topics' } },
     titleField: 'name',
     linkFields: ['name', 'slug', 'description'],
     seedFolder: false,
     flags: { searchable: false },
-  }),
-  defineContentType({
-    slug: 'pages',
-    route: 'root',
-    labels: { lt: { singular: 'Puslapis', plural: 'Puslapiai' }, en: { singular: 'Page', plural: 'Pages' } },
-    linkFields: ['title', 'slug', 'summary', 'parent'],
   }),
   defineContentType({
     slug: 'alerts',
