@@ -28,6 +28,7 @@ import { emailAdapter } from './lib/email'
 import { lockedResponse } from './lib/lockedResponse'
 import { privateDir, privateUploads } from './lib/privateFiles'
 import { readEnv, rootDir } from './model/env'
+import { registry } from './model/registry'
 import { getDefaultLocale, getLocales } from './model/locales'
 import { previewUrl } from './lib/preview'
 import { graphqlLimits } from './security/graphql'
@@ -37,7 +38,7 @@ const env = readEnv()
 const cmsDir = path.join(rootDir, 'cms')
 
 /** Collections an editor can link to from rich text; links resolve per locale on the site. */
-const linkableCollections = ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics']
+const linkableCollections = registry.withFlag('linkable')
 
 export default buildConfig({
   secret: env.secret,
@@ -67,7 +68,7 @@ export default buildConfig({
     // The site's own templates render drafts: see site/templates/src/preview/.
     livePreview: {
       url: ({ collectionConfig, data, locale }) => previewUrl(collectionConfig?.slug ?? 'pages', data?.id, locale) ?? '',
-      collections: ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics'],
+      collections: registry.withFlag('previewable'),
     },
     importMap: {
       baseDir: cmsDir,
@@ -106,19 +107,20 @@ export default buildConfig({
   plugins: [
     consultationsPlugin({ after: 'services' }),
     publishingPlugin({
-      collections: ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics', 'alerts'],
+      // Every published-content type: a save that changes what is live updates the site.
+      collections: registry.slugs((type) => type.kind === 'document' && type.flags.public),
       globals: ['settings'],
       atScheduledMoment: { consultations: consultationMoment },
       after: 'users',
     }),
-    newsletterPlugin({ collections: ['news', 'guides', 'leaflets', 'consultations'], after: 'site-builds' }),
+    newsletterPlugin({ collections: registry.withFlag('notifiable'), after: 'site-builds' }),
     nestedDocsPlugin({
       collections: ['pages'],
       generateLabel: (_, doc) => String(doc.title ?? ''),
       generateURL: (docs) => docs.reduce((url, doc) => `${url}/${String(doc.slug ?? '')}`, ''),
     }),
     seoPlugin({
-      collections: ['news', 'guides', 'leaflets', 'services', 'consultations', 'pages', 'topics'],
+      collections: registry.withFlag('seo'),
       uploadsCollection: 'media',
       tabbedUI: false,
       generateTitle: ({ doc }) => String((doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name ?? ''),

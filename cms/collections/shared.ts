@@ -12,6 +12,7 @@ import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
 import { noteDraftSave } from '../hooks/draftSave'
 import { previewUrl } from '../lib/preview'
+import { registry, type Registry } from '../model/registry'
 
 /** The public reads published documents; staff write; authors never publish. */
 const contentAccess: CollectionConfig['access'] = {
@@ -27,8 +28,9 @@ const contentAccess: CollectionConfig['access'] = {
  * use. The feature plugins (cms/plugins) append their hooks after these: the site
  * update (publishing), then the subscribers' notice (newsletter).
  */
-export function contentCollection(config: CollectionConfig): CollectionConfig {
-  const previewable = config.slug !== 'alerts'
+export function contentCollection(config: CollectionConfig, types: Registry = registry): CollectionConfig {
+  // The registry's flags (cms/model/registry.ts); a type it does not list is not previewable.
+  const previewable = types.get(config.slug)?.flags.previewable ?? false
   return {
     ...config,
     fields: [...config.fields, createdByField, firstPublishedAtField],

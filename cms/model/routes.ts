@@ -1,15 +1,18 @@
-import { t } from './i18n'
-import type { Collection, Locale } from './snapshot'
+import { type MessageKey, t } from './i18n'
+import { registry as builtinRegistry, type Registry, type SectionCollection } from './registry'
+import type { Locale } from './snapshot'
 
 /**
  * Public URLs. Section paths are part of the public contract: `/naujienos/` ·
  * `/en/news/`. The default locale lives at `/`, the others under `/<code>/`.
  */
 
-export type RouteContext = { defaultLocale: Locale }
+/** `registry`: the content types in play, when a snapshot brings more than the product's. */
+export type RouteContext = { defaultLocale: Locale; registry?: Registry }
 
-export const sectionCollections = ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'topics'] as const
-export type SectionCollection = (typeof sectionCollections)[number]
+/** Types whose documents live under a section of their own (cms/model/registry.ts). */
+export const sectionCollections = builtinRegistry.slugs((type) => type.route === 'section') as SectionCollection[]
+export type { SectionCollection }
 
 export function localePrefix(locale: Locale, ctx: RouteContext): string {
   return locale === ctx.defaultLocale ? '' : `/${locale}`
@@ -19,12 +22,12 @@ export function homePath(locale: Locale, ctx: RouteContext): string {
   return `${localePrefix(locale, ctx)}/`
 }
 
-export function sectionSegment(collection: SectionCollection, locale: Locale): string {
-  return t(locale, `sections.${collection}`)
+export function sectionSegment(collection: SectionCollection | (string & {}), locale: Locale, ctx?: Pick<RouteContext, 'registry'>): string {
+  return (ctx?.registry ?? builtinRegistry).segment(collection, locale, (l, key) => t(l, key as MessageKey))
 }
 
-export function sectionPath(collection: SectionCollection, locale: Locale, ctx: RouteContext): string {
-  return `${localePrefix(locale, ctx)}/${sectionSegment(collection, locale)}/`
+export function sectionPath(collection: SectionCollection | (string & {}), locale: Locale, ctx: RouteContext): string {
+  return `${localePrefix(locale, ctx)}/${sectionSegment(collection, locale, ctx)}/`
 }
 
 /** Page 1 is the section itself; later pages get `/psl/2/` (`/page/2/`). */
@@ -54,13 +57,13 @@ export function newsTopicPath(locale: Locale, topicSlug: string, page: number, c
  * under their parents; everything else under its section.
  */
 export function docPath(
-  collection: Collection,
+  collection: string,
   slugs: string[],
   locale: Locale,
   ctx: RouteContext,
 ): string {
   const prefix = localePrefix(locale, ctx)
-  if (collection === 'pages') return `${prefix}/${slugs.join('/')}/`
+  if ((ctx.registry ?? builtinRegistry).require(collection).route === 'root') return `${prefix}/${slugs.join('/')}/`
   return `${sectionPath(collection, locale, ctx)}${slugs[slugs.length - 1]}/`
 }
 
@@ -70,9 +73,9 @@ export function feedPath(locale: Locale, ctx: RouteContext, topicSlug?: string):
 }
 
 /** Segments a page slug may not take, since sections and feeds live there. */
-export function reservedRootSegments(locale: Locale, locales: Locale[]): string[] {
+export function reservedRootSegments(locale: Locale, locales: Locale[], registry: Registry = builtinRegistry): string[] {
   return [
-    ...sectionCollections.map((c) => sectionSegment(c, locale)),
+    ...registry.slugs((type) => type.route === 'section').map((c) => sectionSegment(c, locale, { registry })),
     ...locales,
     // The on-demand pages at the root of each locale.
     t(locale, 'search.path'),

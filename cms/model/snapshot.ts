@@ -4,17 +4,12 @@
  * only this; they never query the CMS.
  */
 
+import type { ContentTypeDef, DocCollection } from './registry'
+
 export type Locale = string
 
-export type Collection =
-  | 'news'
-  | 'guides'
-  | 'leaflets'
-  | 'handbook'
-  | 'services'
-  | 'consultations'
-  | 'pages'
-  | 'topics'
+/** The product's document types with pages of their own (cms/model/registry.ts). */
+export type Collection = DocCollection
 
 export type ImageVariant = { src: string; width: number; height: number }
 
@@ -148,6 +143,12 @@ export type PageDoc = Base & {
 
 export type TopicDoc = Base & { collection: 'topics'; name: string; description?: string }
 
+/**
+ * A document of a type the product's templates do not know (a city's own, registered
+ * in the snapshot's `types`): rendered by the generic document view.
+ */
+export type GenericDoc = Omit<Base, 'collection'> & { collection: string; bodyHtml: string }
+
 export type SiteDoc = NewsDoc | GuideDoc | LeafletDoc | HandbookDoc | ServiceDoc | ConsultationDoc | PageDoc | TopicDoc
 
 export type SiteAlert = {
@@ -194,4 +195,9 @@ export type Snapshot = {
   content: Record<Locale, LocaleContent>
   /** Files to copy into the built site: public path → absolute source path. */
   files: Record<string, string>
+  /**
+   * The content registry the snapshot was built with, when it is not the product's own
+   * (a city's extra types): the templates read flags and segments from it.
+   */
+  types?: ContentTypeDef[]
 }

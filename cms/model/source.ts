@@ -1,17 +1,10 @@
 /** Where the site reads published content from: the local database or a remote CMS. */
 
-export type RawDoc = Record<string, unknown> & { id: string | number }
+import type { ContentTypeDef, SourceCollection, UploadCollection } from './registry'
 
-export type SourceCollection =
-  | 'news'
-  | 'guides'
-  | 'leaflets'
-  | 'handbook'
-  | 'services'
-  | 'consultations'
-  | 'pages'
-  | 'topics'
-  | 'alerts'
+export type { SourceCollection } from './registry'
+
+export type RawDoc = Record<string, unknown> & { id: string | number }
 
 /**
  * What the site may show about consultation responses, by consultation id: how many
@@ -26,9 +19,9 @@ export interface ContentSource {
    * Published documents of a collection in one locale. With `fallback: false`,
    * untranslated fields come back empty: that is how translations are detected.
    */
-  published(collection: SourceCollection, locale: string, fallback: boolean): Promise<RawDoc[]>
+  published(collection: SourceCollection | (string & {}), locale: string, fallback: boolean): Promise<RawDoc[]>
   /** Images and documents by id (they have no drafts; only referenced ones are used). */
-  uploads(collection: 'media' | 'documents', locale: string): Promise<RawDoc[]>
+  uploads(collection: UploadCollection, locale: string): Promise<RawDoc[]>
   settings(locale: string): Promise<Record<string, unknown>>
   /**
    * What the site may show about consultation responses, by consultation id: how many
@@ -36,6 +29,11 @@ export interface ContentSource {
    */
   responseFacts(): Promise<ResponseFacts>
   /** Local path of an uploaded file (downloaded first for a remote CMS). */
-  filePath(collection: 'media' | 'documents', filename: string, url?: string): Promise<string>
+  filePath(collection: UploadCollection, filename: string, url?: string): Promise<string>
   close(): Promise<void>
+  /**
+   * Content types beyond the product's (cms/model/registry.ts) this source serves, e.g.
+   * a city's own; they reach the templates inside the snapshot.
+   */
+  types?(): ContentTypeDef[]
 }

@@ -4,29 +4,20 @@ import path from 'node:path'
 
 import type { z } from 'zod'
 
+import { registry, type SourceCollection } from '../model/registry'
 import { keyPattern, schemas, type Schemas, type SeedDoc } from './schema'
 
-export type DocCollection =
-  | 'news'
-  | 'guides'
-  | 'leaflets'
-  | 'handbook'
-  | 'services'
-  | 'consultations'
-  | 'pages'
-  | 'alerts'
+/** Types the seed keeps one document per file in `content/<slug>/` (cms/model/registry.ts). */
+export type DocCollection = Exclude<SourceCollection, 'topics'>
+
+// Types others link to first, so fewer documents wait for a retry (the order also fixes ids).
+const writtenFirst: string[] = ['services', 'pages']
+const rank = (slug: string) => (writtenFirst.includes(slug) ? writtenFirst.indexOf(slug) : writtenFirst.length)
 
 /** Collections stored one document per file, in the order they are written. */
-export const folderCollections: DocCollection[] = [
-  'services',
-  'pages',
-  'news',
-  'guides',
-  'leaflets',
-  'handbook',
-  'consultations',
-  'alerts',
-]
+export const folderCollections = registry
+  .slugs((type) => type.seedFolder)
+  .sort((a, b) => rank(a) - rank(b)) as DocCollection[]
 
 export type Entry<K extends keyof Schemas = keyof Schemas> = {
   collection: K

@@ -6,7 +6,7 @@ import { rootDir } from '../../cms/model/env'
 import { allRoutes, type Route } from '../templates/src/pages/_lib/routes'
 import { documentHash } from '../../cms/model/docHash'
 import { useSnapshot } from '../templates/src/lib/load'
-import { BODY_WORDS, rowKey, rowKeyOfHash, searchable } from '../templates/src/lib/search/indexer'
+import { BODY_WORDS, rowKey, rowKeyOfHash, searchableIn } from '../templates/src/lib/search/indexer'
 import type { Snapshot } from '../../cms/model/snapshot'
 import type { SearchList } from './searchWorker'
 import { run } from './processes'
@@ -237,7 +237,7 @@ export class HeadStart {
    */
   private writeSearchList(snapshot: Snapshot, locale: string, before: PlanIndex): string {
     const live = new Set(Object.entries(before.docs).filter(([key]) => key.startsWith(`${locale} `)).map(([, hash]) => rowKeyOfHash(hash)))
-    const docs = (snapshot.content[locale]?.docs ?? []).filter(searchable)
+    const docs = (snapshot.content[locale]?.docs ?? []).filter(searchableIn(snapshot.types))
     const hashes = docs.map((d) => rowKey(d))
     const list: SearchList = { hashes, docs: docs.flatMap((d, i) => (live.has(hashes[i]!) ? [] : [[hashes[i]!, d] as [string, typeof d]])) }
     const file = `${this.outDir}.search-${locale}.json`

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { buildSnapshot } from './snapshot'
 import { handoff, settings } from '../../cms/model/env'
 import { politeFetch } from './source/politeFetch'
-import type { ContentSource, RawDoc, ResponseFacts, SourceCollection } from '../../cms/model/source'
+import { createRegistry, registry as builtinRegistry, type ContentTypeDef, type Registry } from '../../cms/model/registry'
+import type { ContentSource, RawDoc, ResponseFacts } from '../../cms/model/source'
 import type { PreviewService } from '../../cms/model/services/preview'
 import type { SiteDoc } from '../../cms/model/snapshot'
 
@@ -40,22 +41,18 @@ export async function staffUser(authorization: string): Promise<{ email: string;
   }
 }
 
-export const previewCollections = ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics'] as const
+/** The types a preview can show (cms/model/registry.ts); a live build's own types added. */
+export const previewCollections = builtinRegistry.withFlag('previewable')
 
 /**
  * What a preview needs of every other published document: enough to link to it (title,
- * address, summary) and to name its topics, not its body. At 10,000 documents that is a
- * few MB instead of the whole site, read once per live build (below).
+ * address, summary) and to name its topics, not its body (each type's `linkFields`).
+ * At 10,000 documents that is a few MB instead of the whole site, read once per live
+ * build (below).
  */
-const linkFields: Record<Exclude<SourceCollection, 'alerts'>, string[]> = {
-  news: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
-  guides: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
-  leaflets: ['title', 'slug', 'summary', 'publishedAt', 'topics'],
-  handbook: ['question', 'slug', 'topic', 'order'],
-  services: ['name', 'slug', 'summary', 'topics'],
-  consultations: ['title', 'slug', 'summary', 'publishedAt', 'topics', 'opensAt', 'closesAt', 'status'],
-  pages: ['title', 'slug', 'summary', 'parent'],
-  topics: ['name', 'slug', 'description'],
+function linkFields(registry: Registry, collection: string): string[] | undefined {
+  const type = registry.get(collection)
+  return type && type.linkFields.length ? type.linkFields : undefined
 }
 
 /**
@@ -102,7 +99,10 @@ function previewSource(options: {
   draftOf: { collection: string; id: string }
   locales: string[]
   defaultLocale: string
+  /** The live build's types (its snapshot's), when it has types beyond the product's. */
+  types?: ContentTypeDef[]
 }): ContentSource {
+  const registry = options.types?.length ? createRegistry(options.types) : builtinRegistry
   const base = cmsUrl()
   const localeQuery = (locale: string, fallback: boolean) => ({
     locale,
@@ -120,7 +120,7 @@ function previewSource(options: {
     name: `CMS at ${base} (preview)`,
     locales: () => ({ locales: options.locales, defaultLocale: options.defaultLocale }),
     async published(collection, locale, fallback) {
-      const fields = collection === 'alerts' ? undefined : linkFields[collection]
+      const fields = linkFields(registry, collection)
       const docs = await list(collection, localeQuery(locale, fallback), fields)
       if (options.draftOf.collection !== collection) return docs
       const qs = new URLSearchParams({ ...localeQuery(locale, fallback), draft: 'true' })
@@ -136,6 +136,7 @@ function previewSource(options: {
     // The page links images and files by their public path; a preview copies nothing.
     filePath: async (collection, filename) => path.join('/nonexistent', collection, filename),
     close: async () => {},
+    ...(options.types?.length ? { types: () => options.types! } : {}),
   }
 }
 
@@ -148,6 +149,7 @@ export async function previewDoc(options: Parameters<PreviewService['previewDoc'
     draftOf: { collection: options.collection, id: options.id },
     locales: live.locales,
     defaultLocale: live.defaultLocale,
+    types: live.types,
   })
   const draft = await buildSnapshot(source, { siteUrl: live.siteUrl, timeZone: live.timeZone })
   const docs = draft.content[options.locale]?.docs ?? draft.content[draft.defaultLocale]?.docs ?? []

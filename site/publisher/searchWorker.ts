@@ -11,7 +11,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { buildLocaleIndexWithTerms, indexOfRows, rowKey, searchable, termRow, type TermRow } from '../templates/src/lib/search/indexer'
+import { buildLocaleIndexWithTerms, indexOfRows, rowKey, searchableIn, termRow, type TermRow } from '../templates/src/lib/search/indexer'
 import type { SiteDoc, Snapshot } from '../../cms/model/snapshot'
 
 /** A fast update's list of one locale's searchable documents (their `rowKey`), in order. */
@@ -48,7 +48,7 @@ if (listFile) {
     if (row) return row
     let doc = given.get(hash)
     if (!doc) {
-      fromSnapshot ??= new Map((readSnapshot().content[only!]?.docs ?? []).filter(searchable).map((d) => [rowKey(d), d]))
+      fromSnapshot ??= new Map((readSnapshot().content[only!]?.docs ?? []).filter(searchableIn(readSnapshot().types)).map((d) => [rowKey(d), d]))
       doc = fromSnapshot.get(hash)
     }
     if (!doc) throw new Error(`Search index (${only}): document ${hash} is neither in the list, the live build's rows nor the snapshot ${snapshotFile}.`)
@@ -57,6 +57,6 @@ if (listFile) {
   write(only!, { index: indexOfRows(only!, rows), terms: rows })
 } else {
   for (const locale of only ? [only] : readSnapshot().locales) {
-    write(locale, buildLocaleIndexWithTerms(locale, readSnapshot().content[locale]?.docs ?? [], previousRows(locale)))
+    write(locale, buildLocaleIndexWithTerms(locale, readSnapshot().content[locale]?.docs ?? [], previousRows(locale), readSnapshot().types))
   }
 }

@@ -1,55 +1,28 @@
 import { type CityNameCases, ownCityCases } from '../../cms/model/i18n'
 import { docPath, reservedRootSegments, type RouteContext } from '../../cms/model/routes'
-import { richTextToHtml, richTextToText, type LinkTarget } from '../../cms/model/richtext'
-import type { ContentSource, RawDoc } from '../../cms/model/source'
-import type {
-  ConsultationQuestion,
-  Collection,
-  DayHours,
-  DocLink,
-  LocaleContent,
-  SiteAlert,
-  SiteDoc,
-  SiteFile,
-  SiteImage,
-  SiteSettings,
-  Snapshot,
-  TopicRef,
-  Weekday,
-} from '../../cms/model/snapshot'
+import { extendRegistry, registry as builtinRegistry } from '../../cms/model/registry'
+import type { LinkTarget } from '../../cms/model/richtext'
+import type { ContentSource } from '../../cms/model/source'
+import type { DocLink, LocaleContent, SiteAlert, SiteDoc, SiteSettings, Snapshot, TopicRef } from '../../cms/model/snapshot'
+import { mapperFor, type MapContext } from './mappers'
+import { uploadReaders, type FileRefs, type UploadsByLocale } from './mappers/uploads'
+import { cachedHtml, str, telHref, type Raw } from './mappers/shared'
+
+export { normalizeHours, telHref } from './mappers/shared'
 
 /**
  * Builds the snapshot the site renders from: published documents only (the source
  * enforces it), one entry per document per locale it is translated into, rich text
- * as HTML with every internal link resolved for that locale.
+ * as HTML with every internal link resolved for that locale. Each type's own fields
+ * come from its mapper (./mappers); this file does what all types share.
  */
 
-const docCollections: Collection[] = ['topics', 'pages', 'news', 'guides', 'leaflets', 'handbook', 'services', 'consultations']
-
-const titleField: Record<Collection, string> = {
-  news: 'title',
-  guides: 'title',
-  leaflets: 'title',
-  handbook: 'question',
-  services: 'name',
-  consultations: 'title',
-  pages: 'title',
-  topics: 'name',
-}
-
-const weekdays: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
-
-type Raw = Record<string, unknown>
 type Key = string
 const keyOf = (collection: string, id: unknown) => `${collection}:${String(id)}`
 
 export type SnapshotOptions = { siteUrl: string; timeZone: string; now?: Date }
 
 export class SnapshotError extends Error {}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined
-}
 
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
@@ -96,61 +69,18 @@ export function mergeTranslation(translated: Raw, base: Raw, fallbackFields: str
   return out
 }
 
-export function telHref(number: string): string {
-  return `tel:${number.replace(/[^\d+]/g, '')}`
-}
-
-/** Seven days, Monday first; each day's ranges sorted; empty ranges mean closed. */
-export function normalizeHours(rows: unknown): DayHours[] {
-  const list = Array.isArray(rows) ? (rows as { days?: string[]; opens?: string; closes?: string }[]) : []
-  return weekdays.map((day) => ({
-    day,
-    ranges: list
-      .filter((r) => r.days?.includes(day) && r.opens && r.closes)
-      .map((r) => ({ opens: r.opens!, closes: r.closes! }))
-      .sort((a, b) => a.opens.localeCompare(b.opens)),
-  }))
-}
-
-/**
- * Rich text converted before, by object: the job runner keeps the documents it read
- * (site/publisher/export.ts), so an update converts only the rich text of changed ones.
- * HTML depends on where its internal links lead: it is reused only when every link
- * resolves as it did.
- */
-const textMemo = new WeakMap<object, string>()
-const htmlMemo = new WeakMap<object, Map<string, { html: string; links: [string, string, string][] }>>()
-
-function cachedText(v: unknown): string {
-  if (!v || typeof v !== 'object') return richTextToText(v)
-  let text = textMemo.get(v)
-  if (text === undefined) textMemo.set(v, (text = richTextToText(v)))
-  return text
-}
-
-function cachedHtml(v: unknown, resolve: (relationTo: string, id: string) => LinkTarget, key: string, headingOffset: number): string {
-  if (!v || typeof v !== 'object') return richTextToHtml(v, resolve, { headingOffset })
-  let byKey = htmlMemo.get(v)
-  const hit = byKey?.get(key)
-  if (hit && hit.links.every(([relationTo, id, target]) => JSON.stringify(resolve(relationTo, id)) === target)) return hit.html
-  const links: [string, string, string][] = []
-  const recording = (relationTo: string, id: string) => {
-    const target = resolve(relationTo, id)
-    links.push([relationTo, id, JSON.stringify(target)])
-    return target
-  }
-  const html = richTextToHtml(v, recording, { headingOffset })
-  if (!byKey) htmlMemo.set(v, (byKey = new Map()))
-  byKey.set(key, { html, links })
-  return html
-}
-
 export async function buildSnapshot(source: ContentSource, options: SnapshotOptions): Promise<Snapshot> {
   const { locales, defaultLocale } = source.locales()
-  const ctx: RouteContext = { defaultLocale }
   const now = options.now ?? new Date()
-  const files = new Map<string, { collection: 'media' | 'documents'; filename: string; url?: string }>()
+  const files: FileRefs = new Map()
   const responseFacts = await source.responseFacts()
+  // The product's types, and the source's own (a city's extra types) after them.
+  // (A live snapshot's `types` hold the product's too: only the others are added.)
+  const extraTypes = (source.types?.() ?? []).filter((type) => !builtinRegistry.has(type.slug))
+  const registry = extraTypes.length ? extendRegistry(builtinRegistry, extraTypes) : builtinRegistry
+  const docCollections = registry.documents()
+  const titleField = (collection: string) => registry.require(collection).titleField
+  const ctx: RouteContext = extraTypes.length ? { defaultLocale, registry } : { defaultLocale }
 
   // Raw documents per locale: merged with the default locale where untranslated.
   type Entry = { raw: Raw; fallbackFields: string[] }
@@ -161,14 +91,14 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     const base = await source.published(collection, defaultLocale, false)
     const baseById = new Map(base.map((d) => [String(d.id), d]))
     for (const d of base) {
-      if (!str(d[titleField[collection]])) continue
+      if (!str(d[titleField(collection)])) continue
       raw[defaultLocale]!.set(keyOf(collection, d.id), { raw: d, fallbackFields: [] })
     }
     for (const locale of locales) {
       if (locale === defaultLocale) continue
       for (const d of await source.published(collection, locale, false)) {
         // A document exists in a locale when its title is translated.
-        if (!str(d[titleField[collection]])) continue
+        if (!str(d[titleField(collection)])) continue
         const b = baseById.get(String(d.id))
         const fallbackFields: string[] = []
         const merged = b ? mergeTranslation(d, b, fallbackFields) : d
@@ -178,7 +108,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
   }
 
   // Uploads, by id, per locale (alt text and titles are localized).
-  const uploads: Record<string, { media: Map<string, RawDoc>; documents: Map<string, RawDoc> }> = {}
+  const uploads: UploadsByLocale = {}
   for (const locale of locales) {
     uploads[locale] = {
       media: new Map((await source.uploads('media', locale)).map((d) => [String(d.id), d])),
@@ -189,7 +119,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
   // URLs first: every document's path in every locale it exists in.
   const urls = new Map<Key, Record<string, string>>()
   for (const locale of locales) {
-    const reserved = new Set(reservedRootSegments(locale, locales))
+    const reserved = new Set(reservedRootSegments(locale, locales, registry))
     const pageSlugs = (id: string, seen = new Set<string>()): string[] => {
       const entry = raw[locale]!.get(keyOf('pages', id)) ?? raw[defaultLocale]!.get(keyOf('pages', id))
       if (!entry || seen.has(id)) return []
@@ -199,7 +129,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
       return parent ? [...pageSlugs(String(parent), seen), own] : [own]
     }
     for (const [key, { raw: d }] of raw[locale]!) {
-      const collection = key.slice(0, key.indexOf(':')) as Collection
+      const collection = key.slice(0, key.indexOf(':'))
       const slug = str(d.slug) ?? String(d.id)
       const slugs = collection === 'pages' ? pageSlugs(String(d.id)) : [slug]
       if (collection === 'pages' && !d.parent && reserved.has(slugs[0]!)) {
@@ -225,60 +155,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     }
     const html = (v: unknown, headingOffset = 0) => cachedHtml(v, resolve, `${locale}|${headingOffset}`, headingOffset)
 
-    const image = (id: unknown): SiteImage | undefined => {
-      if (id === null || id === undefined) return undefined
-      const m = uploads[locale]!.media.get(String(id)) ?? uploads[defaultLocale]!.media.get(String(id))
-      if (!m || !str(m.filename)) return undefined
-      const variants: { src: string; width: number; height: number }[] = []
-      const add = (filename: unknown, width: unknown, height: unknown, url?: unknown) => {
-        if (!str(filename) || typeof width !== 'number' || typeof height !== 'number') return
-        // The original and a resized copy can have the same width: keep the resized one.
-        const same = variants.findIndex((v) => v.width === width)
-        if (same !== -1) variants.splice(same, 1)
-        const publicPath = `/media/${filename as string}`
-        files.set(publicPath, { collection: 'media', filename: filename as string, url: str(url) })
-        variants.push({ src: publicPath, width, height })
-      }
-      add(m.filename, m.width, m.height, m.url)
-      for (const size of Object.values((m.sizes ?? {}) as Record<string, Raw>)) {
-        add(size.filename, size.width, size.height, size.url)
-      }
-      variants.sort((a, b) => a.width - b.width)
-      const largest = variants[variants.length - 1]
-      if (!largest) return undefined
-      const localAlt = uploads[locale]!.media.get(String(id))
-      const altInLocale = str(localAlt?.alt)
-      const baseAlt = str(uploads[defaultLocale]!.media.get(String(id))?.alt)
-      return {
-        src: largest.src,
-        width: largest.width,
-        height: largest.height,
-        variants,
-        alt: altInLocale ?? baseAlt ?? '',
-        caption: str(localAlt?.caption) ?? str(m.caption),
-        credit: str(m.credit),
-        ...(altInLocale || !baseAlt || locale === defaultLocale ? {} : { lang: defaultLocale }),
-      }
-    }
-
-    const file = (id: unknown): SiteFile | undefined => {
-      if (id === null || id === undefined) return undefined
-      const d = uploads[locale]!.documents.get(String(id)) ?? uploads[defaultLocale]!.documents.get(String(id))
-      if (!d || !str(d.filename)) return undefined
-      const publicPath = `/files/${d.filename as string}`
-      files.set(publicPath, { collection: 'documents', filename: d.filename as string, url: str(d.url) })
-      return {
-        url: publicPath,
-        title: str(d.title) ?? (d.filename as string),
-        filename: d.filename as string,
-        mimeType: str(d.mimeType) ?? 'application/octet-stream',
-        size: typeof d.filesize === 'number' ? d.filesize : 0,
-        pages: typeof d.pageCount === 'number' ? d.pageCount : undefined,
-        language: str(d.language) ?? defaultLocale,
-      }
-    }
-    const fileList = (ids: unknown) =>
-      (Array.isArray(ids) ? ids : []).map(file).filter((f): f is SiteFile => f !== undefined)
+    const { image, file, fileList } = uploadReaders(locale, defaultLocale, uploads, files)
 
     const topicRef = (id: unknown): TopicRef | undefined => {
       const e = entries.get(keyOf('topics', id))
@@ -295,23 +172,27 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
       const e = entries.get(keyOf(relationTo, id)) ?? raw[defaultLocale]!.get(keyOf(relationTo, id))
       if (!e) return undefined
       return {
-        collection: relationTo as Collection,
+        collection: relationTo as DocLink['collection'],
         id: String(id),
-        title: String(e.raw[titleField[relationTo as Collection]] ?? ''),
+        title: String(e.raw[titleField(relationTo)] ?? ''),
         url: target.url,
         summary: str(e.raw.summary),
         ...(target.lang ? { lang: target.lang } : {}),
       }
     }
 
+    const lookup = (collection: string, id: unknown) => (entries.get(keyOf(collection, id)) ?? raw[defaultLocale]!.get(keyOf(collection, id)))?.raw
+
     const docs: SiteDoc[] = []
     for (const [key, { raw: d, fallbackFields }] of entries) {
-      const collection = key.slice(0, key.indexOf(':')) as Collection
+      const collection = key.slice(0, key.indexOf(':'))
+      const mapper = mapperFor(collection)
       const id = String(d.id)
       const url = urls.get(key)![locale]!
       const meta = (d.meta ?? {}) as Raw
-      const title = String(d[titleField[collection]])
-      const hero = collection === 'news' ? image(d.heroImage) : undefined
+      const title = String(d[titleField(collection)])
+      const c: MapContext = { locale, defaultLocale, id, title, html, image, file, fileList, topicRef, docLink, lookup, resolve, responseFacts }
+      const hero = mapper.hero?.(d, c)
       const base = {
         id,
         locale,
@@ -331,166 +212,8 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
         fallbackFields,
         text: '',
       }
-      switch (collection) {
-        case 'news':
-          docs.push({
-            ...base,
-            collection,
-            bodyHtml: html(d.body),
-            hero,
-            department: str(d.department),
-            urgent: Boolean(d.urgent),
-            related: ((d.related ?? []) as { relationTo: string; value: unknown }[])
-              .map((r) => docLink(r.relationTo, typeof r.value === 'object' ? (r.value as Raw)?.id : r.value))
-              .filter((l): l is DocLink => l !== undefined),
-            text: cachedText(d.body),
-          })
-          break
-        case 'guides': {
-          const steps = ((d.steps ?? []) as Raw[]).map((s, i) => ({
-            title: String(s.title ?? ''),
-            anchor: `step-${i + 1}`,
-            html: html(s.body, 1),
-          }))
-          docs.push({
-            ...base,
-            collection,
-            steps,
-            relatedServices: ((d.relatedServices ?? []) as unknown[])
-              .map((sid) => docLink('services', sid))
-              .filter((l): l is DocLink => l !== undefined),
-            text: ((d.steps ?? []) as Raw[]).map((s) => `${String(s.title ?? '')} ${cachedText(s.body)}`).join(' '),
-          })
-          break
-        }
-        case 'leaflets':
-          docs.push({
-            ...base,
-            collection,
-            bodyHtml: html(d.body),
-            pdf: file(d.pdf),
-            audience: (d.audience ?? []) as string[],
-            text: cachedText(d.body),
-          })
-          break
-        case 'handbook':
-          docs.push({
-            ...base,
-            collection,
-            question: title,
-            answerHtml: html(d.answer, 1),
-            anchor: str(d.slug) ?? `q-${id}`,
-            topic: topicRef(d.topic),
-            order: typeof d.order === 'number' ? d.order : 0,
-            text: cachedText(d.answer),
-          })
-          break
-        case 'services': {
-          const address = (d.address ?? {}) as Raw
-          const contact = d.phones as { label?: string; number?: string }[] | undefined
-          docs.push({
-            ...base,
-            collection,
-            description: String(d.description ?? ''),
-            phones: (contact ?? [])
-              .filter((p) => str(p.number))
-              .map((p) => ({ label: str(p.label), number: p.number!, tel: telHref(p.number!) })),
-            email: str(d.email),
-            address: str(address.street) || str(address.city)
-              ? { street: str(address.street), postcode: str(address.postcode), city: str(address.city) }
-              : undefined,
-            hours: normalizeHours(d.openingHours),
-            hoursNote: str(d.hoursNote),
-            website: str(d.website),
-            text: String(d.description ?? ''),
-          })
-          break
-        }
-        case 'consultations': {
-          const outcome = (d.outcome ?? {}) as Raw
-          const contact = (d.contact ?? {}) as Raw
-          const outcomeHtml = html(outcome.summary)
-          docs.push({
-            ...base,
-            collection,
-            bodyHtml: html(d.body),
-            opensAt: String(d.opensAt),
-            closesAt: String(d.closesAt),
-            status: (d.status as 'upcoming' | 'open' | 'closed' | 'outcome') ?? 'upcoming',
-            documents: fileList(d.documents),
-            howToRespondHtml: html(d.howToRespond, 1) || undefined,
-            timeline: ((d.timeline ?? []) as Raw[])
-              .filter((s) => str(s.date))
-              .map((s) => ({ date: String(s.date), label: String(s.label ?? '') }))
-              .sort((a, b) => a.date.localeCompare(b.date)),
-            department: str(d.department),
-            contact: str(contact.name) || str(contact.email) || str(contact.phone)
-              ? {
-                  name: str(contact.name),
-                  email: str(contact.email),
-                  phone: str(contact.phone),
-                  tel: str(contact.phone) ? telHref(String(contact.phone)) : undefined,
-                }
-              : undefined,
-            outcome:
-              d.status === 'outcome' && outcomeHtml
-                ? {
-                    html: outcomeHtml,
-                    documents: fileList(outcome.documents),
-                    publishedAt: String(outcome.publishedAt),
-                    whatYouSaid: ((outcome.whatYouSaid ?? []) as Raw[])
-                      .filter((p) => str(p.said) && str(p.did))
-                      .map((p) => ({ said: String(p.said), did: String(p.did) })),
-                    quotes: responseFacts[String(d.id)]?.quotes ?? [],
-                  }
-                : undefined,
-            questions: ((d.questions ?? []) as Raw[])
-              .filter((q) => str(q.label) && ['text', 'single', 'multiple', 'scale'].includes(String(q.type)))
-              .map((q) => ({
-                id: String(q.id),
-                type: q.type as ConsultationQuestion['type'],
-                label: String(q.label),
-                help: str(q.help),
-                required: q.required === true,
-                options: ((q.options ?? []) as Raw[]).filter((o) => str(o.label)).map((o) => ({ id: String(o.id), label: String(o.label) })),
-              })),
-            responseCount: responseFacts[String(d.id)]?.count ?? 0,
-            text: cachedText(d.body),
-          })
-          break
-        }
-        case 'pages': {
-          const crumbs: { title: string; url: string }[] = []
-          let parent = d.parent
-          const seen = new Set<string>([id])
-          while (parent !== null && parent !== undefined && !seen.has(String(parent))) {
-            seen.add(String(parent))
-            const p = entries.get(keyOf('pages', parent)) ?? raw[defaultLocale]!.get(keyOf('pages', parent))
-            const purl = resolve('pages', String(parent))
-            if (!p || !purl) break
-            crumbs.unshift({ title: String(p.raw.title), url: purl.url })
-            parent = p.raw.parent
-          }
-          docs.push({
-            ...base,
-            collection,
-            bodyHtml: html(d.body),
-            parentId: d.parent ? String(d.parent) : undefined,
-            breadcrumbs: crumbs,
-            text: cachedText(d.body),
-          })
-          break
-        }
-        case 'topics':
-          docs.push({
-            ...base,
-            collection,
-            name: title,
-            description: str(d.description),
-            text: String(d.description ?? ''),
-          })
-          break
-      }
+      // A type the product does not know has the generic shape (GenericDoc).
+      docs.push({ ...base, collection, ...mapper.fields(d, c, hero) } as SiteDoc)
     }
 
     // Alerts: published and active at build time.
@@ -552,5 +275,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     locales,
     content,
     files: resolvedFiles,
+    // Only when the source brings types of its own: the product's snapshot stays as it was.
+    ...(extraTypes.length ? { types: [...registry.types] } : {}),
   }
 }

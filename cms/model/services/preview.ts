@@ -1,3 +1,4 @@
+import type { ContentTypeDef } from '../registry'
 import type { SiteDoc } from '../snapshot'
 
 /**
@@ -18,8 +19,9 @@ export type PreviewService = {
     collection: string
     id: string
     locale: string
-    live: { locales: string[]; defaultLocale: string; siteUrl: string; timeZone: string }
+    /** `types`: the live build's own content types beyond the product's (its snapshot's). */
+    live: { locales: string[]; defaultLocale: string; siteUrl: string; timeZone: string; types?: ContentTypeDef[] }
   }): Promise<SiteDoc | null>
-  /** The content types a preview can show. */
+  /** The product's content types a preview can show (the live build's own previewable types too). */
   collections: readonly string[]
 }

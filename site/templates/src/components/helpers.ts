@@ -1,5 +1,7 @@
 import { type MessageKey, t } from '@atvira/model/i18n'
+import { registry as builtinRegistry } from '@atvira/model/registry'
 import { snapshot } from '../lib/load'
+import { contentTypes } from '../lib/types'
 import type { Locale, SiteDoc } from '@atvira/model/snapshot'
 
 /**
@@ -17,9 +19,11 @@ export function otherLang(lang: Locale | undefined, pageLocale: Locale): Locale 
   return lang && lang !== pageLocale ? lang : undefined
 }
 
+/** A section's title: the catalogue's for the product's types, the registry's plural label for others. */
 export function sectionTitle(collection: string, locale: Locale): string {
-  // Any collection name: one without a title string fails the build loudly.
-  return t(locale, `title.${collection}` as MessageKey)
+  if (builtinRegistry.has(collection)) return t(locale, `title.${collection}` as MessageKey)
+  const labels = contentTypes().get(collection)?.labels
+  return labels?.[locale]?.plural ?? labels?.en?.plural ?? collection
 }
 
 export const levelOrder = { emergency: 0, warning: 1, info: 2 } as const

@@ -3,6 +3,7 @@ import lunr from 'lunr'
 import type { Collection, SiteDoc, Snapshot } from '@atvira/model/snapshot'
 import { documentHash } from '@atvira/model/docHash'
 import { settings } from '@atvira/model/env'
+import { createRegistry, registry as builtinRegistry, type ContentTypeDef, type Registry } from '@atvira/model/registry'
 import { languageFor, pipelineFunction } from './languages'
 
 /**
@@ -13,7 +14,7 @@ import { languageFor, pipelineFunction } from './languages'
 
 export type SearchDoc = {
   id: string
-  type: Collection
+  type: Collection | (string & {})
   url: string
   title: string
   date?: string
@@ -65,9 +66,22 @@ function extraFields(doc: SiteDoc): string {
   return ''
 }
 
-export function searchable(doc: SiteDoc): boolean {
-  return doc.collection !== 'topics'
+const registries = new WeakMap<ContentTypeDef[], Registry>()
+
+/**
+ * Whether a document goes into the search index: its type's `searchable` flag, from the
+ * snapshot's own types when it brings them (a city's extra types), else the product's.
+ */
+export function searchableIn(types?: ContentTypeDef[]): (doc: SiteDoc) => boolean {
+  let registry: Registry = builtinRegistry
+  if (types) {
+    registry = registries.get(types) ?? createRegistry(types)
+    registries.set(types, registry)
+  }
+  return (doc) => registry.get(doc.collection)?.flags.searchable ?? false
 }
+
+export const searchable = searchableIn()
 
 /** The text of a document's three indexed fields. */
 export function searchFields(doc: SiteDoc): { title: string; meta: string; body: string } {
@@ -149,8 +163,9 @@ export function buildLocaleIndexWithTerms(
   locale: string,
   docs: SiteDoc[],
   reuse: ReadonlyMap<string, TermRow> = new Map(),
+  types?: ContentTypeDef[],
 ): { index: LocaleIndex; terms: TermRow[] } {
-  const rows = docs.filter(searchable).map((doc) => {
+  const rows = docs.filter(searchableIn(types)).map((doc) => {
     const key = rowKey(doc)
     return reuse.get(key) ?? termRow(locale, doc, key)
   })

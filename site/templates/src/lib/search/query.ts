@@ -3,7 +3,6 @@ import path from 'node:path'
 
 import lunr from 'lunr'
 
-import type { Collection } from '@atvira/model/snapshot'
 import type { LocaleIndex, SearchDoc } from './indexer'
 import { languageFor, pipelineFunction, termsFor, trim } from './languages'
 
@@ -32,7 +31,7 @@ export type SearchResult = {
   pages: number
   hits: SearchHit[]
   /** Counts per type and topic over all matches, for the filters. */
-  facets: { types: Partial<Record<Collection, number>>; topics: { slug: string; name: string; count: number }[] }
+  facets: { types: Partial<Record<string, number>>; topics: { slug: string; name: string; count: number }[] }
 }
 
 /** Strips control characters, collapses space, cuts to the limit. */
@@ -122,7 +121,7 @@ export class LocaleSearch {
     }
 
     const all = matches.map((m) => ({ doc: this.docs.get(m.ref)!, score: m.score })).filter((m) => m.doc)
-    const types: Partial<Record<Collection, number>> = {}
+    const types: Partial<Record<string, number>> = {}
     const topicCounts = new Map<string, { slug: string; name: string; count: number }>()
     for (const { doc } of all) {
       types[doc.type] = (types[doc.type] ?? 0) + 1

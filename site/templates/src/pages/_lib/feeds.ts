@@ -2,10 +2,11 @@ import { cityVars, t } from '@atvira/model/i18n'
 import { escapeXml } from '../../lib/format'
 import { docsOf, localeContent, snapshot } from '../../lib/load'
 import { absoluteUrl, feedPath, homePath } from '@atvira/model/routes'
-import type { Locale, NewsDoc, TopicDoc } from '@atvira/model/snapshot'
-import { ctx, newsOnTopic, sortedDocs } from './routes'
+import type { Locale, SiteDoc, TopicDoc } from '@atvira/model/snapshot'
+import { contentTypes } from '../../lib/types'
+import { ctx } from './routes'
 
-/** RSS 2.0 of a locale's news, or of one topic's news. */
+/** RSS 2.0 of a locale's news (the types `inFeeds` in the registry), or of one topic's. */
 
 const FEED_SIZE = 30
 
@@ -19,7 +20,27 @@ export function allFeeds(): Feed[] {
   ])
 }
 
-function item(doc: NewsDoc, siteUrl: string): string {
+type FeedItem = Pick<SiteDoc, 'title' | 'url' | 'publishedAt' | 'updatedAt' | 'summary' | 'topics'>
+
+const newest = (a: { publishedAt?: string }, b: { publishedAt?: string }) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')
+
+// Every feed of a locale reads the same list: made once per snapshot.
+const memo = new WeakMap<object, Map<Locale, FeedItem[]>>()
+
+/** A locale's items of the feed types, newest first (snapshot order among equals). */
+function feedItems(locale: Locale): FeedItem[] {
+  let byLocale = memo.get(snapshot())
+  if (!byLocale) memo.set(snapshot(), (byLocale = new Map()))
+  let items = byLocale.get(locale)
+  if (!items) {
+    const types = new Set<string>(contentTypes().withFlag('inFeeds'))
+    items = localeContent(locale).docs.filter((d) => types.has(d.collection)).sort(newest)
+    byLocale.set(locale, items)
+  }
+  return items
+}
+
+function item(doc: FeedItem, siteUrl: string): string {
   const link = absoluteUrl(siteUrl, doc.url)
   const date = doc.publishedAt ?? doc.updatedAt
   return [
@@ -38,7 +59,8 @@ export function renderFeed(feed: Feed): string {
   const s = snapshot()
   const c = ctx()
   const { settings } = localeContent(feed.locale)
-  const news = (feed.topic ? newsOnTopic(feed.locale, feed.topic.id) : sortedDocs(feed.locale, 'news')).slice(0, FEED_SIZE)
+  const all = feedItems(feed.locale)
+  const news = (feed.topic ? all.filter((d) => d.topics.some((tp) => tp.id === feed.topic!.id)) : all).slice(0, FEED_SIZE)
   const title = feed.topic
     ? t(feed.locale, 'feed.topicTitle', { ...cityVars(settings), topic: feed.topic.name })
     : t(feed.locale, 'feed.title', cityVars(settings))

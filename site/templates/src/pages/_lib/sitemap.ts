@@ -1,6 +1,7 @@
 import { escapeXml } from '../../lib/format'
 import { snapshot } from '../../lib/load'
 import { absoluteUrl } from '@atvira/model/routes'
+import { contentTypes } from '../../lib/types'
 import { allRoutes } from './routes'
 
 /** One sitemap file is enough up to 50,000 URLs; the index leaves room to split. */
@@ -18,7 +19,10 @@ export function sitemapIndex(): string {
 export function sitemap(): string {
   const s = snapshot()
   const abs = (p: string) => escapeXml(absoluteUrl(s.siteUrl, p))
-  const urls = allRoutes().map((r) => {
+  // Documents of the types `inSitemap` in the registry; every section and list page.
+  const types = contentTypes()
+  const listed = allRoutes().filter((r) => r.kind !== 'doc' || types.get(r.doc.collection)?.flags.inSitemap)
+  const urls = listed.map((r) => {
     const alternates = Object.entries(r.alternates)
     const links = alternates.length > 1
       ? alternates.map(([l, p]) => `<xhtml:link rel="alternate" hreflang="${escapeXml(l)}" href="${abs(p)}"/>`).join('')
