@@ -1,5 +1,7 @@
 import { t } from './i18n'
-import type { Collection, Locale } from './snapshot'
+import type { Collection, Locale, RouteScheme } from './snapshot'
+
+export type { RouteScheme } from './snapshot'
 
 /**
  * Public URLs. Section paths are part of the public contract: `/naujienos/` ·
@@ -20,7 +22,66 @@ export function homePath(locale: Locale, ctx: RouteContext): string {
 }
 
 export function sectionSegment(collection: SectionCollection, locale: Locale): string {
-  return t(locale, `sections.${collection}`)
+  return scheme.segments?.[locale]?.[collection] ?? t(locale, `sections.${collection}`)
+}
+
+/**
+ * What a city's templates may change of the URL scheme: a section's segment per locale
+ * and the list page size. It lives in the templates directory (`src/routes.json`); the
+ * publisher reads and validates it (`parseRouteScheme`), applies it while it builds the
+ * snapshot (documents' URLs) and plans, and writes it into the snapshot, from which the
+ * templates apply it when they render and serve (see their `lib/load.ts`). One scheme
+ * per process: a process that publishes (the job runner) composes its e-mail links with
+ * the scheme of the site it built last; any other uses the defaults.
+ */
+let scheme: RouteScheme = {}
+
+export function useRouteScheme(next: RouteScheme | undefined): void {
+  scheme = next ?? {}
+}
+
+/** Items on a list page (guides, leaflets, news and its archive). */
+export function pageSize(): number {
+  return scheme.pageSize ?? 10
+}
+
+/** A route scheme from JSON, checked: every problem is named, with what to write instead. */
+export function parseRouteScheme(raw: unknown, where = 'the route scheme'): RouteScheme {
+  const problems: string[] = []
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  if (!isObject(raw)) throw new Error(`${where} must be a JSON object such as {"pageSize": 10, "segments": {"lt": {"news": "naujienos"}}}.`)
+  for (const key of Object.keys(raw)) if (key !== 'segments' && key !== 'pageSize') problems.push(`unknown key "${key}" (only "segments" and "pageSize")`)
+  const out: RouteScheme = {}
+  if (raw.pageSize !== undefined) {
+    if (!Number.isInteger(raw.pageSize) || (raw.pageSize as number) < 1 || (raw.pageSize as number) > 100) problems.push(`"pageSize" must be a whole number from 1 to 100, not ${JSON.stringify(raw.pageSize)}`)
+    else out.pageSize = raw.pageSize as number
+  }
+  if (raw.segments !== undefined) {
+    if (!isObject(raw.segments)) problems.push('"segments" must map locales to sections, e.g. {"lt": {"news": "aktualijos"}}')
+    else {
+      out.segments = {}
+      for (const [locale, sections] of Object.entries(raw.segments)) {
+        if (!isObject(sections)) {
+          problems.push(`"segments.${locale}" must map sections to segments, e.g. {"news": "aktualijos"}`)
+          continue
+        }
+        const seen = new Map<string, string>()
+        const mine: Partial<Record<string, string>> = {}
+        for (const [section, segment] of Object.entries(sections)) {
+          if (!(sectionCollections as readonly string[]).includes(section)) problems.push(`"segments.${locale}.${section}": no such section (${sectionCollections.join(', ')})`)
+          else if (typeof segment !== 'string' || !/^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)*$/u.test(segment)) problems.push(`"segments.${locale}.${section}" must be lower-case letters, digits and single hyphens, e.g. "aktualijos"; got ${JSON.stringify(segment)}`)
+          else if (seen.has(segment)) problems.push(`"segments.${locale}": "${segment}" is given to both ${seen.get(segment)} and ${section}`)
+          else {
+            seen.set(segment, section)
+            mine[section] = segment
+          }
+        }
+        out.segments[locale] = mine
+      }
+    }
+  }
+  if (problems.length) throw new Error(`${where}: ${problems.join('; ')}.`)
+  return out
 }
 
 export function sectionPath(collection: SectionCollection, locale: Locale, ctx: RouteContext): string {

@@ -192,4 +192,13 @@ export type Snapshot = {
   content: Record<Locale, LocaleContent>
   /** Files to copy into the built site: public path → absolute source path. */
   files: Record<string, string>
+  /** The templates' URL scheme this snapshot's URLs follow (`parseRouteScheme` in routes.ts); none: the defaults. */
+  routes?: RouteScheme
+}
+
+/** What a city's templates may change of the URL scheme: section segments per locale, the list page size. */
+export type RouteScheme = {
+  /** Locale → section (news, guides…) → its URL segment. */
+  segments?: Partial<Record<Locale, Partial<Record<string, string>>>>
+  pageSize?: number
 }

@@ -39,3 +39,9 @@ export interface ContentSource {
   filePath(collection: 'media' | 'documents', filename: string, url?: string): Promise<string>
   close(): Promise<void>
 }
+
+/**
+ * Opens a content source for one read (the caller closes it). With `reuse`, documents
+ * read before through the same source may be kept unless they changed.
+ */
+export type OpenSource = (options: { reuse: boolean }) => Promise<ContentSource>

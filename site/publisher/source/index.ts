@@ -1,23 +1,26 @@
-import type { Payload } from 'payload'
 import path from 'node:path'
 
 import { getDefaultLocale, getLocaleCodes } from '../../../cms/model/locales'
-import { localSource } from '../../../cms/plugins/publishing/localSource'
 import { restSource } from './rest'
-import type { ContentSource } from '../../../cms/model/source'
+import type { ContentSource, OpenSource } from '../../../cms/model/source'
 
 export type { ContentSource } from '../../../cms/model/source'
 
 /**
- * The site's one way to the CMS: the local database by default, or a remote Payload
- * over REST when CMS_URL is set (with CMS_API_KEY when the CMS requires one).
+ * The site's one way to the CMS: a remote Payload over REST when CMS_URL is set (with
+ * CMS_API_KEY when the CMS requires one), else the local database through `local`,
+ * which whoever starts the publisher hands in (scripts/ open Payload and wire it).
  */
 export async function openContentSource(
   env: NodeJS.ProcessEnv = process.env,
-  payload?: Payload,
+  local?: OpenSource,
+  options: { reuse?: boolean } = {},
 ): Promise<ContentSource> {
   const url = (env.CMS_URL ?? '').trim()
-  if (!url) return localSource(payload)
+  if (!url) {
+    if (!local) throw new Error('No content source: set CMS_URL to read a remote CMS, or run this where the CMS database is (npm run site:build, npm start, npm run jobs).')
+    return local({ reuse: options.reuse === true })
+  }
   try {
     const u = new URL(url)
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol')
