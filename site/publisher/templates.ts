@@ -87,7 +87,7 @@ export function readRouteScheme(dir: string): RouteScheme {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}): fix it, or remove it for the default URLs.`)
+    throw new Error(`${file} is not valid JSON (${(error as Error).message}): fix it, or remove it for the default URLs.`, { cause: error })
   }
   return parseRouteScheme(raw, file)
 }
