@@ -34,7 +34,7 @@ function tree(dir: string): Map<string, string> {
   return out
 }
 
-async function news(title: string, day: number, topic: number | string, context?: object) {
+async function news(title: string, day: number, topic: number | string, context?: Record<string, unknown>) {
   const doc = await payload.create({
     collection: 'news',
     data: { title, summary: `${title} santrauka`, body: paragraph(`${title} tekstas`), topics: [topic], _status: 'published', publishedAt: new Date(Date.UTC(2024, 0, day)).toISOString() } as never,
