@@ -30,6 +30,7 @@ import { newsletterDigestTask } from './plugins/newsletter/jobs/newsletterDigest
 import { newsletterFanOutTask } from './plugins/newsletter/jobs/newsletterFanOut'
 import { siteBoundaryTask } from './plugins/publishing/jobs/siteBoundary'
 import { siteUpdateTask } from './plugins/publishing/jobs/siteUpdate'
+import { followLiveRouteScheme } from './plugins/publishing/routeScheme'
 import { rebuildFileUse } from './files/usage'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
@@ -53,6 +54,8 @@ export default buildConfig({
   db: databaseAdapter(env),
   // A database locked by another process answers 503 with what to do, not 500.
   hooks: { afterError: [lockedResponse] },
+  // E-mail links follow the URL scheme of the live build (a city's templates may change it).
+  onInit: () => followLiveRouteScheme(),
   sharp,
   email: emailAdapter(env),
   editor: lexicalEditor({

@@ -22,7 +22,7 @@ export function homePath(locale: Locale, ctx: RouteContext): string {
 }
 
 export function sectionSegment(collection: SectionCollection, locale: Locale): string {
-  return scheme.segments?.[locale]?.[collection] ?? t(locale, `sections.${collection}`)
+  return currentScheme().segments?.[locale]?.[collection] ?? t(locale, `sections.${collection}`)
 }
 
 /**
@@ -31,18 +31,28 @@ export function sectionSegment(collection: SectionCollection, locale: Locale): s
  * publisher reads and validates it (`parseRouteScheme`), applies it while it builds the
  * snapshot (documents' URLs) and plans, and writes it into the snapshot, from which the
  * templates apply it when they render and serve (see their `lib/load.ts`). One scheme
- * per process: a process that publishes (the job runner) composes its e-mail links with
- * the scheme of the site it built last; any other uses the defaults.
+ * per process: the one set last (`useRouteScheme`), else the provider's (the CMS's reads
+ * the live build's, so that its e-mail links follow the site), else the defaults.
  */
-let scheme: RouteScheme = {}
+let scheme: RouteScheme | undefined
+let provider: (() => RouteScheme | undefined) | undefined
 
 export function useRouteScheme(next: RouteScheme | undefined): void {
-  scheme = next ?? {}
+  scheme = next
+}
+
+/** Where the scheme comes from when none was set: asked on every use, so it should cache. */
+export function provideRouteScheme(next: (() => RouteScheme | undefined) | undefined): void {
+  provider = next
+}
+
+function currentScheme(): RouteScheme {
+  return scheme ?? provider?.() ?? {}
 }
 
 /** Items on a list page (guides, leaflets, news and its archive). */
 export function pageSize(): number {
-  return scheme.pageSize ?? 10
+  return currentScheme().pageSize ?? 10
 }
 
 /** A route scheme from JSON, checked: every problem is named, with what to write instead. */

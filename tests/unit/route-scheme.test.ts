@@ -35,3 +35,34 @@ describe('route scheme', () => {
     expect(() => parseRouteScheme(raw, 'src/routes.json')).toThrow(message)
   })
 })
+
+describe('the CMS follows the live build', () => {
+  it("reads the live build's scheme for its links, again when another build goes live", async () => {
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const { liveRouteScheme } = await import('../../cms/plugins/publishing/routeScheme')
+    const { provideRouteScheme } = await import('../../cms/model/routes')
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-scheme-'))
+    const build = (name: string, routes?: object) => {
+      fs.mkdirSync(path.join(root, 'builds', name), { recursive: true })
+      fs.writeFileSync(path.join(root, 'builds', name, 'runtime-snapshot.json'), JSON.stringify({ routes }))
+      fs.rmSync(path.join(root, 'current'), { force: true })
+      fs.symlinkSync(path.join('builds', name), path.join(root, 'current'))
+    }
+    try {
+      provideRouteScheme(liveRouteScheme(root))
+      expect(docPath('news', ['a'], 'lt', ctx)).toBe('/naujienos/a/') // no live build yet
+      build('a', { segments: { lt: { news: 'aktualijos' } } })
+      expect(docPath('news', ['a'], 'lt', ctx)).toBe('/aktualijos/a/')
+      build('b')
+      expect(docPath('news', ['a'], 'lt', ctx)).toBe('/naujienos/a/')
+      // One set by the publisher wins.
+      useRouteScheme({ segments: { lt: { news: 'zinios' } } })
+      expect(docPath('news', ['a'], 'lt', ctx)).toBe('/zinios/a/')
+    } finally {
+      provideRouteScheme(undefined)
+      fs.rmSync(root, { recursive: true, force: true })
+    }
+  })
+})
