@@ -57,7 +57,6 @@ export type Templates = {
   termRow(locale: string, doc: SiteDoc, hash?: string): TermRow
   indexOfRows(locale: string, rows: readonly TermRow[]): unknown
   buildLocaleIndexWithTerms(locale: string, docs: SiteDoc[], reuse?: ReadonlyMap<string, TermRow>): { index: unknown; terms: TermRow[] }
-  buildSearchIndexes(snapshot: Snapshot): { locale: string }[]
   searchIndexProblem(dir: string, locale: string, options?: { deep?: boolean }): string | null
 }
 

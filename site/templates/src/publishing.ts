@@ -15,7 +15,6 @@ export { useSnapshot } from './lib/load'
 export {
   BODY_WORDS,
   buildLocaleIndexWithTerms,
-  buildSearchIndexes,
   indexOfRows,
   rowKey,
   rowKeyOfHash,
