@@ -423,7 +423,7 @@ describe('npm start', { timeout: 900_000 }, () => {
         filter: (src) => !/[/\\](dist|\.astro)$/.test(src),
       })
       fs.cpSync(path.join(rootDir, 'public'), path.join(own, 'site/public'), { recursive: true })
-      const footer = path.join(own, 'site/templates/src/components/Footer.astro')
+      const footer = path.join(own, 'site/src/components/Footer.astro')
       fs.writeFileSync(
         footer,
         fs.readFileSync(footer, 'utf8').replace('---\n', "---\nthrow new Error('START-BROKEN-ON-PURPOSE')\n"),
