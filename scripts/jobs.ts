@@ -13,7 +13,9 @@ import { purgeLeavers } from '../cms/plugins/newsletter/housekeeping'
 import { scheduleDigests } from '../cms/plugins/newsletter/queueing'
 import { parseFlags } from './lib/cli'
 import { openPayload } from './lib/payload'
-import { stopSiteUpdates } from '../site/publisher/publish'
+import { sitePublisher, stopSiteUpdates } from '../site/publisher/publish'
+import { payloadSource } from '../cms/plugins/publishing/localSource'
+import { providePublisher } from '../cms/plugins/publishing/jobs/siteUpdate'
 
 const usage = 'Usage: tsx scripts/jobs.ts [--once] [--interval <ms>] [--queues default,newsletter,site]'
 const flags = parseFlags(
@@ -36,6 +38,9 @@ if (unknown.length || queues.length === 0 || !Number.isFinite(interval) || inter
 // Nobody waits on the runner: a database another process locks pauses it, then it goes on.
 waitForLocksInBackground((line) => console.log(`Job runner: ${line}`))
 const payload = await openPayload()
+// This process builds the site for the "site" queue's jobs: the publisher reads this
+// Payload (or the CMS at CMS_URL), and logs what it does where the runner logs.
+providePublisher(sitePublisher({ source: payloadSource(payload), log: (line) => payload.logger.info(line) }))
 const newsletter = newsletterConfig()
 let lastSchedule = 0
 let lastPurge = 0

@@ -5,21 +5,32 @@
  */
 import path from 'node:path'
 
-import { loadRootEnv, rootDir } from '../cms/model/env'
+import type { Payload } from 'payload'
+
+import { loadRootEnv, rootDir, settings } from '../cms/model/env'
+import { payloadSource } from '../cms/plugins/publishing/localSource'
 import { parseFlags } from './lib/cli'
+import { openPayload } from './lib/payload'
 import { publishSite } from '../site/publisher/publish'
 import { buildSite } from '../site/publisher/siteBuild'
 
 const flags = parseFlags(process.argv.slice(2), { out: { type: 'string' } }, 'Usage: npm run site:build -- [--out <dir>]')
 loadRootEnv()
 
-const job = flags.out
-  ? buildSite({ outDir: path.resolve(rootDir, flags.out) }).then(() => undefined)
-  : publishSite().then((r) =>
-      console.log(r.rendered ? `Live: ${path.relative(rootDir, r.buildDir)} (${r.pages} pages)` : 'Nothing changed; the live site is current.'),
-    )
+// The local database, unless the content comes from a remote CMS (CMS_URL).
+let payload: Payload | undefined
+async function job(): Promise<void> {
+  payload = settings().CMS_URL ? undefined : await openPayload()
+  const source = payload ? payloadSource(payload) : undefined
+  if (flags.out) {
+    await buildSite({ outDir: path.resolve(rootDir, flags.out), source })
+    return
+  }
+  const r = await publishSite({ source })
+  console.log(r.rendered ? `Live: ${path.relative(rootDir, r.buildDir)} (${r.pages} pages)` : 'Nothing changed; the live site is current.')
+}
 
-job.then(
+job().finally(() => payload?.destroy()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error((error as Error).message)

@@ -98,10 +98,13 @@ function stopOnSignal(): void {
 
 async function buildSite(payload: Payload): Promise<void> {
   const { describeResult, liveBuildDir, publishRecorded } = await import('../site/publisher/publish')
+  const { payloadSource } = await import('../cms/plugins/publishing/localSource')
+  const { buildRows } = await import('../cms/plugins/publishing/buildRows')
   try {
     console.log('Checking the public site against the content and templates…')
-    const result = await publishRecorded(payload, {
+    const result = await publishRecorded(buildRows(payload), {
       title: 'npm start',
+      source: payloadSource(payload),
       signal: preparing.signal,
       log: (line) => console.log(`  ${line}`),
     })

@@ -1,6 +1,8 @@
 import { type MessageKey, t } from './i18n'
 import { registry as builtinRegistry, type Registry, type SectionCollection } from './registry'
-import type { Locale } from './snapshot'
+import type { Locale, RouteScheme } from './snapshot'
+
+export type { RouteScheme } from './snapshot'
 
 /**
  * Public URLs. Section paths are part of the public contract: `/naujienos/` ·
@@ -23,7 +25,77 @@ export function homePath(locale: Locale, ctx: RouteContext): string {
 }
 
 export function sectionSegment(collection: SectionCollection | (string & {}), locale: Locale, ctx?: Pick<RouteContext, 'registry'>): string {
-  return (ctx?.registry ?? builtinRegistry).segment(collection, locale, (l, key) => t(l, key as MessageKey))
+  // The templates' own scheme first (a city's routes.json), then the registry's.
+  return currentScheme().segments?.[locale]?.[collection] ?? (ctx?.registry ?? builtinRegistry).segment(collection, locale, (l, key) => t(l, key as MessageKey))
+}
+
+/**
+ * What a city's templates may change of the URL scheme: a section's segment per locale
+ * and the list page size. It lives in the templates directory (`src/routes.json`); the
+ * publisher reads and validates it (`parseRouteScheme`), applies it while it builds the
+ * snapshot (documents' URLs) and plans, and writes it into the snapshot, from which the
+ * templates apply it when they render and serve (see their `lib/load.ts`). One scheme
+ * per process: the one set last (`useRouteScheme`), else the provider's (the CMS's reads
+ * the live build's, so that its e-mail links follow the site), else the defaults.
+ */
+let scheme: RouteScheme | undefined
+let provider: (() => RouteScheme | undefined) | undefined
+
+export function useRouteScheme(next: RouteScheme | undefined): void {
+  scheme = next
+}
+
+/** Where the scheme comes from when none was set: asked on every use, so it should cache. */
+export function provideRouteScheme(next: (() => RouteScheme | undefined) | undefined): void {
+  provider = next
+}
+
+function currentScheme(): RouteScheme {
+  return scheme ?? provider?.() ?? {}
+}
+
+/** Items on a list page (guides, leaflets, news and its archive). */
+export function pageSize(): number {
+  return currentScheme().pageSize ?? 10
+}
+
+/** A route scheme from JSON, checked: every problem is named, with what to write instead. */
+export function parseRouteScheme(raw: unknown, where = 'the route scheme'): RouteScheme {
+  const problems: string[] = []
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  if (!isObject(raw)) throw new Error(`${where} must be a JSON object such as {"pageSize": 10, "segments": {"lt": {"news": "naujienos"}}}.`)
+  for (const key of Object.keys(raw)) if (key !== 'segments' && key !== 'pageSize') problems.push(`unknown key "${key}" (only "segments" and "pageSize")`)
+  const out: RouteScheme = {}
+  if (raw.pageSize !== undefined) {
+    if (!Number.isInteger(raw.pageSize) || (raw.pageSize as number) < 1 || (raw.pageSize as number) > 100) problems.push(`"pageSize" must be a whole number from 1 to 100, not ${JSON.stringify(raw.pageSize)}`)
+    else out.pageSize = raw.pageSize as number
+  }
+  if (raw.segments !== undefined) {
+    if (!isObject(raw.segments)) problems.push('"segments" must map locales to sections, e.g. {"lt": {"news": "aktualijos"}}')
+    else {
+      out.segments = {}
+      for (const [locale, sections] of Object.entries(raw.segments)) {
+        if (!isObject(sections)) {
+          problems.push(`"segments.${locale}" must map sections to segments, e.g. {"news": "aktualijos"}`)
+          continue
+        }
+        const seen = new Map<string, string>()
+        const mine: Partial<Record<string, string>> = {}
+        for (const [section, segment] of Object.entries(sections)) {
+          if (!(sectionCollections as readonly string[]).includes(section)) problems.push(`"segments.${locale}.${section}": no such section (${sectionCollections.join(', ')})`)
+          else if (typeof segment !== 'string' || !/^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)*$/u.test(segment)) problems.push(`"segments.${locale}.${section}" must be lower-case letters, digits and single hyphens, e.g. "aktualijos"; got ${JSON.stringify(segment)}`)
+          else if (seen.has(segment)) problems.push(`"segments.${locale}": "${segment}" is given to both ${seen.get(segment)} and ${section}`)
+          else {
+            seen.set(segment, section)
+            mine[section] = segment
+          }
+        }
+        out.segments[locale] = mine
+      }
+    }
+  }
+  if (problems.length) throw new Error(`${where}: ${problems.join('; ')}.`)
+  return out
 }
 
 export function sectionPath(collection: SectionCollection | (string & {}), locale: Locale, ctx: RouteContext): string {

@@ -200,4 +200,13 @@ export type Snapshot = {
    * (a city's extra types): the templates read flags and segments from it.
    */
   types?: ContentTypeDef[]
+  /** The templates' URL scheme this snapshot's URLs follow (`parseRouteScheme` in routes.ts); none: the defaults. */
+  routes?: RouteScheme
+}
+
+/** What a city's templates may change of the URL scheme: section segments per locale, the list page size. */
+export type RouteScheme = {
+  /** Locale → section (news, guides…) → its URL segment. */
+  segments?: Partial<Record<Locale, Partial<Record<string, string>>>>
+  pageSize?: number
 }

@@ -37,3 +37,9 @@ export interface ContentSource {
    */
   types?(): ContentTypeDef[]
 }
+
+/**
+ * Opens a content source for one read (the caller closes it). With `reuse`, documents
+ * read before through the same source may be kept unless they changed.
+ */
+export type OpenSource = (options: { reuse: boolean }) => Promise<ContentSource>

@@ -21,6 +21,7 @@ import type { Snapshot } from '../../cms/model/snapshot'
 import { launchBrowser } from '../../tests/e2e/browser'
 import { relevanceTable } from '../../tests/fixtures/relevance'
 import { buildSite } from '../../site/publisher/siteBuild'
+import { payloadSource } from '../../cms/plugins/publishing/localSource'
 import { treeHash } from '../../site/publisher/processes'
 import {
   bytesOf,
@@ -80,7 +81,7 @@ export async function buildDemoSite(): Promise<{ documents: Record<string, numbe
       outDir: demoSiteDir,
       snapshotFile: demoSnapshotFile,
       env: { ...process.env, SITE_URL: 'http://127.0.0.1:4321' },
-      payload: cms.payload,
+      source: payloadSource(cms.payload),
     })
     return { documents: Object.fromEntries(Object.entries(snapshot.content).map(([l, c]) => [l, c.docs.length])) }
   } finally {

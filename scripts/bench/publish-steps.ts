@@ -18,6 +18,7 @@ Object.assign(process.env, {
 })
 const { openPayload } = await import('../lib/payload')
 const { publishSite } = await import('../../site/publisher/publish')
+const { payloadSource } = await import('../../cms/plugins/publishing/localSource')
 const payload = await openPayload()
 const count = Number(process.argv[2] ?? 1)
 const change = process.argv[3] ?? 'edit'
@@ -31,7 +32,7 @@ for (const doc of docs.docs) {
   const started = Date.now()
   let last = started
   const result = await publishSite({
-    payload,
+    source: payloadSource(payload),
     label: 'steps',
     log: (line) => {
       const now = Date.now()

@@ -73,6 +73,7 @@ export async function benchPublish(documents = 10_000, samples = 5, log = consol
   })
   const { openPayload } = await import('../lib/payload')
   const { publishSite } = await import('../../site/publisher/publish')
+  const { payloadSource } = await import('../../cms/plugins/publishing/localSource')
   const { buildSite } = await import('../../site/publisher/siteBuild')
   const payload = await openPayload({ migrate: true })
   const ctx = { atviraSeeding: true }
@@ -111,7 +112,7 @@ export async function benchPublish(documents = 10_000, samples = 5, log = consol
 
   log('Full build…')
   let started = Date.now()
-  const full = await publishSite({ payload, full: true, log: () => {} })
+  const full = await publishSite({ source: payloadSource(payload), full: true, log: () => {} })
   const fullBuildMs = Date.now() - started
 
   log('Astro floor (the same pages from the snapshot JSON)…')

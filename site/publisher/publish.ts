@@ -1,128 +1,29 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
-
-import { rootDir, settings } from '../../cms/model/env'
-import { heartbeatMs, requestSiteUpdate, type SiteChange } from '../../cms/plugins/publishing/siteUpdates'
+import { rootDir } from '../../cms/model/env'
+import type { BuildOutcome, BuildRecorder, SitePublisher } from '../../cms/model/services/builds'
+import type { OpenSource } from '../../cms/model/source'
 import { exportSnapshot } from './export'
-import { searchIndexProblem } from '../templates/src/lib/search/query'
-import { fastBuild, HeadStart, planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './fastBuild'
-import { run, RunError } from './processes'
-import { assertFilesPresent, buildSite, buildStamp, templatesHash } from './siteBuild'
-import { buildsInUse } from '../server/siteServer'
+import { assertFilesPresent, buildProblems, buildStamp, countPages, finishBuild, readStamp } from './output'
+import { planIndexFile, planIndexOf, planUpdate, readPlanIndex, type Plan } from './plan'
+import { RunError } from './processes'
+import { HeadStart, renderFast, renderFull } from './render'
+import { buildSearchForUpdate, buildSearchInBackground } from './searchIndex'
+import { liveBuildDir, newBuildDir, pruneBuilds, readServerHash, releaseBuildDir, switchLive } from './store'
+import { loadTemplates, readRouteScheme, templatesDir, templatesHash } from './templates'
 
 /**
- * Publishing the site: every update is built into a new directory under
- * `data/site/builds/` and goes live by swapping the `data/site/current` link, site and
- * search indexes together. A failed build never touches what is live.
+ * Publishing the site, in one pass: read the changed content → snapshot → plan →
+ * render → search index → switch live → record. Every update is built into a new
+ * directory of the build store and goes live by its atomic switch, site and search
+ * indexes together; a failed build never touches what is live. The publisher is handed
+ * its content source (`source`, the local database, unless CMS_URL names a remote CMS)
+ * and renders the templates directory (ATVIRA_TEMPLATES_DIR), whose routes and search
+ * code it plans and indexes with.
  */
 
-export function siteRoot(): string {
-  return settings().ATVIRA_SITE_ROOT
-}
-
-export function currentLink(): string {
-  return path.join(siteRoot(), 'current')
-}
-
-export function liveBuildDir(): string | null {
-  try {
-    return fs.realpathSync(currentLink())
-  } catch {
-    return null
-  }
-}
-
-/**
- * What a build lacks to be served: its search index for every locale (present and
- * readable; `deep` parses each), the runtime snapshot, the code of the dynamic routes.
- * A build cut short or damaged on disk is built again in full instead of being called
- * up to date or patched by the fast path (which reuses the live indexes).
- */
-export function buildProblems(dir: string, locales: string[], { deep = true }: { deep?: boolean } = {}): string[] {
-  const problems = locales.map((l) => searchIndexProblem(path.join(dir, 'search'), l, { deep })).filter((p): p is string => p !== null)
-  for (const file of [...locales.map((l) => `search/${l}.terms.json`), 'runtime-snapshot.json', 'server/entry.mjs', 'client/index.html']) {
-    if (!fs.existsSync(path.join(dir, file))) problems.push(`${file} is missing`)
-  }
-  return problems
-}
-
-/** Atomic on POSIX: the link is replaced by a rename, readers see the old or the new. */
-export function switchLive(buildDir: string): void {
-  const link = currentLink()
-  const tmp = `${link}.${process.pid}.${Date.now()}`
-  fs.symlinkSync(path.relative(path.dirname(link), buildDir), tmp)
-  fs.renameSync(tmp, link)
-}
-
-const removeScript = `try { require('node:os').setPriority(19) } catch {}
-for (const p of process.argv.slice(1)) require('node:fs').rmSync(p, { recursive: true, force: true })`
-
-/** Builds being written by this process: never pruned. */
-const building = new Set<string>()
-let pruning: Promise<void> | undefined
-
-/**
- * Keeps the live build, the few newest other finished builds (a rollback, and
- * in-flight requests) and every build a running site server loaded its on-demand code
- * from (`buildsInUse`), and removes what failed updates left. Nothing an update of this
- * process is still writing is touched.
- */
-export function pruneBuilds(keep = 3): Promise<void> {
-  pruning ??= (async () => {
-    const dir = path.join(siteRoot(), 'builds')
-    if (!fs.existsSync(dir)) return
-    const live = liveBuildDir()
-    const inUse = buildsInUse(siteRoot())
-    const names = fs.readdirSync(dir).filter((name) => !building.has(path.join(dir, name.split('.')[0]!)))
-    // What a failed or interrupted update left beside its build (after a while: another
-    // process may be writing it now).
-    const hourAgo = Date.now() - 3_600_000
-    const leftovers = names.filter((name) => name.includes('.') && (fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo)
-    const builds = names
-      .filter((name) => !name.includes('.'))
-      .map((name) => path.join(dir, name))
-      .filter((p) => p !== live && !inUse.has(realpath(p)))
-      .sort()
-    const old = [...leftovers.map((name) => path.join(dir, name)), ...builds.slice(0, Math.max(0, builds.length - keep))]
-    // In another process, at the lowest priority: removing tens of thousands of files
-    // would otherwise hold up this one's file system calls, and the site is live already.
-    if (old.length) await run(process.execPath, ['-e', removeScript, ...old], { capture: true })
-  })().finally(() => {
-    pruning = undefined
-  })
-  return pruning
-}
-
-function realpath(p: string): string {
-  try {
-    return fs.realpathSync(p)
-  } catch {
-    return p
-  }
-}
-
-/**
- * A build's server code imports packages by name (Astro imports it while rendering, the
- * site server on demand): a site root outside the installation finds them through a
- * `node_modules` link beside the builds. Never served: only a build's `client/` is.
- */
-function linkPackages(): void {
-  const root = siteRoot()
-  if (!path.relative(rootDir, root).startsWith('..')) return
-  fs.mkdirSync(root, { recursive: true })
-  try {
-    fs.symlinkSync(path.join(rootDir, 'node_modules'), path.join(root, 'node_modules'), 'dir')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  }
-}
-
-function newBuildDir(label: string): string {
-  const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)
-  return path.join(siteRoot(), 'builds', `${stamp}-${label}`)
-}
+export { currentLink, liveBuildDir, pruneBuilds, siteRoot, switchLive } from './store'
 
 export type PublishResult = {
   rendered: boolean
@@ -143,88 +44,104 @@ export function describeResult(r: Pick<PublishResult, 'mode' | 'reason' | 'pages
   return `${r.renderedPages ?? 0} of ${r.pages} pages rendered again${removed}.`
 }
 
+export type PublishOptions = {
+  /** The local database (e.g. `payloadSource(payload)`); not needed with CMS_URL. */
+  source?: OpenSource
+  label?: string
+  log?: (line: string) => void
+  full?: boolean
+  env?: NodeJS.ProcessEnv
+  /** Aborting stops the build (its child processes are killed); the live site stays. */
+  signal?: AbortSignal
+  /** Parse every search index of the live build before trusting it (`npm start`); otherwise only their ends are checked. */
+  checkLive?: boolean
+  /** Called once it is known that pages will be rendered, before rendering. */
+  onRender?: (plan: { mode: 'full' | 'fast'; reason?: string }) => void | Promise<void>
+}
+
 /**
  * Builds from the CMS and switches live, unless nothing changed since the live build.
  * Takes the fast path (only affected pages) when it can, the full build otherwise or
- * when `full` is asked for. With a Payload instance, documents read by the previous
- * update are reused unless they changed (`exportSnapshot`'s `reuse`); `full` reads all.
+ * when `full` is asked for. Documents read by the previous update through the same
+ * source are reused unless they changed; `full` reads all.
  */
-export async function publishSite(
-  options: {
-    payload?: Payload
-    label?: string
-    log?: (line: string) => void
-    full?: boolean
-    env?: NodeJS.ProcessEnv
-    /** Aborting stops the build (its child processes are killed); the live site stays. */
-    signal?: AbortSignal
-    /** Parse every search index of the live build before trusting it (`npm start`); otherwise only their ends are checked. */
-    checkLive?: boolean
-    /** Called once it is known that pages will be rendered, before rendering. */
-    onRender?: (plan: { mode: 'full' | 'fast'; reason?: string }) => void | Promise<void>
-  } = {},
-): Promise<PublishResult> {
+export async function publishSite(options: PublishOptions = {}): Promise<PublishResult> {
   const started = Date.now()
   const env = options.env ?? process.env
   const log = options.log ?? console.log
   const signal = options.signal
   signal?.throwIfAborted()
-  linkPackages()
+  const dir = templatesDir(env)
+  const templates = await loadTemplates(dir)
+  const routes = readRouteScheme(dir)
+  const templatesId = templatesHash(env)
   const outDir = newBuildDir(options.label ?? 'build')
-  building.add(outDir)
   const live = liveBuildDir() ?? undefined
   // Beside the build while Astro runs (it empties its output directory first).
   const snapshotFile = `${outDir}.snapshot.json`
-  const templates = templatesHash(env)
-  // The fast path is likely when the live build has a plan index and the same templates.
-  const likelyFast = live && !options.full && fs.existsSync(path.join(live, planIndexFile)) && readText(path.join(live, 'server-hash')) === templates
-  const head = likelyFast ? new HeadStart(live, outDir, signal) : undefined
+  const searchDir = `${outDir}.search`
+  // The fast path is likely when the live build has a plan index and the same templates:
+  // its links are started before the content is even read.
+  const likelyFast = live && !options.full && fs.existsSync(path.join(live, planIndexFile)) && readServerHash(live) === templatesId
+  let head = likelyFast ? new HeadStart(live, outDir, signal) : undefined
   try {
+    // Read the changed content → snapshot.
     log('Reading published content…')
-    const snapshot = await exportSnapshot(snapshotFile, env, options.payload, { reuse: !options.full })
+    const snapshot = await exportSnapshot(snapshotFile, { env, local: options.source, reuse: !options.full, routes })
     signal?.throwIfAborted()
+
+    // Plan.
     log('Comparing with the live build…')
-    const stamp = buildStamp(snapshot, templates)
-    const liveStamp = live && path.join(live, '.atvira-build')
-    const broken = live ? buildProblems(live, snapshot.locales, { deep: options.checkLive }) : []
+    const stamp = buildStamp(snapshot, templatesId)
+    const broken = live ? buildProblems(templates, live, snapshot.locales, { deep: options.checkLive }) : []
     if (broken.length > 0) log(`The live build is incomplete: ${broken.join('; ')}.`)
-    if (!options.full && broken.length === 0 && liveStamp && fs.existsSync(liveStamp) && fs.readFileSync(liveStamp, 'utf8') === stamp) {
+    if (!options.full && broken.length === 0 && live && readStamp(live) === stamp) {
       fs.rmSync(snapshotFile, { force: true })
       await head?.drop()
-      return { rendered: false, mode: 'none', buildDir: live!, pages: readPlanIndex(live!)?.pages ?? countPages(live!), durationMs: Date.now() - started }
+      return { rendered: false, mode: 'none', buildDir: live, pages: readPlanIndex(live)?.pages ?? countPages(live), durationMs: Date.now() - started }
     }
-
     assertFilesPresent(snapshot)
-    const { index, routes } = planIndexOf(snapshot, snapshotFile)
+    const { index, routes: planned } = planIndexOf(templates, snapshot, snapshotFile)
     const before = live && !options.full ? readPlanIndex(live) : null
     let plan: Plan = { mode: 'full', reason: options.full ? 'full build asked for' : live ? 'the live build has no plan index' : 'no live build' }
     if (broken.length > 0) plan = { mode: 'full', reason: `the live build is incomplete (${broken.join('; ')})` }
     else if (before) {
-      if (readText(path.join(live!, 'server-hash')) !== templates) plan = { mode: 'full', reason: 'templates changed' }
-      else plan = planUpdate(before, { index, routes })
+      if (readServerHash(live!) !== templatesId) plan = { mode: 'full', reason: 'templates changed' }
+      else plan = planUpdate(before, { index, routes: planned })
     }
-
     await options.onRender?.(plan.mode === 'fast' ? { mode: 'fast' } : { mode: 'full', reason: plan.reason })
+
+    // Render, with the search indexes alongside.
     let renderedPages: number | undefined
     let removedPages: number | undefined
     if (plan.mode === 'fast') {
       log(`Fast update: ${plan.render.length} pages to render, ${plan.remove.length} to remove`)
-      const r = await fastBuild({ head: head ?? new HeadStart(live!, outDir, signal), snapshot, snapshotFile, plan, before, index, templates, env, log, signal })
-      renderedPages = r.rendered
+      head ??= new HeadStart(live!, outDir, signal)
+      const startSearch = () =>
+        buildSearchForUpdate({ templates, templatesDir: dir, snapshot, snapshotFile, liveDir: live!, dir: searchDir, listPrefix: `${outDir}.search-`, before, after: index, signal })
+      const r = await renderFast({ head, templatesDir: dir, snapshotFile, plan, env, log, signal, startSearch })
+      renderedPages = plan.render.length
       removedPages = r.removed
       index.pages = (before?.pages ?? countPages(live!)) + r.added - r.removed
     } else {
       await head?.drop()
+      head = undefined
       log(`Full build (${plan.reason})…`)
-      await buildSite({ outDir, snapshotFile, snapshot, env, log, signal })
-      index.pages = countPages(outDir)
+      fs.rmSync(searchDir, { recursive: true, force: true })
+      const startSearch = () => buildSearchInBackground({ templatesDir: dir, locales: snapshot.locales, snapshotFile, dir: searchDir, signal })
+      await renderFull({ templatesDir: dir, snapshotFile, outDir, env, signal, startSearch })
     }
+    log('Search indexes, images and documents…')
+    finishBuild(outDir, snapshot, templatesId, stamp, searchDir)
+    if (plan.mode === 'full') index.pages = countPages(outDir)
     signal?.throwIfAborted()
     fs.writeFileSync(path.join(outDir, planIndexFile), JSON.stringify(index))
+
+    // Switch live.
     log('Switching live…')
     fs.renameSync(snapshotFile, path.join(outDir, 'snapshot.json'))
     switchLive(outDir)
-    building.delete(outDir)
+    releaseBuildDir(outDir)
     // Old builds are removed in the background: tens of thousands of files, and the
     // site is already live.
     void pruneBuilds().catch((error) => log(`Could not remove old builds: ${(error as Error).message}`))
@@ -233,42 +150,24 @@ export async function publishSite(
       mode: plan.mode,
       reason: plan.mode === 'full' ? plan.reason : undefined,
       buildDir: outDir,
-      pages: index.pages,
+      pages: index.pages ?? 0,
       renderedPages,
       removedPages,
       durationMs: Date.now() - started,
     }
   } catch (error) {
     await head?.drop()
-    fs.rmSync(outDir, { recursive: true, force: true })
+    for (const p of [outDir, searchDir]) fs.rmSync(p, { recursive: true, force: true })
     fs.rmSync(snapshotFile, { force: true })
     throw error
   } finally {
-    building.delete(outDir)
+    releaseBuildDir(outDir)
   }
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch {
-    return undefined
-  }
-}
+// Record: the site-build rows, through the recorder the CMS implements.
 
-function countPages(dir: string): number {
-  let n = 0
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(path.join(d, e.name))
-      else if (e.name.endsWith('.html')) n++
-    }
-  }
-  if (fs.existsSync(path.join(dir, 'client'))) walk(path.join(dir, 'client'))
-  return n
-}
-
-let stopping = new AbortController()
+const stopping = new AbortController()
 
 /**
  * Stops the site update this process is running (the job runner calls it on Ctrl-C or
@@ -278,11 +177,6 @@ export function stopSiteUpdates(): void {
   stopping.abort(new Error('stopped'))
 }
 
-/** After `stopSiteUpdates`, for a process that goes on (tests). */
-export function resumeSiteUpdates(): void {
-  if (stopping.signal.aborted) stopping = new AbortController()
-}
-
 /** A build that ended because it was asked to stop (or its processes were interrupted). */
 function wasStopped(error: unknown, signal: AbortSignal): boolean {
   if (signal.aborted) return true
@@ -290,39 +184,41 @@ function wasStopped(error: unknown, signal: AbortSignal): boolean {
   return error instanceof RunError && (s === 'SIGINT' || s === 'SIGTERM' || s === 'SIGHUP')
 }
 
-/** The sign of life of a running row: its duration so far, every few seconds. */
-function keepAlive(payload: Payload, id: number | string, startedAt: number): NodeJS.Timeout {
-  return setInterval(() => {
-    payload.db
-      .updateOne({
-        collection: 'site-builds',
-        where: { and: [{ id: { equals: id } }, { status: { equals: 'running' } }] },
-        data: { durationMs: Date.now() - startedAt, updatedAt: new Date().toISOString() },
-        returning: false,
-      })
-      .catch(() => {})
-  }, heartbeatMs())
-}
-
-/** Records how a running row ended: when, after how long, and `data` (status and what it did). */
-function finishRow(payload: Payload, id: number | string, startedAt: number, data: Record<string, unknown>) {
-  return payload.update({
-    collection: 'site-builds',
-    id,
-    data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt, ...data },
-    overrideAccess: true,
-  })
-}
-
-const succeededRow = (result: PublishResult) => ({
-  status: 'succeeded',
+const outcomeOf = (result: PublishResult): BuildOutcome => ({
   mode: result.mode,
   detail: describeResult(result),
   pages: result.pages,
   buildDir: path.relative(rootDir, result.buildDir),
 })
 
-const failedRow = (error: unknown) => ({ status: 'failed', error: (error as Error).message.slice(0, 20_000) })
+/**
+ * The publisher the job runner hands to the `siteUpdate` task: one queued row, built
+ * and switched live. While it runs, the row shows a sign of life (the recorder's), so
+ * that another runner can tell a live build from one whose runner died.
+ */
+export function sitePublisher(options: { source?: OpenSource; log?: (line: string) => void; env?: NodeJS.ProcessEnv } = {}): SitePublisher {
+  return {
+    async runQueued(buildId: string, recorder: BuildRecorder) {
+      const row = await recorder.claim(buildId)
+      if (!row) return 'skipped'
+      const signal = stopping.signal
+      try {
+        const result = await publishSite({ source: options.source, env: options.env, label: row.id, log: options.log, signal })
+        await row.succeeded(outcomeOf(result))
+        return 'succeeded'
+      } catch (error) {
+        if (wasStopped(error, signal)) {
+          await row.stopped(
+            'Stopped: the job runner was stopped during the build. The live site was not changed; the changes were queued again and are built when a job runner runs.',
+          )
+          return 'stopped'
+        }
+        await row.failed(error)
+        return 'failed'
+      }
+    },
+  }
+}
 
 /**
  * `publishSite` outside the job queue (`npm start`), recorded in the build status view
@@ -330,114 +226,30 @@ const failedRow = (error: unknown) => ({ status: 'failed', error: (error as Erro
  * build leaves no row.
  */
 export async function publishRecorded(
-  payload: Payload,
-  options: { title: string; signal?: AbortSignal; log?: (line: string) => void; full?: boolean },
+  recorder: BuildRecorder,
+  options: { title: string; source?: OpenSource; signal?: AbortSignal; log?: (line: string) => void; full?: boolean },
 ): Promise<PublishResult> {
-  let row: { id: number | string } | undefined
-  let heartbeat: NodeJS.Timeout | undefined
-  let startedAt = Date.now()
-  const finish = async (data: Record<string, unknown>) => {
-    clearInterval(heartbeat)
-    if (row) await finishRow(payload, row.id, startedAt, data)
-  }
+  let row: Awaited<ReturnType<BuildRecorder['begin']>> | undefined
   try {
     const result = await publishSite({
-      payload,
+      source: options.source,
       label: 'start',
       full: options.full,
       checkLive: true,
       log: options.log,
       signal: options.signal,
       onRender: async (plan) => {
-        startedAt = Date.now()
-        const at = new Date(startedAt).toISOString()
-        const why = plan.reason ?? 'the content changed since the live build'
-        row = await payload.create({
-          collection: 'site-builds',
-          data: {
-            status: 'running',
-            mode: plan.mode,
-            requestedAt: at,
-            startedAt: at,
-            summary: `${options.title}: ${why}`,
-            changes: [{ collection: 'site', operation: 'update', title: `${options.title}: ${why}`, at } satisfies SiteChange],
-          },
-          depth: 0,
-          overrideAccess: true,
-        })
-        heartbeat = keepAlive(payload, row.id, startedAt)
+        row = await recorder.begin(options.title, plan)
       },
     })
-    await finish(succeededRow(result))
+    await row?.succeeded(outcomeOf(result))
     return result
   } catch (error) {
     const stopped = wasStopped(error, options.signal ?? new AbortController().signal)
-    await finish(
-      stopped
-        ? { status: 'stopped', error: `Stopped: ${options.title} was interrupted during the build. The live site was not changed.` }
-        : failedRow(error),
-    ).catch(() => {})
+    await (stopped
+      ? row?.stopped(`Stopped: ${options.title} was interrupted during the build. The live site was not changed.`)
+      : row?.failed(error)
+    )?.catch(() => {})
     throw error
-  } finally {
-    clearInterval(heartbeat)
-  }
-}
-
-/**
- * The `siteUpdate` job: one queued site-builds row, built and switched live. While it
- * runs, the row shows a sign of life every few seconds (`heartbeatMs`), so that another
- * runner can tell a live build from one whose runner died (`recoverSiteUpdates`).
- */
-export async function runSiteUpdate(payload: Payload, buildId: string): Promise<string> {
-  const row = await payload.findByID({ collection: 'site-builds', id: buildId, depth: 0, overrideAccess: true }).catch(() => null)
-  if (!row || row.status !== 'queued') return 'skipped'
-  const signal = stopping.signal
-  const startedAt = new Date()
-  // Only these columns: a full update would write back the `changes` it read, and
-  // lose a save that joined the row in between.
-  await payload.db.updateOne({
-    collection: 'site-builds',
-    where: { id: { equals: row.id } },
-    data: { status: 'running', startedAt: startedAt.toISOString(), updatedAt: startedAt.toISOString() },
-  })
-  const heartbeat = keepAlive(payload, row.id, startedAt.getTime())
-  // Saves that joined this row until now are committed, so the content read below has
-  // them; one that joins later may come too late for it, and gets an update of its own.
-  const changesOf = async () =>
-    ((await payload.findByID({ collection: 'site-builds', id: row.id, depth: 0, overrideAccess: true })).changes as SiteChange[] | null) ?? []
-  const seen = await changesOf()
-  const finish = (data: Record<string, unknown>) => {
-    clearInterval(heartbeat)
-    return finishRow(payload, row.id, startedAt.getTime(), data)
-  }
-  try {
-    const result = await publishSite({ payload, label: String(row.id), log: () => {}, signal })
-    const late = (await changesOf()).length - seen.length
-    if (late > 0) {
-      await requestSiteUpdate(payload, {
-        collection: 'site-builds',
-        operation: 'update',
-        title: `${late} change(s) saved while update ${row.id} was reading the content`,
-        at: new Date().toISOString(),
-      })
-    }
-    await finish(succeededRow(result))
-    return 'succeeded'
-  } catch (error) {
-    if (wasStopped(error, signal)) {
-      await finish({
-        status: 'stopped',
-        error: 'Stopped: the job runner was stopped during the build. The live site was not changed; the changes were queued again and are built when a job runner runs.',
-      })
-      await requestSiteUpdate(payload, [
-        ...seen,
-        { collection: 'site-builds', id: row.id, operation: 'retry', title: `again after update ${row.id} was stopped`, at: new Date().toISOString() },
-      ])
-      return 'stopped'
-    }
-    await finish(failedRow(error))
-    return 'failed'
-  } finally {
-    clearInterval(heartbeat)
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Builds the search indexes of a snapshot into a directory. Run as its own process by
  * the site build, so indexing (CPU-bound) overlaps with Astro rendering; one process
- * per locale when a locale is given.
+ * per locale when a locale is given. The search code is the templates' being rendered
+ * (the directory is the first argument).
  *
  * With the live build's search directory, unchanged documents reuse its rows (terms and
  * what results show). With a list of the locale's documents as hashes (a fast update),
@@ -11,17 +12,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { buildLocaleIndexWithTerms, indexOfRows, rowKey, searchableIn, termRow, type TermRow } from '../templates/src/lib/search/indexer'
 import type { SiteDoc, Snapshot } from '../../cms/model/snapshot'
+import { loadTemplates, type TermRow } from './templates'
 
 /** A fast update's list of one locale's searchable documents (their `rowKey`), in order. */
 export type SearchList = { hashes: string[]; docs: [key: string, doc: SiteDoc][] }
 
-const [snapshotFile, outDir, previousDir, only, listFile] = process.argv.slice(2)
-if (!snapshotFile || !outDir || (listFile && !only)) {
-  console.error('Usage: tsx site/publisher/searchWorker.ts <snapshot.json> <output dir> [<previous search dir>|"" [<locale> [<list.json>]]]')
+const [templatesDir, snapshotFile, outDir, previousDir, only, listFile] = process.argv.slice(2)
+if (!templatesDir || !snapshotFile || !outDir || (listFile && !only)) {
+  console.error('Usage: tsx site/publisher/searchWorker.ts <templates dir> <snapshot.json> <output dir> [<previous search dir>|"" [<locale> [<list.json>]]]')
   process.exit(2)
 }
+const { buildLocaleIndexWithTerms, indexOfRows, rowKey, searchableIn, termRow } = await loadTemplates(templatesDir)
 
 function previousRows(locale: string): Map<string, TermRow> {
   const file = previousDir && path.join(previousDir, `${locale}.terms.json`)
@@ -32,7 +34,7 @@ function previousRows(locale: string): Map<string, TermRow> {
 let snapshot: Snapshot | undefined
 const readSnapshot = () => (snapshot ??= JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as Snapshot)
 
-function write(locale: string, built: { index: unknown; terms: TermRow[] }): void {
+function write(locale: string, built: { index: unknown; terms: readonly TermRow[] }): void {
   fs.writeFileSync(path.join(outDir!, `${locale}.json`), JSON.stringify(built.index))
   fs.writeFileSync(path.join(outDir!, `${locale}.terms.json`), JSON.stringify(built.terms))
 }

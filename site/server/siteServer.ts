@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 import sirv from 'sirv'
 
 import { previewService } from '../publisher/preview'
+import { markerFileFor, readServerHash } from '../publisher/store'
 import { refuseMethod, siteSecurityHeaders } from './headers'
 
 /**
@@ -32,29 +33,25 @@ export type SiteServerOptions = {
 const handlers = new Map<string, Promise<Handler>>()
 
 function serverHash(dir: string): string {
-  const file = path.join(dir, 'server-hash')
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : dir
+  return readServerHash(dir) ?? dir
 }
 
 /**
  * The on-demand code is loaded from one build and imports its page chunks lazily, on
  * the first request to each route: that build must outlive the ones published after
- * it. A marker file (`<site root>/servers/<host>-<pid>-<n>.json`) names it, and
- * `pruneBuilds` keeps every build a live server's marker names. Markers go when the
- * server exits, or a minute after it loaded newer code.
+ * it. A marker file names it (see `buildsInUse` in the build store), and the store's
+ * pruning keeps it. Markers go when the server exits, or a minute after it loaded
+ * newer code.
  */
-export const serversDirName = 'servers'
 const markers = new Map<string, string>()
 let markerCount = 0
 let markersWatched = false
 
 function markBuildInUse(key: string, dir: string): void {
-  // Only builds under `<site root>/builds/` are ever pruned.
-  if (path.basename(path.dirname(dir)) !== 'builds') return
-  const serversDir = path.join(path.dirname(path.dirname(dir)), serversDirName)
-  const file = path.join(serversDir, `${os.hostname()}-${process.pid}-${++markerCount}.json`)
+  const file = markerFileFor(dir, ++markerCount)
+  if (!file) return
   try {
-    fs.mkdirSync(serversDir, { recursive: true })
+    fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, JSON.stringify({ host: os.hostname(), pid: process.pid, dir }))
   } catch {
     return // a read-only site root is never pruned by this host either
@@ -76,33 +73,6 @@ function markBuildInUse(key: string, dir: string): void {
       for (const marker of markers.values()) fs.utimes(marker, now, now, () => {})
     }, 10 * 60_000).unref()
   }
-}
-
-/** Builds the site servers (on this machine, or any machine recently) still load code from. */
-export function buildsInUse(siteRoot: string): Set<string> {
-  const dir = path.join(siteRoot, serversDirName)
-  const inUse = new Set<string>()
-  if (!fs.existsSync(dir)) return inUse
-  for (const name of fs.readdirSync(dir)) {
-    const file = path.join(dir, name)
-    try {
-      const marker = JSON.parse(fs.readFileSync(file, 'utf8')) as { host: string; pid: number; dir: string }
-      let alive: boolean
-      if (marker.host === os.hostname()) {
-        try {
-          process.kill(marker.pid, 0)
-          alive = true
-        } catch (error) {
-          alive = (error as NodeJS.ErrnoException).code === 'EPERM'
-        }
-      } else alive = Date.now() - fs.statSync(file).mtimeMs < 3600_000
-      if (alive) inUse.add(fs.realpathSync(marker.dir))
-      else fs.rmSync(file, { force: true })
-    } catch {
-      // being written, or removed meanwhile
-    }
-  }
-  return inUse
 }
 
 async function appHandler(dir: string): Promise<Handler> {
@@ -209,12 +179,4 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
       })
     })
   })
-}
-
-/**
- * Written at the end of a build: the templates' hash, so on-demand code is loaded again
- * only when the templates changed (the bundle itself embeds the build's own paths).
- */
-export function writeServerHash(outDir: string, templatesHash: string): void {
-  fs.writeFileSync(path.join(outDir, 'server-hash'), templatesHash)
 }

@@ -12,6 +12,7 @@ import fs from 'node:fs'
 
 import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
 import { currentLink, publishSite } from '../../site/publisher/publish'
+import { payloadSource } from '../../cms/plugins/publishing/localSource'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
 import { freePort, startAdminServer, waitFor } from './server'
 import { fuzzSuite } from './suites/fuzz'
@@ -75,7 +76,7 @@ beforeAll(async () => {
   server = await startAdminServer({ ...process.env, API_BURST_LIMIT: '30' })
 
   process.env.ATVIRA_SITE_ROOT = siteRoot
-  await publishSite({ payload: cms.payload, log: () => {} })
+  await publishSite({ source: payloadSource(cms.payload), log: () => {} })
   const port = await freePort()
   siteUrl = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/site-server.ts', '--dir', currentLink(), '--port', String(port)], {

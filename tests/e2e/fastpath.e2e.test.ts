@@ -11,9 +11,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/model/env'
+import { payloadSource } from '../../cms/plugins/publishing/localSource'
 import { liveBuildDir, publishSite } from '../../site/publisher/publish'
 import { buildSite } from '../../site/publisher/siteBuild'
 import { exportSnapshot } from '../../site/publisher/export'
+import { readRouteScheme, templatesDir } from '../../site/publisher/templates'
 import type { Snapshot } from '../../cms/model/snapshot'
 import { paragraph, seedDemo, startCms, type TestCms } from '../int/helpers'
 
@@ -50,7 +52,7 @@ beforeAll(async () => {
   cms = await startCms({ env: { ATVIRA_SITE_ROOT: path.join(work, 'root') } })
   payload = cms.payload
   await seedDemo(cms)
-  const first = await publishSite({ payload, log: () => {} })
+  const first = await publishSite({ source: payloadSource(payload), log: () => {} })
   expect(first.mode).toBe('full')
 }, 600_000)
 
@@ -75,7 +77,7 @@ describe('fast path', () => {
     const service = await payload.find({ collection: 'services', limit: 1, overrideAccess: true })
     await payload.update({ collection: 'services', id: service.docs[0]!.id, data: { email: 'naujas@pajuris.example' }, overrideAccess: true })
 
-    const fast = await publishSite({ payload, log: () => {} })
+    const fast = await publishSite({ source: payloadSource(payload), log: () => {} })
     expect(fast.mode).toBe('fast')
     expect(fast.renderedPages).toBeGreaterThan(0)
     expect(fast.renderedPages!).toBeLessThan(fast.pages / 2)
@@ -84,7 +86,7 @@ describe('fast path', () => {
 
     // Only changed documents were read again: the snapshot is the one a full read gives.
     const snapshot = JSON.parse(fs.readFileSync(path.join(fastDir, 'snapshot.json'), 'utf8')) as Snapshot
-    const fresh = await exportSnapshot(path.join(work, 'fresh.snapshot.json'), process.env, payload)
+    const fresh = await exportSnapshot(path.join(work, 'fresh.snapshot.json'), { local: payloadSource(payload), routes: readRouteScheme(templatesDir()) })
     expect({ ...snapshot, generatedAt: '' }).toEqual(JSON.parse(JSON.stringify({ ...fresh, generatedAt: '' })))
     const docs = snapshot.content.lt!.docs
     expect(docs.find((d) => d.id === String(news.docs[0]!.id))?.title).toBe('Pakeista antraštė')
@@ -101,7 +103,7 @@ describe('fast path', () => {
     const liveBefore = liveBuildDir()!
     const news = await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, limit: 1, overrideAccess: true })
     await payload.update({ collection: 'news', id: news.docs[0]!.id, locale: 'lt', data: { title: 'Tik lietuviškai pakeista' }, overrideAccess: true })
-    const fast = await publishSite({ payload, log: () => {} })
+    const fast = await publishSite({ source: payloadSource(payload), log: () => {} })
     expect(fast.mode).toBe('fast')
     const inode = (dir: string, file: string) => fs.statSync(path.join(dir, 'search', file)).ino
     expect(inode(fast.buildDir, 'en.json')).toBe(inode(liveBefore, 'en.json'))
@@ -120,7 +122,7 @@ describe('fast path', () => {
     fs.writeFileSync(termsFile, JSON.stringify(kept))
     const news = await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, limit: 1, overrideAccess: true })
     await payload.update({ collection: 'news', id: news.docs[0]!.id, locale: 'lt', data: { title: 'Dar kartą pakeista' }, overrideAccess: true })
-    const fast = await publishSite({ payload, log: () => {} })
+    const fast = await publishSite({ source: payloadSource(payload), log: () => {} })
     expect(fast.mode).toBe('fast')
     await expectSameAsFullBuild(fast.buildDir, 'full-3')
   })
@@ -136,7 +138,7 @@ describe('fast path', () => {
         overrideAccess: true,
       })
     }
-    expect((await publishSite({ payload, log: () => {} })).mode).toBe('full')
+    expect((await publishSite({ source: payloadSource(payload), log: () => {} })).mode).toBe('full')
     const liveBefore = liveBuildDir()!
     await payload.create({
       collection: 'news',
@@ -144,7 +146,7 @@ describe('fast path', () => {
       data: { title: 'Naujausia žinia archyvui', summary: 'Santrauka', body: paragraph('Tekstas'), topics: [topic.id], _status: 'published' } as never,
       overrideAccess: true,
     })
-    const fast = await publishSite({ payload, log: () => {} })
+    const fast = await publishSite({ source: payloadSource(payload), log: () => {} })
     expect(fast.mode).toBe('fast')
     // Pages written again have new files; the others are hard links to the live build's.
     const lists = (dir: string) =>
@@ -176,7 +178,7 @@ describe('fast path', () => {
     fs.renameSync(source, `${source}.away`)
     try {
       const started = Date.now()
-      await expect(publishSite({ payload, log: () => {} })).rejects.toThrow(/file\(s\) used by published content are missing.*set CMS_URL/)
+      await expect(publishSite({ source: payloadSource(payload), log: () => {} })).rejects.toThrow(/file\(s\) used by published content are missing.*set CMS_URL/)
       expect(Date.now() - started).toBeLessThan(20_000)
       expect(liveBuildDir()).toBe(live)
       expect(fs.existsSync(path.join(live, 'client', publicPath))).toBe(true)
@@ -187,7 +189,7 @@ describe('fast path', () => {
 
   it('takes the full path when something on every page changes', async () => {
     await payload.updateGlobal({ slug: 'settings', data: { tagline: 'Nauja paantraštė', _status: 'published' }, overrideAccess: true })
-    const r = await publishSite({ payload, log: () => {} })
+    const r = await publishSite({ source: payloadSource(payload), log: () => {} })
     expect(r.mode).toBe('full')
     expect(r.reason).toMatch(/settings/)
   })

@@ -14,6 +14,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/model/env'
+import { payloadSource } from '../../cms/plugins/publishing/localSource'
 import { requestSiteUpdate } from '../../cms/plugins/publishing/siteUpdates'
 import { liveBuildDir, publishSite } from '../../site/publisher/publish'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
@@ -130,7 +131,7 @@ beforeAll(async () => {
     overrideAccess: true,
     context: { atviraSeeding: true },
   }).then((d) => payload.update({ collection: 'news', id: d.id, locale: 'en', data: { title: 'Old story', summary: 'S', body: paragraph('B') } as never, overrideAccess: true, context: { atviraSeeding: true } }))
-  await publishSite({ payload, log: () => {} })
+  await publishSite({ source: payloadSource(payload), log: () => {} })
 
   const port = await freePort()
   siteUrl = `http://127.0.0.1:${port}`

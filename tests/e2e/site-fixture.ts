@@ -10,6 +10,7 @@ import path from 'node:path'
 
 import { rootDir } from '../../cms/model/env'
 import { buildSite } from '../../site/publisher/siteBuild'
+import { payloadSource } from '../../cms/plugins/publishing/localSource'
 import type { Snapshot } from '../../cms/model/snapshot'
 import { paragraph, seedDemo, startCms, type TestCms } from '../int/helpers'
 import { freePort, waitFor } from './server'
@@ -123,7 +124,7 @@ export async function startSite(options: SiteOptions = {}): Promise<SiteFixture>
     // repository they only resolve through a node_modules in a parent folder.
     fs.symlinkSync(path.join(rootDir, 'node_modules'), path.join(cms.dir, 'node_modules'), 'dir')
     // buildSite reads through the fixture's own Payload instance and leaves it open.
-    const { snapshot } = await buildSite({ outDir, snapshotFile, env, payload: cms.payload, log: (line) => (output += `${line}\n`) })
+    const { snapshot } = await buildSite({ outDir, snapshotFile, env, source: payloadSource(cms.payload), log: (line) => (output += `${line}\n`) })
 
     // The port is taken after the build, so nothing else grabs it meanwhile.
     const port = await freePort()

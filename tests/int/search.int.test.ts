@@ -21,7 +21,7 @@ const engines: Record<string, LocaleSearch> = {}
 beforeAll(async () => {
   cms = await startCms()
   await seedDemo(cms)
-  snapshot = await buildSnapshot(await localSource(), { siteUrl: 'http://127.0.0.1', timeZone: 'Europe/Vilnius' })
+  snapshot = await buildSnapshot(await localSource(cms.payload), { siteUrl: 'http://127.0.0.1', timeZone: 'Europe/Vilnius' })
   for (const locale of snapshot.locales) {
     // Through JSON, as the server loads them.
     engines[locale] = new LocaleSearch(JSON.parse(JSON.stringify(buildLocaleIndex(locale, snapshot.content[locale]!.docs))))

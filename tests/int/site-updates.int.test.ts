@@ -10,6 +10,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SEEDING } from '../../cms/hooks/context'
+import { buildRows } from '../../cms/plugins/publishing/buildRows'
+import { providePublisher } from '../../cms/plugins/publishing/jobs/siteUpdate'
 import { recoverSiteUpdates, requestSiteUpdate } from '../../cms/plugins/publishing/siteUpdates'
 import { paragraph, startCms, type TestCms } from './helpers'
 
@@ -334,5 +336,54 @@ describe('site updates heal themselves', () => {
     const { createLocalReq } = await import('payload')
     const req = await createLocalReq({ user: { ...admin, collection: 'users' } as never }, payload)
     await expect(payload.jobs.run({ queue: 'site', overrideAccess: false, req })).rejects.toThrow(/not allowed/i)
+  })
+})
+
+describe('the site update job', () => {
+  const change = () => ({ collection: 'news', id: 1, operation: 'update' as const, at: new Date().toISOString() })
+  const runSiteJobs = () => payload.jobs.run({ queue: 'site', where: { taskSlug: { equals: 'siteUpdate' } }, limit: 5 })
+  const only = async () => {
+    const all = (await payload.find({ collection: 'site-builds', limit: 10, overrideAccess: true })).docs
+    expect(all).toHaveLength(1)
+    return all[0]!
+  }
+
+  it('fails with a clear message on its row in a process that has no publisher (only the job runner builds)', async () => {
+    await clear()
+    providePublisher(undefined)
+    await requestSiteUpdate(payload, change())
+    await runSiteJobs()
+    const row = await only()
+    expect(row.status).toBe('failed')
+    expect(row.error).toMatch(/only the job runner builds the site; run npm start or npm run jobs/)
+    expect(row.finishedAt).toBeTruthy()
+  })
+
+  it('hands its row to the publisher the runner provides, which records it through the one recorder', async () => {
+    await clear()
+    const seen: string[] = []
+    providePublisher({
+      async runQueued(buildId, recorder) {
+        const running = await recorder.claim(buildId)
+        if (!running) return 'skipped'
+        seen.push(`running ${(await payload.findByID({ collection: 'site-builds', id: buildId, overrideAccess: true })).status}`)
+        // Taken once: a second claim of the same row (another runner) has nothing to do.
+        seen.push(`again ${(await recorder.claim(buildId)) === null}`)
+        await running.succeeded({ mode: 'fast', detail: '1 of 9 pages rendered again.', pages: 9, buildDir: 'data/site/builds/x' })
+        return 'succeeded'
+      },
+    })
+    try {
+      await requestSiteUpdate(payload, change())
+      await runSiteJobs()
+    } finally {
+      providePublisher(undefined)
+    }
+    expect(seen).toEqual(['running running', 'again true'])
+    const row = await only()
+    expect([row.status, row.mode, row.detail, row.pages]).toEqual(['succeeded', 'fast', '1 of 9 pages rendered again.', 9])
+    expect(row.durationMs).toBeGreaterThanOrEqual(0)
+    // A row that is not there is skipped; only "not found" is.
+    expect(await buildRows(payload).claim('999999')).toBeNull()
   })
 })

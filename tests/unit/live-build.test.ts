@@ -9,7 +9,8 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { buildProblems } from '../../site/publisher/publish'
+import { buildProblems as problemsWith } from '../../site/publisher/output'
+import { loadTemplates, templatesDir } from '../../site/publisher/templates'
 import { SearchService } from '../../site/templates/src/lib/search/query'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-live-'))
@@ -40,6 +41,9 @@ function build(searchFiles: Record<string, string | null>, without: string[] = [
   }
   return dir
 }
+
+const templates = await loadTemplates(templatesDir())
+const buildProblems = (dir: string, locales: string[], options?: { deep?: boolean }) => problemsWith(templates, dir, locales, options)
 
 describe('buildProblems', () => {
   const whole = index('en')

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { fileTransport } from '../../cms/lib/fileTransport'
 import { privateDir, privateFile, privateUploads } from '../../cms/lib/privateFiles'
-import { replaceWithCopy } from '../../site/publisher/siteBuild'
+import { replaceWithCopy } from '../../site/publisher/output'
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-perm-'))
 const mode = (p: string) => (fs.statSync(p).mode & 0o777).toString(8)

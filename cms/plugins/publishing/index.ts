@@ -5,6 +5,7 @@ import { SiteBuilds } from './collections/SiteBuilds'
 import { siteUpdateAfterChange, siteUpdateAfterDelete, siteUpdateAfterGlobalChange } from './hooks/siteUpdates'
 import { type ScheduledMoment, siteBoundaryTask } from './jobs/siteBoundary'
 import { siteUpdateTask } from './jobs/siteUpdate'
+import { followLiveRouteScheme } from './routeScheme'
 
 export type PublishingPluginOptions = {
   /** Content collections whose live changes update the site. */
@@ -41,5 +42,10 @@ export const publishingPlugin =
         hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), siteUpdateAfterGlobalChange] },
       })),
       jobs: addTasks(config, [siteUpdateTask, siteBoundaryTask(options.atScheduledMoment)]),
+      // Links the CMS writes (e-mails) follow the live build's URL scheme.
+      onInit: async (payload) => {
+        followLiveRouteScheme()
+        await config.onInit?.(payload)
+      },
     }
   }

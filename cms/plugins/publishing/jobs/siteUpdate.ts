@@ -1,10 +1,21 @@
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-
 import type { TaskConfig } from 'payload'
 
-import type { runSiteUpdate as RunSiteUpdate } from '../../../../site/publisher/publish'
-import { rootDir } from '../../../model/env'
+import type { SitePublisher } from '../../../model/services/builds'
+import { buildRows, failUnbuilt } from '../buildRows'
+
+/**
+ * The publisher that builds queued rows, handed in by the process that runs the site
+ * queue (scripts/jobs.ts, and tests that run site jobs). The CMS never loads it itself:
+ * the site build is no part of the admin.
+ */
+let publisher: SitePublisher | undefined
+
+export function providePublisher(next: SitePublisher | undefined): void {
+  publisher = next
+}
+
+export const noPublisherMessage =
+  'This process has no site publisher: only the job runner builds the site; run npm start or npm run jobs (with the "site" queue). The live site was not changed.'
 
 /**
  * Builds the public site for one queued site-builds row and switches it live. One
@@ -21,29 +32,15 @@ export const siteUpdateTask: TaskConfig<{ input: { buildId: string }; output: { 
   outputSchema: [{ name: 'status', type: 'text' }],
   handler: async ({ input, req }) => {
     try {
-      // Loaded at run time from the job runner (tsx): the site build is not part of the
-      // admin bundle.
-      const url = pathToFileURL(path.join(rootDir, 'site/publisher/publish.ts')).href
-      const { runSiteUpdate } = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as {
-        runSiteUpdate: typeof RunSiteUpdate
-      }
-      const status = await runSiteUpdate(req.payload, input.buildId)
+      if (!publisher) throw new Error(noPublisherMessage)
+      const status = await publisher.runQueued(input.buildId, buildRows(req.payload))
       return { output: { status } }
     } catch (error) {
-      // Failed before or outside the build (runSiteUpdate records build failures itself):
-      // the row must not stay queued or running, or it would look alive forever.
-      await req.payload.db
-        .updateOne({
-          collection: 'site-builds',
-          where: { and: [{ id: { equals: input.buildId } }, { status: { in: ['queued', 'running'] } }] },
-          data: {
-            status: 'failed',
-            finishedAt: new Date().toISOString(),
-            error: `The update job failed before it could build: ${(error as Error).message}`.slice(0, 20_000),
-            updatedAt: new Date().toISOString(),
-          },
-        })
-        .catch(() => {})
+      // Failed before or outside the build (the publisher records build failures itself).
+      const message = (error as Error).message
+      await failUnbuilt(req.payload, input.buildId, message === noPublisherMessage ? message : `The update job failed before it could build: ${message}`).catch(
+        (e: unknown) => req.payload.logger.error(`Site build ${input.buildId}: could not record the failure: ${(e as Error).message}`),
+      )
       throw error
     }
   },

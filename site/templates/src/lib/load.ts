@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { handoff } from '@atvira/model/env'
+import { useRouteScheme } from '@atvira/model/routes'
 import type { LocaleContent, SiteDoc, Snapshot } from '@atvira/model/snapshot'
 
 let cached: { file: string; snapshot: Snapshot } | undefined
@@ -27,12 +28,15 @@ export function snapshot(): Snapshot {
   }
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Snapshot
   cached = { file, snapshot: data }
+  // The URL scheme the snapshot's URLs were made with (the templates' src/routes.json).
+  useRouteScheme(data.routes)
   return data
 }
 
 /** A snapshot already in memory stands for its file (the publisher plans from it). */
 export function useSnapshot(file: string, data: Snapshot): void {
   cached = { file: path.resolve(file), snapshot: data }
+  useRouteScheme(data.routes)
 }
 
 export function localeContent(locale: string): LocaleContent {

@@ -7,6 +7,7 @@ import {
   listPath,
   newsArchivePath,
   newsTopicPath,
+  pageSize,
   sectionPath,
   type RouteContext,
   type SectionCollection,
@@ -19,7 +20,8 @@ import type { GuideDoc, LeafletDoc, Locale, NewsDoc, SiteDoc, TopicDoc } from '@
  * built is also in the sitemap, and a translation link never points nowhere.
  */
 
-export const PAGE_SIZE = 10
+/** Items on a list page: 10 unless the templates' src/routes.json says otherwise. */
+const PAGE_SIZE = () => pageSize()
 
 export type Listed = NewsDoc | GuideDoc | LeafletDoc
 
@@ -83,7 +85,7 @@ export function newsOnTopic(locale: Locale, topicId: string): NewsDoc[] {
 }
 
 function pageCount(n: number): number {
-  return Math.max(1, Math.ceil(n / PAGE_SIZE))
+  return Math.max(1, Math.ceil(n / PAGE_SIZE()))
 }
 
 /** Same section in every locale: page n where the other locale has one, else its first page. */
@@ -106,14 +108,14 @@ function listRoutes(locale: Locale, collection: 'guides' | 'leaflets', items: Li
     collection,
     locale,
     pager: { kind: 'numbers' as const, page: i + 1, pages },
-    items: items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
+    items: items.slice(i * PAGE_SIZE(), (i + 1) * PAGE_SIZE()),
     path: pathOf(locale, i + 1)!,
     alternates: sectionAlternates((l) => pathOf(l, i + 1)),
   }))
 }
 
 /** Archive pages of a news list of n items: all but the section page's `size` newest, `size` a page. */
-function archivePageCount(n: number, size = PAGE_SIZE): number {
+function archivePageCount(n: number, size = PAGE_SIZE()): number {
   return Math.ceil(Math.max(0, n - size) / size)
 }
 
@@ -122,7 +124,7 @@ function archivePageCount(n: number, size = PAGE_SIZE): number {
  * k-th PAGE_SIZE of the rest counted from the oldest (the newest archive page may be
  * short). `items` is newest first; so is every page.
  */
-export function newsArchive<T>(items: T[], size = PAGE_SIZE): { front: T[]; archive: T[][] } {
+export function newsArchive<T>(items: T[], size = PAGE_SIZE()): { front: T[]; archive: T[][] } {
   const front = items.slice(0, size)
   const rest = items.slice(size)
   const count = archivePageCount(items.length, size)
