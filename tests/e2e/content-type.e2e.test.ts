@@ -9,10 +9,11 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { Config } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/model/env'
-import { defineContentType } from '../../cms/model/registry'
+import { defineContentType, extendRegistry, registry } from '../../cms/model/registry'
 import type { ContentSource, RawDoc } from '../../cms/model/source'
 import type { GenericDoc, Snapshot } from '../../cms/model/snapshot'
 import { previewDoc } from '../../site/publisher/preview'
@@ -152,11 +153,22 @@ describe('the CMS side of an added type', () => {
     const collection = collectionFromType(notices)
     expect(collection.slug).toBe('notices')
     expect(collection.labels).toEqual({ singular: 'Notice', plural: 'Notices' })
-    const names = collection.fields.map((f) => ('name' in f ? f.name : ''))
-    expect(names).toEqual(expect.arrayContaining(['title', 'summary', 'body', 'slug', 'publishedAt', 'topics']))
-    // notifiable: the editor's "notify subscribers" box; previewable: the admin's preview button.
-    expect(names).toContain('notifySubscribers')
+    const fieldNames = (c: { fields: readonly object[] }) => c.fields.map((f) => ('name' in f ? String(f.name) : ''))
+    expect(fieldNames(collection)).toEqual(expect.arrayContaining(['title', 'summary', 'body', 'slug', 'publishedAt', 'topics']))
+    // previewable: the admin's preview button; drafts and versions come with published content.
     expect(typeof collection.admin?.preview).toBe('function')
     expect(collection.versions).toBeTruthy()
+    // The newsletter is a plugin: it gives the editor's "notify subscribers" box to the
+    // collections the registry marks notifiable, the way payload.config assembles it.
+    expect(fieldNames(collection)).not.toContain('notifySubscribers')
+    const withNotices = extendRegistry(registry, [notices])
+    expect(withNotices.withFlag('notifiable')).toContain('notices')
+    const { newsletterPlugin } = await import('../../cms/plugins/newsletter')
+    const notifiable = withNotices.withFlag('notifiable').filter((slug) => !registry.has(slug))
+    expect(notifiable).toEqual(['notices'])
+    const assembled = await newsletterPlugin({ collections: notifiable })({ collections: [collection] } as Config)
+    const notifying = assembled.collections?.find((c) => c.slug === 'notices')
+    expect(notifying && fieldNames(notifying)).toContain('notifySubscribers')
+    expect(notifying?.hooks?.afterChange?.length).toBeGreaterThan(collection.hooks?.afterChange?.length ?? 0)
   })
 })
