@@ -144,7 +144,7 @@ export async function recoverSiteUpdates(
   options: { staleMs?: number; log?: (line: string) => void } = {},
 ): Promise<string[]> {
   const stale = options.staleMs ?? staleMs()
-  const log = options.log ?? (() => {})
+  const log = options.log ?? ((line: string) => payload.logger.info(line))
   const now = Date.now()
   const jobs = await unfinishedJobs(payload)
   const jobOf = new Map(jobs.map((j) => [String(j.input?.buildId), j]))
