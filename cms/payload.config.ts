@@ -18,6 +18,7 @@ import { SeedRecords } from './collections/SeedRecords'
 import { Services } from './collections/Services'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { adminLanguagePlugin } from './plugins/adminLanguage'
 import { consultationMoment, consultationsPlugin } from './plugins/consultations'
 import { newsletterPlugin } from './plugins/newsletter'
 import { publishingPlugin } from './plugins/publishing'
@@ -126,12 +127,13 @@ export default buildConfig({
       generateTitle: ({ doc }) => String((doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name ?? ''),
       generateDescription: ({ doc }) => String((doc as { summary?: string }).summary ?? ''),
     }),
+    // Last: it names every collection the plugins before it added.
+    adminLanguagePlugin({ timeZone: env.timeZone, translations: signInTranslations }),
   ],
   // Generated on purpose (`npm run generate:types`) and committed; never by a test run.
   typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
   // Depth, aliases and complexity of one query (cms/security/graphql.ts).
   graphQL: { schemaOutputFile: path.join(cmsDir, 'schema.graphql'), ...graphqlLimits },
-  i18n: { translations: signInTranslations },
   logger,
   loggingLevels,
   telemetry: false,

@@ -451,6 +451,8 @@ export function readEnv() {
     // How long a request waits for a database another process has locked, then answers 503.
     lockWaitMs: s.DATABASE_LOCK_WAIT_MS,
     mediaDir: s.MEDIA_DIR,
+    // The city's time zone: schedules, the admin's schedule drawer.
+    timeZone: s.ATVIRA_TIMEZONE,
     smtpUrl: s.SMTP_URL,
     emailFrom: s.EMAIL_FROM,
     // Session cookies are Secure whenever the public address is https (a browser would

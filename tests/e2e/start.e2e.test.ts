@@ -1,7 +1,8 @@
 /**
  * `npm start` as a newcomer runs it, on a throwaway installation (database, site root,
  * media and demo logins in a temporary folder; the built admin is reused): the first
- * start migrates, seeds, builds and serves everything; Ctrl-C stops every process; a
+ * start migrates, seeds, builds and serves everything (the admin in the browser's
+ * language); Ctrl-C stops every process; a
  * second start builds nothing; Ctrl-C during a build leaves its row "stopped"; a build
  * that fails while a good one is live only warns. Within the first start: files are
  * owner-only, a search index lost from the live build answers 503 and is rebuilt, a
@@ -21,6 +22,7 @@ import { rootDir } from '../../cms/model/env'
 import { cmsBuildIsFresh } from '../../scripts/lib/cmsBuild'
 import { paragraph } from '../int/helpers'
 import { holdWriteLock } from '../support/holdLock'
+import { launchBrowser, loopbackContext } from './browser'
 import { freePort } from './server'
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-start-'))
@@ -98,6 +100,24 @@ async function login(role: 'admin' | 'editor'): Promise<string> {
   })
   expect(res.status).toBe(200)
   return `JWT ${((await res.json()) as { token: string }).token}`
+}
+
+/** The admin's dashboard as a signed-in member of staff sees it in a browser set to `locale`. */
+async function adminDashboard(auth: string, locale: string): Promise<{ lang: string | null; text: string }> {
+  const browser = await launchBrowser()
+  try {
+    const { context, blocked } = await loopbackContext(browser, { locale })
+    await context.addCookies([{ name: 'payload-token', value: auth.replace(/^JWT /, ''), url: cmsUrl }])
+    const page = await context.newPage()
+    const res = await page.goto(`${cmsUrl}/admin`, { waitUntil: 'domcontentloaded' })
+    expect(res?.status()).toBe(200)
+    await page.locator('nav').first().waitFor()
+    const seen = { lang: await page.locator('html').getAttribute('lang'), text: await page.locator('body').innerText() }
+    expect(blocked).toEqual([])
+    return seen
+  } finally {
+    await browser.close()
+  }
 }
 
 type Row = {
@@ -256,6 +276,17 @@ describe('npm start', { timeout: 900_000 }, () => {
 
       // Staff read the build status over REST; the public does not.
       const editor = await login('editor')
+
+      // The admin speaks the editor's browser's language: Payload's own words and ours.
+      const lt = await adminDashboard(editor, 'lt-LT')
+      expect(lt.lang).toBe('lt')
+      expect(lt.text).toContain('Prietaisų skydelis')
+      for (const name of ['Naujienos', 'Paslaugos', 'Konsultacijos', 'Turinys']) expect(lt.text, name).toContain(name)
+      expect(lt.text).not.toMatch(/\bDashboard\b/)
+      const en = await adminDashboard(editor, 'en-GB')
+      expect(en.lang).toBe('en')
+      expect(en.text).toContain('Dashboard')
+      for (const name of ['News', 'Services', 'Consultations', 'Content']) expect(en.text, name).toContain(name)
       const rows = await siteBuilds(editor)
       expect(rows.map((r) => [r.status, r.mode, r.summary])).toEqual([
         ['succeeded', 'full', 'npm start: no live build'],

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Config } from 'payload'
 import { describe, expect, it } from 'vitest'
 
+import { adminLanguagePlugin } from '../../cms/plugins/adminLanguage'
 import { consultationsPlugin } from '../../cms/plugins/consultations'
 import { newsletterPlugin } from '../../cms/plugins/newsletter'
 import { notifySubscribersAfterChange, notifySubscribersBeforeChange, withdrawDeletedChanges } from '../../cms/plugins/newsletter/changes'
@@ -63,5 +64,53 @@ describe('the feature plugins', () => {
     await expect(apply(base(), newsletterPlugin({ collections: ['newz'] }))).rejects.toThrow(/newsletter plugin was given collections the config does not have: newz.*cms\/payload\.config\.ts/)
     await expect(apply(base(), publishingPlugin({ collections: [], globals: ['setings'] }))).rejects.toThrow(/globals the config does not have: setings/)
     await expect(apply(base(), consultationsPlugin({ after: 'servces' }))).rejects.toThrow(/after "servces": no such collection/)
+  })
+})
+
+describe('the admin language plugin', () => {
+  const named = async () => {
+    const config = await apply(
+      base(),
+      consultationsPlugin({ after: 'services' }),
+      publishingPlugin({ collections: ['news', 'consultations'], globals: ['settings'], after: 'users' }),
+      newsletterPlugin({ collections: ['news'], after: 'site-builds' }),
+    )
+    config.collections = config.collections!.map((c) => ({ ...c, admin: { ...c.admin, group: 'Content' } }))
+    return apply(config, adminLanguagePlugin({ timeZone: 'Europe/Vilnius', translations: { lt: { error: { userLocked: 'Užrakinta' } } } }))
+  }
+
+  it('names every collection, global and group in Lithuanian and English, from the registry and the catalogue', async () => {
+    const config = await named()
+    for (const c of config.collections!) {
+      const { singular, plural } = c.labels as { singular: Record<string, string>; plural: Record<string, string> }
+      expect(Object.keys(singular).sort(), c.slug).toEqual(['en', 'lt'])
+      for (const form of [singular, plural]) for (const text of Object.values(form)) expect(text, c.slug).toMatch(/\p{L}/u)
+      expect(c.admin?.group).toEqual({ en: 'Content', lt: 'Turinys' })
+    }
+    // Content types by their registry entry; the rest by admin.collection.* keys.
+    expect(find(config, 'news').labels).toEqual({ singular: { en: 'News item', lt: 'Naujiena' }, plural: { en: 'News', lt: 'Naujienos' } })
+    expect(find(config, 'subscribers').labels?.plural).toEqual({ en: 'Subscribers', lt: 'Prenumeratoriai' })
+    expect(config.globals![0]!.label).toEqual({ en: 'Settings', lt: 'Nustatymai' })
+  })
+
+  it("offers Payload's Lithuanian and English (English for a client asking for neither), 24-hour dates, the city's time zone", async () => {
+    const config = await named()
+    expect(Object.keys(config.i18n?.supportedLanguages ?? {})).toEqual(['lt', 'en'])
+    expect(config.i18n?.fallbackLanguage).toBe('en')
+    expect((config.i18n?.supportedLanguages as Record<string, { translations: { general: { dashboard: string } } }>).lt!.translations.general.dashboard).not.toBe('Dashboard')
+    expect(config.i18n?.translations).toMatchObject({ lt: { error: { userLocked: 'Užrakinta' } } })
+    expect(config.admin?.dateFormat).toMatch(/HH:mm/)
+    expect(config.admin?.dateFormat).not.toMatch(/a|h/)
+    expect(config.admin?.timezones?.defaultTimezone).toBe('Europe/Vilnius')
+    expect((config.admin?.timezones?.supportedTimezones as { value: string }[]).map((z) => z.value)).toEqual(['Europe/Vilnius', 'UTC'])
+  })
+
+  it('refuses a collection, global or group without names, saying what to add', async () => {
+    const unnamed = { ...base(), collections: [{ slug: 'mystery', fields: [] }] } as Config
+    await expect(apply(unnamed, adminLanguagePlugin({ timeZone: 'UTC' }))).rejects.toThrow(/admin\.collection\.mystery\.singular/)
+    const grouped = { ...base(), collections: [{ slug: 'users', fields: [], admin: { group: 'Misc' } }] } as Config
+    await expect(apply(grouped, adminLanguagePlugin({ timeZone: 'UTC' }))).rejects.toThrow(/admin group "Misc".*groupKeys/)
+    const global = { ...base(), collections: [], globals: [{ slug: 'footer', fields: [] }] } as unknown as Config
+    await expect(apply(global, adminLanguagePlugin({ timeZone: 'UTC' }))).rejects.toThrow(/admin\.global\.footer/)
   })
 })

@@ -1,0 +1,105 @@
+import { en } from '@payloadcms/translations/languages/en'
+import { lt } from '@payloadcms/translations/languages/lt'
+import type { CollectionConfig, Config, GlobalConfig, Plugin } from 'payload'
+
+import { labels, type AdminLabel, type MessageKey } from '../../model/i18n'
+import { registry } from '../../model/registry'
+
+/**
+ * The admin in the staff's language: Payload's own interface in Lithuanian and English
+ * (Account → Language, else the browser's language), and every collection, global and navigation group named from the one catalogue
+ * (content types by their registry entry, `admin.collection.*` and `admin.group.*` for
+ * the rest). Dates as Lithuanians write them, on a 24-hour clock; schedules in the
+ * city's time zone. Runs last, so it names the collections every feature added.
+ */
+
+/** Payload's interface translations, for the catalogue's locales Payload ships. */
+export const adminLanguages = { lt, en }
+export type AdminLanguage = keyof typeof adminLanguages
+
+export type AdminLanguageOptions = {
+  /** The city's time zone (ATVIRA_TIMEZONE): the schedule drawer's default. */
+  timeZone: string
+  /** Payload translation overrides (e.g. the sign-in messages), merged per language. */
+  translations?: Partial<Record<AdminLanguage, object>>
+}
+
+/** 2026-12-02 15:04: the order Lithuanian (ISO 8601) uses, and reads fine in English. */
+export const adminDateFormat = 'yyyy-MM-dd HH:mm'
+
+const groupKeys: Record<string, MessageKey> = {
+  Content: 'admin.group.content',
+  Files: 'admin.group.files',
+  Newsletter: 'admin.group.newsletter',
+  Publishing: 'admin.group.publishing',
+  Structure: 'admin.group.structure',
+  Administration: 'admin.group.administration',
+}
+
+/** A navigation group's name in every admin language; an unknown group is a wiring mistake. */
+function groupLabel(owner: string, group: unknown): unknown {
+  if (typeof group !== 'string') return group
+  const key = groupKeys[group]
+  if (!key) throw new Error(`${owner} is in the admin group "${group}", which cms/plugins/adminLanguage does not know: add it to groupKeys and an admin.group.* key to cms/model/i18n.`)
+  return labels(key)
+}
+
+type Named = { singular: AdminLabel; plural: AdminLabel }
+
+/** A collection's names: its registry entry's, else its `admin.collection.<slug>.*` keys. */
+export function collectionLabels(slug: string): Named {
+  const type = registry.get(slug)
+  if (type) {
+    const pick = (form: 'singular' | 'plural') => ({ en: type.labels.en?.[form] ?? slug, lt: type.labels.lt?.[form] ?? type.labels.en?.[form] ?? slug })
+    return { singular: pick('singular'), plural: pick('plural') }
+  }
+  const key = (form: string) => `admin.collection.${slug}.${form}` as MessageKey
+  try {
+    return { singular: labels(key('singular')), plural: labels(key('plural')) }
+  } catch {
+    throw new Error(`The collection "${slug}" has no names in the admin's languages: add admin.collection.${slug}.singular and .plural to cms/model/i18n (lt.json and en.json).`)
+  }
+}
+
+function namedCollection(c: CollectionConfig): CollectionConfig {
+  return { ...c, labels: collectionLabels(c.slug), admin: { ...c.admin, group: groupLabel(`The collection "${c.slug}"`, c.admin?.group) as never } }
+}
+
+function namedGlobal(g: GlobalConfig): GlobalConfig {
+  let label: AdminLabel
+  try {
+    label = labels(`admin.global.${g.slug}` as MessageKey)
+  } catch {
+    throw new Error(`The global "${g.slug}" has no name in the admin's languages: add admin.global.${g.slug} to cms/model/i18n (lt.json and en.json).`)
+  }
+  return { ...g, label, admin: { ...g.admin, group: groupLabel(`The global "${g.slug}"`, g.admin?.group) as never } }
+}
+
+export const adminLanguagePlugin =
+  (options: AdminLanguageOptions): Plugin =>
+  (config: Config): Config => {
+    const overrides = { ...config.i18n?.translations, ...options.translations } as Record<string, object>
+    return {
+      ...config,
+      collections: (config.collections ?? []).map(namedCollection),
+      globals: (config.globals ?? []).map(namedGlobal),
+      admin: {
+        ...config.admin,
+        dateFormat: adminDateFormat,
+        timezones: {
+          defaultTimezone: options.timeZone,
+          // The city's zone first; UTC for the rare editor who thinks in it.
+          supportedTimezones: [...new Set([options.timeZone, 'UTC'])].map((tz) => ({ label: tz, value: tz })),
+        },
+      },
+      i18n: {
+        ...config.i18n,
+        supportedLanguages: adminLanguages,
+        // Payload has one fallback for the admin and for the messages of every API answer:
+        // scripts and integrations that ask for no language read English; a browser asks
+        // for its own (a Lithuanian one gets the Lithuanian admin).
+        fallbackLanguage: 'en',
+        translations: Object.fromEntries(Object.keys(adminLanguages).map((l) => [l, overrides[l] ?? {}])),
+      },
+    }
+  }
