@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import { seoPlugin } from '@payloadcms/plugin-seo'
-import { LinkFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
@@ -23,6 +23,7 @@ import { consultationMoment, consultationsPlugin } from './plugins/consultations
 import { newsletterPlugin } from './plugins/newsletter'
 import { publishingPlugin } from './plugins/publishing'
 import { Settings } from './globals/Settings'
+import { editorFeatures } from './fields/editor'
 import { rebuildFileUse } from './files/usage'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
@@ -49,12 +50,7 @@ export default buildConfig({
   hooks: { afterError: [lockedResponse] },
   sharp,
   email: emailAdapter(env),
-  editor: lexicalEditor({
-    features: ({ defaultFeatures }) => [
-      ...defaultFeatures.filter((f) => f.key !== 'link'),
-      LinkFeature({ enabledCollections: linkableCollections as never }),
-    ],
-  }),
+  editor: lexicalEditor({ features: editorFeatures(linkableCollections) }),
   localization: {
     locales: getLocales(),
     defaultLocale: getDefaultLocale(),

@@ -102,16 +102,16 @@ async function login(role: 'admin' | 'editor'): Promise<string> {
   return `JWT ${((await res.json()) as { token: string }).token}`
 }
 
-/** The admin's dashboard as a signed-in member of staff sees it in a browser set to `locale`. */
-async function adminDashboard(auth: string, locale: string): Promise<{ lang: string | null; text: string }> {
+/** An admin view (the dashboard unless `view` says) as a signed-in member of staff sees it in a browser set to `locale`. */
+async function adminDashboard(auth: string, locale: string, view = { path: '/admin', ready: 'nav' }): Promise<{ lang: string | null; text: string }> {
   const browser = await launchBrowser()
   try {
     const { context, blocked } = await loopbackContext(browser, { locale })
     await context.addCookies([{ name: 'payload-token', value: auth.replace(/^JWT /, ''), url: cmsUrl }])
     const page = await context.newPage()
-    const res = await page.goto(`${cmsUrl}/admin`, { waitUntil: 'domcontentloaded' })
+    const res = await page.goto(`${cmsUrl}${view.path}`, { waitUntil: 'domcontentloaded' })
     expect(res?.status()).toBe(200)
-    await page.locator('nav').first().waitFor()
+    await page.locator(view.ready).first().waitFor()
     const seen = { lang: await page.locator('html').getAttribute('lang'), text: await page.locator('body').innerText() }
     expect(blocked).toEqual([])
     return seen
@@ -301,6 +301,10 @@ describe('npm start', { timeout: 900_000 }, () => {
 
       // The job runner puts what is published live.
       const doc = await publish(editor, 'Paleidimo bandymas')
+      // Its edit view: the rich text has a fixed toolbar of labelled buttons.
+      const edit = await adminDashboard(editor, 'lt-LT', { path: `/admin/collections/news/${doc.id}`, ready: '.fixed-toolbar' })
+      expect(edit.lang).toBe('lt')
+      expect(edit.text).toContain('Paleidimo bandymas')
       await eventually(
         'the article live',
         async () => (await fetch(`${siteUrl}/naujienos/${doc.slug}/`)).status === 200,
