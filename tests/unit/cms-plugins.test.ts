@@ -99,6 +99,8 @@ describe('the admin language plugin', () => {
     expect(config.i18n?.fallbackLanguage).toBe('en')
     expect((config.i18n?.supportedLanguages as Record<string, { translations: { general: { dashboard: string } } }>).lt!.translations.general.dashboard).not.toBe('Dashboard')
     expect(config.i18n?.translations).toMatchObject({ lt: { error: { userLocked: 'Užrakinta' } } })
+    // The account page's "Payload Settings" names the tool, not what it sets.
+    expect(config.i18n?.translations).toMatchObject({ lt: { general: { payloadSettings: 'Sąsajos nustatymai' } }, en: { general: { payloadSettings: 'Interface settings' } } })
     expect(config.admin?.dateFormat).toMatch(/HH:mm/)
     expect(config.admin?.dateFormat).not.toMatch(/a|h/)
     expect(config.admin?.timezones?.defaultTimezone).toBe('Europe/Vilnius')

@@ -2,7 +2,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { lt } from '@payloadcms/translations/languages/lt'
 import type { CollectionConfig, Config, GlobalConfig, Plugin } from 'payload'
 
-import { labels, type AdminLabel, type MessageKey } from '../../model/i18n'
+import { labels, t, type AdminLabel, type MessageKey } from '../../model/i18n'
 import { registry } from '../../model/registry'
 
 /**
@@ -75,6 +75,11 @@ function namedGlobal(g: GlobalConfig): GlobalConfig {
   return { ...g, label, admin: { ...g.admin, group: groupLabel(`The global "${g.slug}"`, g.admin?.group) as never } }
 }
 
+/** Payload's words that name Payload rather than what staff see: the account page's "Payload Settings". */
+function withOwnWords(language: string, overrides: { general?: object }): object {
+  return { ...overrides, general: { ...overrides.general, payloadSettings: t(language, 'admin.account.interfaceSettings') } }
+}
+
 export const adminLanguagePlugin =
   (options: AdminLanguageOptions): Plugin =>
   (config: Config): Config => {
@@ -99,7 +104,7 @@ export const adminLanguagePlugin =
         // scripts and integrations that ask for no language read English; a browser asks
         // for its own (a Lithuanian one gets the Lithuanian admin).
         fallbackLanguage: 'en',
-        translations: Object.fromEntries(Object.keys(adminLanguages).map((l) => [l, overrides[l] ?? {}])),
+        translations: Object.fromEntries(Object.keys(adminLanguages).map((l) => [l, withOwnWords(l, overrides[l] ?? {})])),
       },
     }
   }
