@@ -11,6 +11,7 @@ import { endRestoreContext } from '../hooks/endRestoreContext'
 import { guardAuthorPublishing } from '../hooks/guardAuthorPublishing'
 import { publicReadsPublished } from '../hooks/publicReadsPublished'
 import { noteDraftSave } from '../hooks/draftSave'
+import { noteWasLive } from '../hooks/wasLive'
 import { previewUrl } from '../lib/preview'
 import { registry, type Registry } from '../model/registry'
 
@@ -43,7 +44,8 @@ export function contentCollection(config: CollectionConfig, types: Registry = re
     hooks: {
       ...config.hooks,
       beforeOperation: [guardAuthorPublishing, publicReadsPublished, noteDraftSave, ...(config.hooks?.beforeOperation ?? [])],
-      beforeChange: [...(config.hooks?.beforeChange ?? [])],
+      // First, before any hook changes what is stored.
+      beforeChange: [noteWasLive, ...(config.hooks?.beforeChange ?? [])],
       afterChange: [
         endRestoreContext,
         ...(config.hooks?.afterChange ?? []),

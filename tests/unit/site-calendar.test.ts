@@ -139,6 +139,11 @@ describe('consultationCalendar, read back by ical.js', () => {
   it('keeps punctuation and long titles intact (escaping and line folding)', () => {
     const d = lt.events.find((x) => x.uid === calendarUid('d', 'opens', 'lt', siteUrl))!
     expect(d.summary).toBe(`Prasideda konsultacija: ${consultations[2]!.title}`)
+    // Written escaped and folded: no line over 75 octets, the title's ';' and ',' escaped.
+    const text = render('lt')
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75)
+    expect(text.split('\r\n').some((line) => line.startsWith(' '))).toBe(true)
+    expect(text.replace(/\r\n /g, '')).toContain('Biudžetas\\; „kabutės“\\, kableliai')
   })
 
   it('writes English titles in the English feed, with the same instants', () => {
@@ -166,5 +171,6 @@ describe('consultationCalendar, read back by ical.js', () => {
   it('is an empty but valid calendar without consultations', () => {
     const empty = parseCalendar(consultationCalendar({ locale: 'lt', cityName: 'Pajūris', siteUrl, timeZone: tz, path: '/konsultacijos/kalendorius.ics', consultations: [] }))
     expect(empty.events).toEqual([])
+    expect([empty.version, empty.name]).toEqual(['2.0', 'Pajūris: konsultacijos'])
   })
 })

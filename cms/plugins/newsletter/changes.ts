@@ -6,6 +6,7 @@ import { docPath } from '../../model/routes'
 import type { Collection } from '../../model/snapshot'
 import { isSeeding } from '../../hooks/context'
 import { isDraftSave } from '../../hooks/draftSave'
+import { wasLive } from '../../hooks/wasLive'
 import { getDefaultLocale, getLocaleCodes } from '../../model/locales'
 import { newsletterConfig } from './config'
 import type { ChangeEntry } from './store/types'
@@ -39,13 +40,14 @@ export const notifySubscribersBeforeChange: CollectionBeforeChangeHook<Notifiabl
 
 export const notifySubscribersAfterChange: CollectionAfterChangeHook<Notifiable> = async ({ doc, previousDoc, req, collection, context }) => {
   if (isSeeding(context) || isDraftSave(context)) return doc
+  const before = wasLive(context, collection.slug, doc, previousDoc)
   if (doc._status !== 'published') {
     // Unpublished: whatever is still waiting to be sent about it must not go out.
-    if (previousDoc?._status === 'published') await setWithdrawn(req, collection.slug, doc.id, new Date())
+    if (before) await setWithdrawn(req, collection.slug, doc.id, new Date())
     return doc
   }
   // Published again after an unpublish: it may be announced again where it was not yet.
-  if (previousDoc?._status !== 'published') await setWithdrawn(req, collection.slug, doc.id, null)
+  if (!before) await setWithdrawn(req, collection.slug, doc.id, null)
   const update = Boolean(context[NOTIFY_UPDATE])
   if (update) {
     await recordChange(req, collection.slug as NotifiableSlug, doc, 'updated')
@@ -56,14 +58,40 @@ export const notifySubscribersAfterChange: CollectionAfterChangeHook<Notifiable>
     await recordConsultationMoments(req, doc as Consultation)
     return doc
   }
-  if (previousDoc?._status === 'published') return doc
+  if (before) return doc
   await recordChange(req, collection.slug as NotifiableSlug, doc, 'published')
   return doc
 }
 
-/** A deleted document is never mentioned in an email again. */
+/**
+ * A deleted document is never mentioned in an email again. Its changes also stop naming
+ * its id: SQLite gives a deleted row's id to the next document created, which must be
+ * announced as new (its keys free) and whose unpublishing and publishing again must not
+ * touch the deleted one's changes.
+ */
 export const withdrawDeletedChanges: CollectionAfterDeleteHook<Notifiable> = async ({ collection, context, doc, req }) => {
-  if (!isSeeding(context)) await setWithdrawn(req, collection.slug, doc.id, new Date())
+  if (isSeeding(context)) return doc
+  const now = new Date()
+  await setWithdrawn(req, collection.slug, doc.id, now)
+  const { docs } = await req.payload.find({
+    collection: 'content-changes',
+    where: { and: [{ docCollection: { equals: collection.slug } }, { docId: { equals: String(doc.id) } }] },
+    pagination: false,
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
+  const deleted = `deleted:${now.getTime()}`
+  for (const change of docs) {
+    await req.payload.update({
+      collection: 'content-changes',
+      id: change.id,
+      data: { key: `${change.key}:${deleted}`, docId: `${change.docId}:${deleted}` },
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })
+  }
   return doc
 }
 

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterC
 import { requestSiteUpdate } from '../siteUpdates'
 import { isSeeding } from '../../../hooks/context'
 import { isDraftSave, isGlobalDraftSave } from '../../../hooks/draftSave'
+import { wasLive } from '../../../hooks/wasLive'
 
 function titleOf(doc: Record<string, unknown>): string | undefined {
   const t = doc.title ?? doc.name ?? doc.question ?? doc.message
@@ -13,7 +14,7 @@ function titleOf(doc: Record<string, unknown>): string | undefined {
 export const siteUpdateAfterChange: CollectionAfterChangeHook = async ({ collection, context, doc, previousDoc, req }) => {
   if (isSeeding(context) || isDraftSave(context)) return doc
   const now = doc._status === 'published'
-  const before = previousDoc?._status === 'published'
+  const before = wasLive(context, collection.slug, doc, previousDoc)
   if (!now && !before) return doc
   const operation = now && !before ? 'publish' : !now && before ? 'unpublish' : 'update'
   await requestSiteUpdate(
