@@ -103,7 +103,7 @@ async function login(role: 'admin' | 'editor'): Promise<string> {
 }
 
 /** An admin view (the dashboard unless `view` says) as a signed-in member of staff sees it in a browser set to `locale`. */
-async function adminDashboard(auth: string, locale: string, view = { path: '/admin', ready: 'nav' }): Promise<{ lang: string | null; text: string }> {
+async function adminView(auth: string, locale: string, view = { path: '/admin', ready: 'nav' }): Promise<{ lang: string | null; text: string }> {
   const browser = await launchBrowser()
   try {
     const { context, blocked } = await loopbackContext(browser, { locale })
@@ -278,17 +278,17 @@ describe('npm start', { timeout: 900_000 }, () => {
       const editor = await login('editor')
 
       // The admin speaks the editor's browser's language: Payload's own words and ours.
-      const lt = await adminDashboard(editor, 'lt-LT')
+      const lt = await adminView(editor, 'lt-LT')
       expect(lt.lang).toBe('lt')
       expect(lt.text).toContain('Prietaisų skydelis')
       for (const name of ['Naujienos', 'Paslaugos', 'Konsultacijos', 'Turinys']) expect(lt.text, name).toContain(name)
       expect(lt.text).not.toMatch(/\bDashboard\b/)
-      const en = await adminDashboard(editor, 'en-GB')
+      const en = await adminView(editor, 'en-GB')
       expect(en.lang).toBe('en')
       expect(en.text).toContain('Dashboard')
       for (const name of ['News', 'Services', 'Consultations', 'Content']) expect(en.text, name).toContain(name)
       // Account → the interface settings: the language is Lithuanian, and nothing says "Payload".
-      const account = await adminDashboard(editor, 'lt-LT', { path: '/admin/account', ready: 'form' })
+      const account = await adminView(editor, 'lt-LT', { path: '/admin/account', ready: 'form' })
       expect(account.text).toContain('Sąsajos nustatymai')
       expect(account.text).toContain('Lietuvių')
       expect(account.text).not.toContain('Payload')
@@ -307,7 +307,7 @@ describe('npm start', { timeout: 900_000 }, () => {
       // The job runner puts what is published live.
       const doc = await publish(editor, 'Paleidimo bandymas')
       // Its edit view: the rich text has a fixed toolbar of labelled buttons.
-      const edit = await adminDashboard(editor, 'lt-LT', { path: `/admin/collections/news/${doc.id}`, ready: '.fixed-toolbar' })
+      const edit = await adminView(editor, 'lt-LT', { path: `/admin/collections/news/${doc.id}`, ready: '.fixed-toolbar' })
       expect(edit.lang).toBe('lt')
       expect(edit.text).toContain('Paleidimo bandymas')
       await eventually(

@@ -7,7 +7,6 @@ import { contentCollection } from '../shared'
 /** The banner on every page while `startsAt <= now < endsAt`. */
 export const Alerts: CollectionConfig = contentCollection({
   slug: 'alerts',
-  labels: { singular: 'Alert', plural: 'Alerts' },
   admin: {
     useAsTitle: 'message',
     defaultColumns: ['message', 'level', 'startsAt', 'endsAt', '_status'],

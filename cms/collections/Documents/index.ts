@@ -8,7 +8,6 @@ import { recordPdfInfo } from './hooks/pdfInfo'
 export function documentsCollection(staticDir: string): CollectionConfig {
   return {
     slug: 'documents',
-    labels: { singular: 'Document', plural: 'Documents' },
     admin: {
       useAsTitle: 'title',
       defaultColumns: ['title', 'filename', 'language', 'pageCount', 'filesize'],

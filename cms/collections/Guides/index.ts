@@ -6,7 +6,6 @@ import { contentCollection } from '../shared'
 
 export const Guides: CollectionConfig = contentCollection({
   slug: 'guides',
-  labels: { singular: 'Guide', plural: 'Guides' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', '_status', 'updatedAt'], group: 'Content' },
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   fields: [

@@ -7,7 +7,6 @@ import { contentCollection } from '../shared'
 /** The citizen's handbook: questions and answers grouped by topic. */
 export const Handbook: CollectionConfig = contentCollection({
   slug: 'handbook',
-  labels: { singular: 'Handbook entry', plural: 'Handbook' },
   admin: {
     useAsTitle: 'question',
     defaultColumns: ['question', 'topic', 'order', '_status'],

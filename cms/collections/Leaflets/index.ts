@@ -8,7 +8,6 @@ const audiences = ['residents', 'seniors', 'families', 'youth', 'businesses', 'v
 
 export const Leaflets: CollectionConfig = contentCollection({
   slug: 'leaflets',
-  labels: { singular: 'Leaflet', plural: 'Leaflets' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', '_status', 'updatedAt'], group: 'Content' },
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   fields: [

@@ -14,7 +14,6 @@ const altRequiredInDefaultLocale: Validate = (value, { req }) => {
 export function mediaCollection(staticDir: string): CollectionConfig {
   return {
     slug: 'media',
-    labels: { singular: 'Image', plural: 'Media' },
     admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'], group: 'Files' },
     // The public sees only files live content uses; authors change only unused ones.
     access: fileAccess,

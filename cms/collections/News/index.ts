@@ -12,7 +12,6 @@ import { contentCollection } from '../shared'
 
 export const News: CollectionConfig = contentCollection({
   slug: 'news',
-  labels: { singular: 'News article', plural: 'News' },
   graphQL: { singularName: 'NewsArticle', pluralName: 'News' },
   admin: {
     useAsTitle: 'title',

@@ -7,7 +7,6 @@ import { contentCollection } from '../shared'
 /** About, privacy, accessibility statement, contacts…; nested through `parent`. */
 export const Pages: CollectionConfig = contentCollection({
   slug: 'pages',
-  labels: { singular: 'Page', plural: 'Pages' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status'], group: 'Content' },
   fields: [
     { name: 'title', type: 'text', localized: true, required: true, maxLength: 200 },

@@ -20,7 +20,6 @@ const weekdayLabels: Record<(typeof weekdays)[number], string> = {
 /** The directory of city services: who to call, write to or visit, and when. */
 export const Services: CollectionConfig = contentCollection({
   slug: 'services',
-  labels: { singular: 'Service', plural: 'Services' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', '_status'], group: 'Content' },
   defaultSort: 'name',
   fields: [

@@ -5,7 +5,6 @@ import { contentCollection } from '../shared'
 
 export const Topics: CollectionConfig = contentCollection({
   slug: 'topics',
-  labels: { singular: 'Topic', plural: 'Topics' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', '_status'], group: 'Structure' },
   defaultSort: 'name',
   fields: [

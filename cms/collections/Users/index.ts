@@ -11,7 +11,6 @@ const env = readEnv()
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: 'User', plural: 'Users' },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'hasAPIKey'], group: 'Administration' },
   auth: {
     maxLoginAttempts: 5,

@@ -7,9 +7,10 @@ import { registry } from '../../model/registry'
 
 /**
  * The admin in the staff's language: Payload's own interface in Lithuanian and English
- * (Account → Language, else the browser's language), and every collection, global and navigation group named from the one catalogue
- * (content types by their registry entry, `admin.collection.*` and `admin.group.*` for
- * the rest). Dates as Lithuanians write them, on a 24-hour clock; schedules in the
+ * (Account → Language, else the browser's language), and every collection, global and
+ * navigation group named from the one catalogue (content types by their registry
+ * entry, `admin.collection.*`, `admin.global.*` and `admin.group.*` for the rest): the
+ * collections themselves carry no labels. Dates as Lithuanians write them, on a 24-hour clock; schedules in the
  * city's time zone. Runs last, so it names the collections every feature added.
  */
 
@@ -53,11 +54,16 @@ export function collectionLabels(slug: string): Named {
     const pick = (form: 'singular' | 'plural') => ({ en: type.labels.en?.[form] ?? slug, lt: type.labels.lt?.[form] ?? type.labels.en?.[form] ?? slug })
     return { singular: pick('singular'), plural: pick('plural') }
   }
-  const key = (form: string) => `admin.collection.${slug}.${form}` as MessageKey
+  const missing = `The collection "${slug}" has no names in the admin's languages: add admin.collection.${slug}.singular and .plural`
+  return { singular: catalogueLabel(`admin.collection.${slug}.singular`, missing), plural: catalogueLabel(`admin.collection.${slug}.plural`, missing) }
+}
+
+/** A catalogue key's `{ en, lt }`; a key the catalogue lacks stops the start with what to add. */
+function catalogueLabel(key: string, missing: string): AdminLabel {
   try {
-    return { singular: labels(key('singular')), plural: labels(key('plural')) }
+    return labels(key as MessageKey)
   } catch {
-    throw new Error(`The collection "${slug}" has no names in the admin's languages: add admin.collection.${slug}.singular and .plural to cms/model/i18n (lt.json and en.json).`)
+    throw new Error(`${missing} to cms/model/i18n (lt.json and en.json).`)
   }
 }
 
@@ -66,12 +72,7 @@ function namedCollection(c: CollectionConfig): CollectionConfig {
 }
 
 function namedGlobal(g: GlobalConfig): GlobalConfig {
-  let label: AdminLabel
-  try {
-    label = labels(`admin.global.${g.slug}` as MessageKey)
-  } catch {
-    throw new Error(`The global "${g.slug}" has no name in the admin's languages: add admin.global.${g.slug} to cms/model/i18n (lt.json and en.json).`)
-  }
+  const label = catalogueLabel(`admin.global.${g.slug}`, `The global "${g.slug}" has no name in the admin's languages: add admin.global.${g.slug}`)
   return { ...g, label, admin: { ...g.admin, group: groupLabel(`The global "${g.slug}"`, g.admin?.group) as never } }
 }
 

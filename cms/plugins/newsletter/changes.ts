@@ -72,7 +72,6 @@ export const notifySubscribersAfterChange: CollectionAfterChangeHook<Notifiable>
 export const withdrawDeletedChanges: CollectionAfterDeleteHook<Notifiable> = async ({ collection, context, doc, req }) => {
   if (isSeeding(context)) return doc
   const now = new Date()
-  await setWithdrawn(req, collection.slug, doc.id, now)
   const { docs } = await req.payload.find({
     collection: 'content-changes',
     where: { and: [{ docCollection: { equals: collection.slug } }, { docId: { equals: String(doc.id) } }] },
@@ -86,7 +85,7 @@ export const withdrawDeletedChanges: CollectionAfterDeleteHook<Notifiable> = asy
     await req.payload.update({
       collection: 'content-changes',
       id: change.id,
-      data: { key: `${change.key}:${deleted}`, docId: `${change.docId}:${deleted}` },
+      data: { key: `${change.key}:${deleted}`, docId: `${change.docId}:${deleted}`, withdrawnAt: change.withdrawnAt ?? now.toISOString() },
       depth: 0,
       req,
       overrideAccess: true,

@@ -19,7 +19,6 @@ const asSubmitted = { update: nobody }
 export const ConsultationResponses: CollectionConfig = {
   slug: 'consultation-responses',
   dbName: 'consultation_responses',
-  labels: { singular: 'Consultation response', plural: 'Consultation responses' },
   admin: {
     group: 'Content',
     useAsTitle: 'reference',

@@ -24,7 +24,6 @@ const statusLabels = {
 
 export const Consultations: CollectionConfig = contentCollection({
   slug: 'consultations',
-  labels: { singular: 'Consultation', plural: 'Consultations' },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'status', 'opensAt', 'closesAt', '_status'],

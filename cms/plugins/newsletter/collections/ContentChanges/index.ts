@@ -11,7 +11,6 @@ import { isAdmin } from '../../../../access/isAdmin'
 export const ContentChanges: CollectionConfig = {
   slug: 'content-changes',
   dbName: 'content_changes',
-  labels: { singular: 'Content change', plural: 'Content changes' },
   admin: {
     group: 'Newsletter',
     useAsTitle: 'title',

@@ -12,7 +12,6 @@ const outboxStatuses = ['queued', 'sending', 'sent', 'retrying', 'failed', 'skip
 export const EmailOutbox: CollectionConfig = {
   slug: 'email-outbox',
   dbName: 'email_outbox',
-  labels: { singular: 'Outgoing email', plural: 'Email outbox' },
   admin: {
     group: 'Newsletter',
     useAsTitle: 'key',

@@ -15,7 +15,6 @@ const count = (name: string, label: string) => ({ name, label, type: 'number' as
 export const NewsletterRuns: CollectionConfig = {
   slug: 'newsletter-runs',
   dbName: 'newsletter_runs',
-  labels: { singular: 'Newsletter run', plural: 'Newsletter runs' },
   admin: {
     group: 'Newsletter',
     useAsTitle: 'title',

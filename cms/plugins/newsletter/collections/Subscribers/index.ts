@@ -19,7 +19,6 @@ const readOnlyDate = { readOnly: true, date: { pickerAppearance: 'dayAndTime' as
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
   dbName: 'subscribers',
-  labels: { singular: 'Subscriber', plural: 'Subscribers' },
   admin: {
     group: 'Newsletter',
     useAsTitle: 'email',

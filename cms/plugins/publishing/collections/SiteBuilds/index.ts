@@ -10,7 +10,6 @@ import { staff } from '../../../../access/staff'
  */
 export const SiteBuilds: CollectionConfig = {
   slug: 'site-builds',
-  labels: { singular: 'Site build', plural: 'Site builds' },
   admin: {
     group: 'Publishing',
     useAsTitle: 'summary',
