@@ -367,6 +367,16 @@ describe('npm start', { timeout: 900_000 }, () => {
       expect(s.output()).not.toMatch(/was killed|exited \(code/)
       expect((await rename('Paleidimo bandymas')).status).toBe(200)
 
+      // An article with a newer draft, unpublished over REST: the site stops showing it
+      // (the draft must not hide that it was live).
+      const drafted = await publish(editor, 'Juodraštis virš gyvo')
+      await eventually('the drafted article live', async () => (await fetch(`${siteUrl}/naujienos/${drafted.slug}/`)).status === 200, s)
+      const patch = (query: string, data: object) =>
+        fetch(`${cmsUrl}/api/news/${drafted.id}?locale=lt${query}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: editor }, body: JSON.stringify(data) })
+      expect((await patch('&draft=true', { title: 'Juodraštis virš gyvo (taisoma)' })).status).toBe(200)
+      expect((await patch('', { _status: 'draft' })).status).toBe(200)
+      await eventually('the unpublished article gone', async () => (await fetch(`${siteUrl}/naujienos/${drafted.slug}/`)).status === 404, s)
+
       // kill -9 of each child in turn: the others keep serving, the killed one comes back.
       const pids = childrenOf(s.child.pid!)
       expect(Object.keys(pids).sort()).toEqual(['cms', 'dispatch', 'jobs', 'site'])
