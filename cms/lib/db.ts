@@ -63,7 +63,10 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
     adapter.connect = async function (this: typeof adapter, ...rest) {
       await connect.apply(this, rest)
       const self = this as unknown as { client?: Client }
-      if (self.client) guardClient(self.client)
+      if (self.client) {
+        guardClient(self.client)
+        await self.client.execute(SECURE_DELETE)
+      }
       restrictFiles(file, `${file}-wal`, `${file}-shm`)
     }
     return adapter
@@ -71,12 +74,19 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
   return obj
 }
 
+/**
+ * Deleted content is overwritten with zeros, not left in free pages of the file: an
+ * erased subscriber (cms/plugins/newsletter/personal.ts) is gone from the database
+ * file, not only from its tables. Per connection, so every connection sets it.
+ */
+export const SECURE_DELETE = 'PRAGMA secure_delete = ON'
+
 const guarded = new WeakSet<Client>()
 
 /**
  * Every statement waits for a locked database (`retryLocked`), and every connection has
  * a busy timeout: @libsql/client opens a new connection after each `transaction()`,
- * without the PRAGMA the adapter ran on the first one.
+ * without the PRAGMA the adapter ran on the first one (nor `secure_delete`).
  *
  * A statement that failed on the lock is never reset by @libsql/client (it prepares a
  * new one each time); while it lingers, the connection's next write keeps the write
@@ -97,6 +107,7 @@ export function guardClient(client: Client): void {
       // the connection is unusable anyway: the next statement opens another
     }
     await execute(pragma)
+    await execute(SECURE_DELETE)
   }
   const guard =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
@@ -115,6 +126,7 @@ export function guardClient(client: Client): void {
     transaction: async (...args: Parameters<Client['transaction']>) => {
       const tx = await guard(transaction)(...args)
       await execute(pragma)
+      await execute(SECURE_DELETE)
       return tx
     },
   })

@@ -1,8 +1,10 @@
 import type { Config, Plugin } from 'payload'
 
 import { addCollections } from '../extend'
+import { withPersonalDataSource } from '../personalData'
 import { ConsultationResponses } from './collections/ConsultationResponses'
 import { Consultations } from './collections/Consultations'
+import { consultationResponsesData } from './personalData'
 
 export { consultationMoment } from './moments'
 
@@ -14,11 +16,13 @@ export type ConsultationsPluginOptions = {
 /**
  * Public consultations: the consultations (content, published like the rest) and the
  * responses residents send through the site's form, with their staff endpoints
- * (export, summary, public facts) and the responses panel in the admin.
+ * (export, summary, public facts) and the responses panel in the admin. The responses
+ * given with an address are part of that person's data (export and erasure).
  */
 export const consultationsPlugin =
   (options: ConsultationsPluginOptions = {}): Plugin =>
   (config: Config): Config => ({
     ...config,
     collections: addCollections(config, [Consultations, ConsultationResponses], options.after),
+    custom: withPersonalDataSource(config, consultationResponsesData),
   })

@@ -24,6 +24,7 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ResponsesPanel as ResponsesPanel_377fd2e6d71613c044ea0b5158da689f } from '../../../plugins/consultations/admin/ResponsesPanel'
+import { SubscriberData as SubscriberData_44689e7309f2badd14bd79ae9769cd78 } from '../../../plugins/newsletter/admin/SubscriberData'
 import { NewsletterPanel as NewsletterPanel_6921f45772d2a25e241bfa82357db726 } from '../../../plugins/newsletter/admin/NewsletterPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -55,6 +56,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/plugins/consultations/admin/ResponsesPanel#ResponsesPanel": ResponsesPanel_377fd2e6d71613c044ea0b5158da689f,
+  "/plugins/newsletter/admin/SubscriberData#SubscriberData": SubscriberData_44689e7309f2badd14bd79ae9769cd78,
   "/plugins/newsletter/admin/NewsletterPanel#NewsletterPanel": NewsletterPanel_6921f45772d2a25e241bfa82357db726,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

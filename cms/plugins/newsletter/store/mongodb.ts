@@ -1,6 +1,6 @@
 import { type ClientSession, type Db, type Document, type MongoClient, ObjectId } from 'mongodb'
 
-import type { ChangeRow, ClaimedRow, DigestEntry, Id, NewsletterStore, OutboxInsert, SenderSettings, SubscriberRow } from './types'
+import type { ChangeRow, ClaimedRow, DigestEntry, Id, MailRecord, NewsletterStore, OutboxInsert, SenderSettings, SubscriberRow } from './types'
 import { addCount, emptyCounts } from './types'
 
 /**
@@ -40,6 +40,12 @@ function change(doc: Document): ChangeRow {
     withdrawn: doc.withdrawnAt != null,
   }
 }
+
+/** A row sent to an address rather than to a subscriber (receipts, tests): its message data names it, in any case. */
+const addressedTo = (email: string): Document => ({
+  kind: { $in: ['receipt', 'test'] },
+  'items.email': { $regex: `^${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, $options: 'i' },
+})
 
 const projection = { email: 1, locale: 1, status: 1, frequency: 1, allTopics: 1, topics: 1, urgent: 1, digestCursor: 1, confirmedAt: 1 }
 
@@ -284,6 +290,35 @@ export function mongoStore(client: MongoClient, db: Db, options: { close?: boole
 
     async eraseSubscriberMail(subscriberId) {
       await outbox.deleteMany({ subscriber: oid(subscriberId) })
+    },
+
+    async mailFor(subscriberId, email) {
+      const filter = subscriberId === null ? addressedTo(email) : { $or: [{ subscriber: oid(subscriberId) }, addressedTo(email)] }
+      const docs = await outbox.find(filter).sort({ _id: 1 }).toArray()
+      return docs.map(
+        (d): MailRecord => ({
+          id: str(d._id),
+          kind: String(d.kind) as MailRecord['kind'],
+          subscriberId: d.subscriber == null ? null : str(d.subscriber),
+          runId: d.run == null ? null : str(d.run),
+          items: d.items ?? null,
+          status: String(d.status),
+          attempts: Number(d.attempts ?? 0),
+          createdAt: isoOrNull(d.createdAt),
+          nextAttemptAt: isoOrNull(d.nextAttemptAt),
+          sentAt: isoOrNull(d.sentAt),
+          messageId: d.messageId == null ? null : String(d.messageId),
+          lastError: d.lastError == null ? null : String(d.lastError),
+        }),
+      )
+    },
+
+    async eraseMailTo(email) {
+      return (await outbox.deleteMany(addressedTo(email))).deletedCount
+    },
+
+    async forgetErased() {
+      // Deleted documents are gone from the collection; the storage engine reuses their space.
     },
 
     async close() {

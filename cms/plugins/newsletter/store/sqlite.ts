@@ -2,7 +2,7 @@ import type { InArgs, InStatement } from '@libsql/client'
 
 import type { SqlClient, SqlRow as Row } from './sqliteClient'
 
-import type { ChangeRow, ClaimedRow, DigestEntry, Id, NewsletterStore, OutboxInsert, SenderSettings, SubscriberFilter, SubscriberRow } from './types'
+import type { ChangeRow, ClaimedRow, DigestEntry, Id, MailRecord, NewsletterStore, OutboxInsert, SenderSettings, SubscriberFilter, SubscriberRow } from './types'
 import { addCount, emptyCounts } from './types'
 
 /** Table and column names are Payload's (cms/collections/*: dbName, snake_case columns). */
@@ -25,6 +25,12 @@ const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown)
 
 const SUBSCRIBER_COLUMNS = `s.id, s.email, s.locale, s.status, s.frequency, s.all_topics, s.urgent, s.digest_cursor, s.confirmed_at,
   (SELECT group_concat(r.topics_id) FROM subscribers_rels r WHERE r.parent_id = s.id AND r.path = 'topics') AS topic_ids`
+
+/**
+ * A row sent to an address rather than to a subscriber: its message data names it.
+ * Only kinds that carry one, and only valid JSON (json_extract fails on anything else).
+ */
+const ADDRESSED_TO = `kind IN ('receipt', 'test') AND json_valid(items) AND lower(json_extract(items, '$.email')) = lower(?)`
 
 function subscriber(row: Row): SubscriberRow {
   return {
@@ -297,6 +303,38 @@ export function sqliteStore(client: SqlClient, options: { close?: boolean } = {}
 
     async eraseSubscriberMail(subscriberId) {
       await exec(`DELETE FROM email_outbox WHERE subscriber_id = ?`, [num(subscriberId)])
+    },
+
+    async mailFor(subscriberId, email) {
+      const res = await exec(
+        `SELECT id, kind, subscriber_id, run_id, items, status, attempts, created_at, next_attempt_at, sent_at, message_id, last_error FROM email_outbox
+         WHERE subscriber_id = ? OR (${ADDRESSED_TO}) ORDER BY id`,
+        [subscriberId === null ? null : num(subscriberId), email],
+      )
+      return res.rows.map(
+        (r): MailRecord => ({
+          id: String(r.id),
+          kind: String(r.kind) as MailRecord['kind'],
+          subscriberId: r.subscriber_id === null ? null : String(r.subscriber_id),
+          runId: r.run_id === null ? null : String(r.run_id),
+          items: json(r.items),
+          status: String(r.status),
+          attempts: Number(r.attempts ?? 0),
+          createdAt: (r.created_at as string | null) ?? null,
+          nextAttemptAt: (r.next_attempt_at as string | null) ?? null,
+          sentAt: (r.sent_at as string | null) ?? null,
+          messageId: (r.message_id as string | null) ?? null,
+          lastError: (r.last_error as string | null) ?? null,
+        }),
+      )
+    },
+
+    async eraseMailTo(email) {
+      return (await exec(`DELETE FROM email_outbox WHERE ${ADDRESSED_TO}`, [email])).rowsAffected
+    },
+
+    async forgetErased() {
+      await exec('PRAGMA wal_checkpoint(TRUNCATE)')
     },
 
     async close() {

@@ -35,6 +35,8 @@ export function preparedClient(file: string): SqlClient {
   const db = new Libsql(file)
   // Brief waits inside SQLite, longer ones in `retryLocked` without blocking the process.
   db.exec(`PRAGMA busy_timeout = ${ATTEMPT_BUSY_MS}`)
+  // As the CMS's connections (cms/lib/db.ts): what a send overwrites is not left in free pages.
+  db.exec('PRAGMA secure_delete = ON')
   const cache = new Map<string, Statement>()
 
   const prepare = (sql: string): Statement => {

@@ -79,6 +79,22 @@ export type DigestEntry = {
 
 export type SentMark = { id: Id; messageId: string; at: Date }
 
+/** One outbox row as a person's data export shows it (the row's key and claim are internal). */
+export type MailRecord = {
+  id: Id
+  kind: OutboxKind
+  subscriberId: Id | null
+  runId: Id | null
+  items: unknown
+  status: string
+  attempts: number
+  createdAt: string | null
+  nextAttemptAt: string | null
+  sentAt: string | null
+  messageId: string | null
+  lastError: string | null
+}
+
 export type SubscriberFilter = {
   /** Confirmed subscribers with one of these frequencies… */
   frequencies: string[]
@@ -132,6 +148,20 @@ export interface NewsletterStore {
   sender(): Promise<SenderSettings>
   /** Deletes every outbox row of a subscriber (GDPR erasure). */
   eraseSubscriberMail(subscriberId: Id): Promise<void>
+  /**
+   * A person's mail, oldest first: the rows of the subscriber (when given) and the rows
+   * addressed to the address itself (`items.email`: consultation receipts, tests).
+   */
+  mailFor(subscriberId: Id | null, email: string): Promise<MailRecord[]>
+  /** Deletes the rows addressed to the address itself (`items.email`); returns how many. */
+  eraseMailTo(email: string): Promise<number>
+  /**
+   * After an erasure: SQLite moves the write-ahead log into the database file and empties
+   * it, so the log no longer holds pages from before (the connections run with
+   * `secure_delete`, so the file holds no deleted content either). Best effort: a
+   * long-running reader can keep the log until the next checkpoint. MongoDB: nothing.
+   */
+  forgetErased(): Promise<void>
   close(): Promise<void>
 }
 

@@ -1,20 +1,33 @@
 import type { CollectionConfig } from 'payload'
 
+import { editorsAndAdmins } from '../../../../access/editorsAndAdmins'
 import { isAdmin } from '../../../../access/isAdmin'
+import { labels, t } from '../../../../model/i18n'
 import { getLocales } from '../../../../model/locales'
 import { isEmail, normalizeEmail } from '../../../../model/email'
 import { eraseSubscriberMail } from '../../housekeeping'
 import { exportSubscribersEndpoint } from './endpoints/exportCsv'
+import { erasePersonEndpoint, exportPersonEndpoint } from './endpoints/person'
 import { subscriberStatsEndpoint } from './endpoints/stats'
-import { subscriberStatuses } from './options'
+import { frequencies, subscriberStatuses } from './options'
 
 
 const readOnlyDate = { readOnly: true, date: { pickerAppearance: 'dayAndTime' as const } }
 
 /**
- * Newsletter subscribers. Personal data: admins only (editors see counts through
- * `/api/subscribers/stats`). Nothing is sent before the address is confirmed; token
- * hashes never leave the server.
+ * Newsletter subscribers: personal data. Nothing is sent before the address is
+ * confirmed; token hashes never leave the server.
+ *
+ * Who may do what, the least a data-protection request needs:
+ * - Editors and admins find a person (list, search by address, read one) and, on the
+ *   subscriber, export that person's data and erase it (`/:id/export`, `/:id/erase`):
+ *   the communications team answers these requests.
+ * - Only admins create, edit or delete rows, and download the whole list
+ *   (`/export.csv`). People join through the double opt-in form and change their own
+ *   settings through their emailed link, so a request needs no edit; a row created by
+ *   staff would have no consent. Editors erase one person at a time and never hold a
+ *   copy of everyone.
+ * - Authors and the public: nothing (not even counts; editors' counts are `/stats`).
  */
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
@@ -22,12 +35,12 @@ export const Subscribers: CollectionConfig = {
   admin: {
     group: 'Newsletter',
     useAsTitle: 'email',
-    defaultColumns: ['email', 'status', 'frequency', 'locale', 'createdAt'],
-    description:
-      'People who asked for email updates. Deleting a subscriber erases the address and its delivery history (GDPR); addresses of people who left are erased automatically after the retention period.',
+    listSearchableFields: ['email'],
+    defaultColumns: ['email', 'status', 'frequency', 'locale', 'confirmedAt', 'createdAt'],
+    description: labels('admin.subscribers.description'),
   },
-  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  endpoints: [exportSubscribersEndpoint, subscriberStatsEndpoint],
+  access: { read: editorsAndAdmins, create: isAdmin, update: isAdmin, delete: isAdmin },
+  endpoints: [exportSubscribersEndpoint, subscriberStatsEndpoint, exportPersonEndpoint, erasePersonEndpoint],
   hooks: {
     beforeDelete: [eraseSubscriberMail],
     beforeValidate: [
@@ -45,13 +58,16 @@ export const Subscribers: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
+      label: labels('admin.subscribers.email'),
       // The same rule as the sign-up form, so a form-valid address is never refused here.
-      validate: (value: unknown) => (typeof value === 'string' && isEmail(value)) || 'Enter an email address like name@example.com.',
+      validate: (value: null | string | undefined, { req }) =>
+        (typeof value === 'string' && isEmail(value)) || t(req.i18n?.language ?? 'en', 'admin.subscribers.email.invalid'),
     },
     {
       name: 'locale',
       type: 'select',
       required: true,
+      label: labels('admin.subscribers.locale'),
       defaultValue: () => getLocales()[0]!.code,
       options: getLocales().map((l) => ({ value: l.code, label: l.label })),
     },
@@ -61,51 +77,59 @@ export const Subscribers: CollectionConfig = {
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: subscriberStatuses.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) })),
+      label: labels('admin.subscribers.status'),
+      options: subscriberStatuses.map((s) => ({ value: s, label: labels(`admin.subscribers.status.${s}`) })),
     },
     {
       name: 'frequency',
       type: 'select',
       required: true,
       defaultValue: 'daily',
-      options: [
-        { value: 'immediately', label: 'Each item immediately' },
-        { value: 'daily', label: 'Daily digest' },
-        { value: 'weekly', label: 'Weekly digest' },
-      ],
+      label: labels('admin.subscribers.frequency'),
+      options: frequencies.map((f) => ({ value: f, label: labels(`admin.subscribers.frequency.${f}`) })),
     },
-    { name: 'allTopics', type: 'checkbox', defaultValue: true, label: 'All topics' },
+    { name: 'allTopics', type: 'checkbox', defaultValue: true, label: labels('admin.subscribers.allTopics') },
     {
       name: 'topics',
       type: 'relationship',
       relationTo: 'topics',
       hasMany: true,
+      label: labels('admin.subscribers.topics'),
       admin: { condition: (data) => !data?.allTopics },
     },
-    { name: 'urgent', type: 'checkbox', defaultValue: true, label: 'Urgent alerts' },
+    { name: 'urgent', type: 'checkbox', defaultValue: true, label: labels('admin.subscribers.urgent') },
     {
       name: 'consent',
       type: 'group',
-      admin: { description: 'What the person agreed to, when and on which form.' },
+      label: labels('admin.subscribers.consent'),
+      admin: { description: labels('admin.subscribers.consent.description') },
       fields: [
-        { name: 'at', type: 'date', admin: readOnlyDate },
-        { name: 'form', type: 'text', admin: { readOnly: true } },
-        { name: 'wording', type: 'textarea', admin: { readOnly: true } },
+        { name: 'at', type: 'date', label: labels('admin.subscribers.consent.at'), admin: readOnlyDate },
+        { name: 'form', type: 'text', label: labels('admin.subscribers.consent.form'), admin: { readOnly: true } },
+        { name: 'wording', type: 'textarea', label: labels('admin.subscribers.consent.wording'), admin: { readOnly: true } },
         {
           name: 'ip',
           type: 'text',
-          admin: { readOnly: true, description: 'Only kept when NEWSLETTER_STORE_IP=true.' },
+          label: labels('admin.subscribers.consent.ip'),
+          admin: { readOnly: true, description: labels('admin.subscribers.consent.ip.description') },
         },
       ],
     },
-    { name: 'confirmedAt', type: 'date', admin: { ...readOnlyDate, position: 'sidebar' } },
-    { name: 'unsubscribedAt', type: 'date', index: true, admin: { ...readOnlyDate, position: 'sidebar' } },
-    { name: 'bounceCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'lastBounce', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      // Export and erase, for a data-protection request (no column: a UI field stores nothing).
+      name: 'personalData',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/plugins/newsletter/admin/SubscriberData#SubscriberData' } },
+    },
+    { name: 'confirmedAt', type: 'date', label: labels('admin.subscribers.confirmedAt'), admin: { ...readOnlyDate, position: 'sidebar' } },
+    { name: 'unsubscribedAt', type: 'date', index: true, label: labels('admin.subscribers.unsubscribedAt'), admin: { ...readOnlyDate, position: 'sidebar' } },
+    { name: 'bounceCount', type: 'number', defaultValue: 0, label: labels('admin.subscribers.bounceCount'), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'lastBounce', type: 'text', label: labels('admin.subscribers.lastBounce'), admin: { readOnly: true, position: 'sidebar' } },
     {
       name: 'digestCursor',
       type: 'date',
-      admin: { ...readOnlyDate, position: 'sidebar', description: 'Changes after this moment go into the next digest.' },
+      label: labels('admin.subscribers.digestCursor'),
+      admin: { ...readOnlyDate, position: 'sidebar', description: labels('admin.subscribers.digestCursor.description') },
     },
     // sha256 of the emailed confirmation token; the token itself is never stored.
     { name: 'confirmTokenHash', type: 'text', index: true, hidden: true },
