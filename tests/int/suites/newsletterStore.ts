@@ -1,7 +1,7 @@
 /**
  * The newsletter store's contract, run on every engine (SQLite always, MongoDB when
  * MONGODB_URL is set): unique keys, digest cursors that move once, exclusive claims,
- * retries, recovery, counts, bounces.
+ * retries, recovery, counts, bounces, one person's mail (export and erasure).
  */
 import type { Payload } from 'payload'
 import { expect, it } from 'vitest'
@@ -146,5 +146,41 @@ export function newsletterStoreSuite(getPayload: () => Payload, getStore: () => 
     await store.markFinal(bounced.id, 'w', 'failed', '550 5.1.1 no such user')
     await store.markSent([{ id: rows.find((r) => r !== bounced)!.id, messageId: `<${tag}@example>`, at: new Date() }], 'w')
     expect(await store.runCounts(run.id)).toMatchObject({ total: 2, sent: 1, failed: 1, suspended: 1 })
+  })
+
+  it("finds a person's mail by subscriber and by address, and erases what was addressed to them", async () => {
+    const payload = getPayload()
+    const store = getStore()
+    const tag = `person-${Date.now().toString(36)}`
+    const email = `${tag}@example.net`
+    const [me, other] = [await subscriber(payload, email), await subscriber(payload, `other-${tag}@example.net`)]
+    await store.enqueue([
+      { key: `${tag}:confirm`, kind: 'confirm', subscriberId: me, runId: null, items: { nonce: 'n', already: false } },
+      { key: `${tag}:digest`, kind: 'digest', subscriberId: me, runId: null, items: ['1'] },
+      // A receipt to the same address, in another case: addressed to the address, not the subscriber.
+      { key: `${tag}:receipt`, kind: 'receipt', subscriberId: null, runId: null, items: { email: email.toUpperCase(), reference: 'R-1' } },
+      { key: `${tag}:other`, kind: 'digest', subscriberId: other, runId: null, items: ['1'] },
+      { key: `${tag}:other-receipt`, kind: 'receipt', subscriberId: null, runId: null, items: { email: `other-${tag}@example.net`, reference: 'R-2' } },
+      // Only receipts and tests are sent to an address: a digest whose items happen to name it is not.
+      { key: `${tag}:lookalike`, kind: 'immediate', subscriberId: other, runId: null, items: { email } },
+    ])
+    const kinds = async (id: string | null, address: string) => (await store.mailFor(id, address)).map((r) => `${r.kind}:${r.subscriberId === null ? 'address' : r.subscriberId === me ? 'me' : 'other'}`)
+    expect(await kinds(me, email)).toEqual(['confirm:me', 'digest:me', 'receipt:address'])
+    expect(await kinds(null, email)).toEqual(['receipt:address'])
+    const [confirm] = await store.mailFor(me, email)
+    expect(confirm).toMatchObject({ kind: 'confirm', status: 'queued', attempts: 0, items: { nonce: 'n', already: false } })
+    expect(new Date(confirm!.createdAt!).getTime()).toBeGreaterThan(Date.now() - 60_000)
+
+    expect(await store.eraseMailTo(email)).toBe(1)
+    expect(await kinds(me, email)).toEqual(['confirm:me', 'digest:me'])
+    await store.eraseSubscriberMail(me)
+    expect(await store.mailFor(me, email)).toEqual([])
+    // The other person's mail is theirs.
+    expect(await kinds(other, `other-${tag}@example.net`)).toEqual(['digest:other', 'receipt:address', 'immediate:other'])
+    // Leaves no due rows for the suite's other claims.
+    expect(await store.eraseMailTo(`OTHER-${tag}@example.net`)).toBe(1)
+    await store.eraseSubscriberMail(other)
+    expect(await store.mailFor(other, `other-${tag}@example.net`)).toEqual([])
+    await store.forgetErased()
   })
 }
