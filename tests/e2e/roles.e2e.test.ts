@@ -9,7 +9,7 @@ import type { User } from '../../cms/payload-types'
 import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
 import { startCms, type TestCms } from '../int/helpers'
 import { content, file, type Harness } from './roles/harness'
-import { contentRuns, endpointRuns, fileRuns, settingsRuns, sharedFiles, systemRun } from './roles/operations'
+import { contentRuns, endpointRuns, fileRuns, settingsRuns, sharedFiles, subscriberRuns, systemRun } from './roles/operations'
 import { rows, type Row } from './roles/table'
 import { startAdminServer } from './server'
 
@@ -76,6 +76,8 @@ function run(r: Row) {
       return settingsRuns[r.operation as keyof typeof settingsRuns](h, r.actor, 'settings')
     case 'system':
       return systemRun(h, r.actor, r.target, r.operation as 'list' | 'create')
+    case 'subscribers':
+      return subscriberRuns[r.operation as keyof typeof subscriberRuns](h, r.actor, 'subscribers')
     default:
       return endpointRuns[r.operation as keyof typeof endpointRuns](h, r.actor, 'endpoints')
   }

@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 import { PDFDocument } from 'pdf-lib'
 
 import type { User } from '../../../cms/payload-types'
+import { storeFor } from '../../../cms/plugins/newsletter/store'
 import { paragraph } from '../../int/helpers'
 import type { Actor, ContentCollection } from './table'
 
@@ -165,6 +166,31 @@ export async function gql(h: Harness, actor: Actor, query: string, variables?: R
   const res = await api(h, actor, 'POST', '/api/graphql', { query, variables })
   return res.json as { data?: Record<string, unknown> | null; errors?: { message: string }[] } | null
 }
+
+// Subscribers ------------------------------------------------------------------------
+
+export type SubscriberFixture = { id: number | string; email: string }
+
+/** A confirmed subscriber with mail: one digest row of theirs, one receipt to their address. */
+export async function subscriber(h: Harness): Promise<SubscriberFixture> {
+  const email = `${unique('person').replace(/\W+/g, '-').toLowerCase()}@example.net`
+  const doc = await h.payload.create({
+    collection: 'subscribers',
+    data: { email, locale: 'lt', status: 'confirmed', frequency: 'daily', allTopics: true, confirmedAt: new Date().toISOString() } as never,
+    overrideAccess: true,
+  })
+  await storeFor(h.payload).enqueue([
+    { key: `roles:digest:${email}`, kind: 'digest', subscriberId: String(doc.id), runId: null, items: [] },
+    { key: `roles:receipt:${email}`, kind: 'receipt', subscriberId: null, runId: null, items: { email, reference: 'R-ROLES' } },
+  ])
+  return { id: doc.id, email }
+}
+
+/** By address: unique, and never given to another row (ids are, on SQLite). */
+export const subscriberExists = async (h: Harness, s: SubscriberFixture) =>
+  (await h.payload.count({ collection: 'subscribers', where: { email: { equals: s.email } }, overrideAccess: true })).totalDocs === 1
+
+export const mailOf = async (h: Harness, s: SubscriberFixture) => (await storeFor(h.payload).mailFor(String(s.id), s.email)).length
 
 // Files ------------------------------------------------------------------------------
 

@@ -14,13 +14,17 @@ import {
   graphQLNames,
   latestDoc,
   liveDoc,
+  mailOf,
   multipart,
+  subscriber,
+  subscriberExists,
   titleField,
   unique,
   type FileFixture,
   type Harness,
+  type SubscriberFixture,
 } from './harness'
-import type { Actor, ContentCollection, ContentOperation, EndpointOperation, FileOperation, Outcome, SettingsOperation } from './table'
+import type { Actor, ContentCollection, ContentOperation, EndpointOperation, FileOperation, Outcome, SettingsOperation, SubscriberOperation } from './table'
 
 type Run<C> = (h: Harness, actor: Actor, target: C) => Promise<Outcome | string>
 
@@ -349,6 +353,89 @@ export async function systemRun(h: Harness, a: Actor, collection: string, operat
 }
 
 const ok = (r: { status: number }) => (r.status === 200 ? 'yes' : 'no')
+
+/** A refusal that names the person is a leak, whatever its status. */
+const seen = (r: { status: number; text: string }, s: SubscriberFixture, found: boolean): Outcome | string => {
+  if (found) return 'yes'
+  return r.text.includes(s.email) ? `refused (${r.status}) but named the address` : 'no'
+}
+const frequencyOf = async (h: Harness, s: SubscriberFixture) =>
+  (await h.payload.findByID({ collection: 'subscribers', id: s.id, depth: 0, overrideAccess: true })).frequency
+const gqlDocs = (res: Awaited<ReturnType<typeof gql>>, field: string) => ((res?.data?.[field] as { docs?: { email?: string }[] } | null)?.docs ?? []).map((d) => d.email)
+
+export const subscriberRuns: Record<SubscriberOperation, Run<'subscribers'>> = {
+  'REST: search by address (list)': async (h, a) => {
+    const s = await subscriber(h)
+    const r = await api(h, a, 'GET', `/api/subscribers?where[email][like]=${encodeURIComponent(s.email.split('@')[0]!)}&depth=0`)
+    return seen(r, s, r.status === 200 && listIds(r).includes(String(s.id)))
+  },
+  'REST: read one': async (h, a) => {
+    const s = await subscriber(h)
+    const r = await api(h, a, 'GET', `/api/subscribers/${s.id}`)
+    return seen(r, s, r.status === 200 && r.json?.email === s.email)
+  },
+  'REST: count': async (h, a) => {
+    const s = await subscriber(h)
+    const r = await api(h, a, 'GET', `/api/subscribers/count?where[email][equals]=${encodeURIComponent(s.email)}`)
+    return r.status === 200 && r.json?.totalDocs === 1 ? 'yes' : r.json && 'totalDocs' in r.json ? `counted ${String(r.json.totalDocs)}` : 'no'
+  },
+  'REST: create': async (h, a) => {
+    const email = `${unique('created').replace(/\W+/g, '-').toLowerCase()}@example.net`
+    await api(h, a, 'POST', '/api/subscribers', { email, locale: 'lt' })
+    return (await subscriberExists(h, { id: 0, email })) ? 'yes' : 'no'
+  },
+  'REST: update': async (h, a) => {
+    const s = await subscriber(h)
+    await api(h, a, 'PATCH', `/api/subscribers/${s.id}`, { frequency: 'weekly' })
+    return (await frequencyOf(h, s)) === 'weekly' ? 'yes' : 'no'
+  },
+  'REST: delete': async (h, a) => {
+    const s = await subscriber(h)
+    await api(h, a, 'DELETE', `/api/subscribers/${s.id}`)
+    return (await subscriberExists(h, s)) ? 'no' : 'yes'
+  },
+  'REST: bulk delete (DELETE ?where)': async (h, a) => {
+    const both = [await subscriber(h), await subscriber(h)]
+    await api(h, a, 'DELETE', `/api/subscribers?${both.map((s, i) => `where[email][in][${i}]=${encodeURIComponent(s.email)}`).join('&')}`)
+    const left = await Promise.all(both.map((s) => subscriberExists(h, s)))
+    return left.every(Boolean) ? 'no' : left.some(Boolean) ? 'one deleted' : 'yes'
+  },
+  'GraphQL: search by address': async (h, a) => {
+    const s = await subscriber(h)
+    const res = await gql(h, a, `{ Subscribers(where: { email: { like: ${JSON.stringify(s.email.split('@')[0])} } }) { docs { email } } }`)
+    return seen({ status: 200, text: JSON.stringify(res) }, s, gqlDocs(res, 'Subscribers').includes(s.email))
+  },
+  'GraphQL: count': async (h, a) => {
+    const s = await subscriber(h)
+    const res = await gql(h, a, `{ countSubscribers(where: { email: { equals: ${JSON.stringify(s.email)} } }) { totalDocs } }`)
+    const total = (res?.data?.countSubscribers as { totalDocs?: number } | null)?.totalDocs
+    return total === 1 ? 'yes' : total === undefined ? 'no' : `counted ${total}`
+  },
+  'GraphQL: update': async (h, a) => {
+    const s = await subscriber(h)
+    await gql(h, a, `mutation { updateSubscriber(id: ${s.id}, data: { frequency: weekly }) { id } }`)
+    return (await frequencyOf(h, s)) === 'weekly' ? 'yes' : 'no'
+  },
+  'GraphQL: delete': async (h, a) => {
+    const s = await subscriber(h)
+    await gql(h, a, `mutation { deleteSubscriber(id: ${s.id}) { id } }`)
+    return (await subscriberExists(h, s)) ? 'no' : 'yes'
+  },
+  "GET /api/subscribers/:id/export (one person's data)": async (h, a) => {
+    const s = await subscriber(h)
+    const r = await api(h, a, 'GET', `/api/subscribers/${s.id}/export`)
+    const data = r.json as { email?: string; mail?: unknown[] } | null
+    return seen(r, s, r.status === 200 && data?.email === s.email && data.mail?.length === 2)
+  },
+  'POST /api/subscribers/:id/erase (the person and their data)': async (h, a) => {
+    const s = await subscriber(h)
+    const r = await api(h, a, 'POST', `/api/subscribers/${s.id}/erase`)
+    const [there, mail] = [await subscriberExists(h, s), await mailOf(h, s)]
+    if (!there && mail === 0 && r.status === 200) return 'yes'
+    if (there && mail === 2) return 'no'
+    return `status ${r.status}, subscriber ${there ? 'kept' : 'gone'}, ${mail} emails left`
+  },
+}
 
 async function serverFunctionReq(h: Harness, a: Actor) {
   const user = a === 'anonymous' ? null : { ...h.users[a], collection: 'users' as const }

@@ -84,7 +84,7 @@ export type SettingsOperation = keyof typeof settingsOperations
 /** Collections that are not published content: who may list them, and create in them through the API. */
 export const systemCollections = {
   users: { list: ['no', 'self', 'self', 'yes'], create: ['no', 'no', 'no', 'yes'] },
-  subscribers: { list: ['no', 'no', 'no', 'yes'], create: ['no', 'no', 'no', 'yes'] },
+  subscribers: { list: ['no', 'no', 'yes', 'yes'], create: ['no', 'no', 'no', 'yes'] },
   'consultation-responses': { list: ['no', 'no', 'yes', 'yes'], create: ['no', 'no', 'no', 'no'] },
   'content-changes': { list: ['no', 'no', 'yes', 'yes'], create: ['no', 'no', 'no', 'no'] },
   'newsletter-runs': { list: ['no', 'no', 'yes', 'yes'], create: ['no', 'no', 'no', 'no'] },
@@ -93,6 +93,29 @@ export const systemCollections = {
   'site-builds': { list: ['no', 'yes', 'yes', 'yes'], create: ['no', 'no', 'no', 'no'] },
   'payload-jobs': { list: ['no', 'no', 'no', 'no'], create: ['no', 'no', 'no', 'no'] },
 } as const satisfies Record<string, { list: readonly Outcome[]; create: readonly Outcome[] }>
+
+/**
+ * Subscribers are personal data. Editors find a person and answer their data-protection
+ * request (export, erase), one person at a time; only admins create, edit, delete rows
+ * or download everyone (`export.csv`, under endpoints). Every path: REST, GraphQL, the
+ * per-person endpoints.
+ */
+export const subscriberOperations = {
+  'REST: search by address (list)': ['no', 'no', 'yes', 'yes'],
+  'REST: read one': ['no', 'no', 'yes', 'yes'],
+  'REST: count': ['no', 'no', 'yes', 'yes'],
+  'REST: create': ['no', 'no', 'no', 'yes'],
+  'REST: update': ['no', 'no', 'no', 'yes'],
+  'REST: delete': ['no', 'no', 'no', 'yes'],
+  'REST: bulk delete (DELETE ?where)': ['no', 'no', 'no', 'yes'],
+  'GraphQL: search by address': ['no', 'no', 'yes', 'yes'],
+  'GraphQL: count': ['no', 'no', 'yes', 'yes'],
+  'GraphQL: update': ['no', 'no', 'no', 'yes'],
+  'GraphQL: delete': ['no', 'no', 'no', 'yes'],
+  "GET /api/subscribers/:id/export (one person's data)": ['no', 'no', 'yes', 'yes'],
+  'POST /api/subscribers/:id/erase (the person and their data)': ['no', 'no', 'yes', 'yes'],
+} as const satisfies Record<string, readonly [Outcome, Outcome, Outcome, Outcome]>
+export type SubscriberOperation = keyof typeof subscriberOperations
 
 /** Custom endpoints and the other single-purpose operations. */
 export const endpointOperations = {
@@ -127,5 +150,6 @@ export const rows: Row[] = [
   ...fileCollections.flatMap((c) => cells('files', c, fileOperations)),
   ...cells('settings', 'settings', settingsOperations),
   ...Object.entries(systemCollections).flatMap(([c, table]) => cells('system', c, table as Record<'list' | 'create', readonly Outcome[]>)),
+  ...cells('subscribers', 'subscribers', subscriberOperations),
   ...cells('endpoints', 'endpoints', endpointOperations),
 ]
