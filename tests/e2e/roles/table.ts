@@ -108,7 +108,7 @@ export const subscriberOperations = {
   'REST: update': ['no', 'no', 'no', 'yes'],
   'REST: delete': ['no', 'no', 'no', 'yes'],
   'REST: bulk delete (DELETE ?where)': ['no', 'no', 'no', 'yes'],
-  'GraphQL: search by address': ['no', 'no', 'yes', 'yes'],
+  'GraphQL: find by address': ['no', 'no', 'yes', 'yes'],
   'GraphQL: count': ['no', 'no', 'yes', 'yes'],
   'GraphQL: update': ['no', 'no', 'no', 'yes'],
   'GraphQL: delete': ['no', 'no', 'no', 'yes'],
