@@ -926,7 +926,7 @@ export interface SiteBuild {
   createdAt: string;
 }
 /**
- * People who asked for email updates. Search by email address. On a subscriber: “Export personal data” downloads everything Atvira holds on the person; “Erase subscriber and their data” removes it for good. Addresses of people who left are erased automatically after the retention period.
+ * People who asked for email updates. Search by email address. On a subscriber, “Export personal data” downloads everything Atvira holds on the person and “Erase subscriber and their data” removes it for good. Addresses of people who left are erased automatically after the retention period.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "subscribers".

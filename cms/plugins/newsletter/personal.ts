@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { type AdminLabel, labels } from '../../model/i18n'
 import { getDefaultLocale } from '../../model/locales'
 import { asLocale } from '../../lib/locale'
 import { personalDataSources } from '../personalData'
@@ -48,7 +49,7 @@ function changeIdsOf(row: MailRecord): string[] {
 }
 
 export type PersonalDataExport = {
-  about: string
+  about: AdminLabel
   exportedAt: string
   email: string
   subscriber: Record<string, unknown>
@@ -64,8 +65,7 @@ export async function personalDataOf(payload: Payload, id: Id, now = new Date())
   const mail = await store.mailFor(String(sub.id), sub.email)
   const changes = new Map((await store.changes([...new Set(mail.flatMap(changeIdsOf))])).map((c) => [c.id, c]))
   const out: PersonalDataExport = {
-    about:
-      'Everything Atvira holds on this e-mail address: the newsletter subscription, the e-mails sent or queued to the address, and the records other features keep under it.',
+    about: labels('admin.subscribers.export.about'),
     exportedAt: now.toISOString(),
     email: sub.email,
     subscriber: {
