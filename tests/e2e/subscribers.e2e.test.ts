@@ -239,6 +239,12 @@ describe('a data-protection request', () => {
       const exportLink = page.getByRole('link', { name: 'Eksportuoti asmens duomenis' })
       await exportLink.waitFor()
       expect(await exportLink.getAttribute('href')).toBe(`/api/subscribers/${ids.ona}/export`)
+      // The button downloads the file with the signed-in browser's own session.
+      const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()])
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^subscriber-${ids.ona}-\\d{4}-\\d{2}-\\d{2}\\.json$`))
+      const downloaded = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { email: string; mail: unknown[] }
+      expect(downloaded.email).toBe(ona.email)
+      expect(downloaded.mail).toHaveLength(3)
       const erase = page.getByRole('button', { name: 'Ištrinti prenumeratorių ir jo duomenis' })
 
       // The confirmation says what will go, counted; cancelling erases nothing.
