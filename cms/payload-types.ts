@@ -38,6 +38,7 @@ export interface Config {
     'content-changes': ContentChange;
     'newsletter-runs': NewsletterRun;
     'email-outbox': EmailOutbox;
+    redirects: Redirect;
     'seed-records': SeedRecord;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -65,6 +66,7 @@ export interface Config {
     'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'newsletter-runs': NewsletterRunsSelect<false> | NewsletterRunsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'seed-records': SeedRecordsSelect<false> | SeedRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -197,6 +199,43 @@ export interface News {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
@@ -317,6 +356,43 @@ export interface Guide {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
@@ -388,6 +464,43 @@ export interface Service {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -417,6 +530,43 @@ export interface Topic {
    */
   slug?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -432,41 +582,6 @@ export interface Topic {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  /**
-   * Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.
-   */
-  role: 'admin' | 'editor' | 'author';
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -515,6 +630,43 @@ export interface Leaflet {
    * Visible to staff only.
    */
   internalNote?: string | null;
+  /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
   /**
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
@@ -570,6 +722,91 @@ export interface Document {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "handbook".
+ */
+export interface Handbook {
+  id: number;
+  question: string;
+  answer: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  topic: number | Topic;
+  /**
+   * Smaller numbers come first within the topic.
+   */
+  order?: number | null;
+  /**
+   * The address of this page. Left empty, it is made from the title.
+   */
+  slug?: string | null;
+  /**
+   * Filled in automatically when first published.
+   */
+  publishedAt?: string | null;
+  /**
+   * Visible to staff only.
+   */
+  internalNote?: string | null;
+  /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -696,6 +933,43 @@ export interface Consultation {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
@@ -752,6 +1026,43 @@ export interface Page {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -779,51 +1090,38 @@ export interface Page {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "handbook".
+ * via the `definition` "users".
  */
-export interface Handbook {
+export interface User {
   id: number;
-  question: string;
-  answer: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  };
-  topic: number | Topic;
+  name: string;
   /**
-   * Smaller numbers come first within the topic.
+   * Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.
    */
-  order?: number | null;
-  /**
-   * The address of this page. Left empty, it is made from the title.
-   */
-  slug?: string | null;
-  /**
-   * Filled in automatically when first published.
-   */
-  publishedAt?: string | null;
-  /**
-   * Visible to staff only.
-   */
-  internalNote?: string | null;
-  /**
-   * Set when the document is created.
-   */
-  createdBy?: (number | null) | User;
-  firstPublishedAt?: string | null;
+  role: 'admin' | 'editor' | 'author';
   updatedAt: string;
   createdAt: string;
-  _status?: ('draft' | 'published') | null;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Responses from the public form. Mark spam, review, and choose quotes for the outcome.
@@ -1067,6 +1365,97 @@ export interface EmailOutbox {
   createdAt: string;
 }
 /**
+ * Addresses that used to show a page. Visitors who open one are taken to the page that replaced it (301) or told that the page was withdrawn (410), so links, printed leaflets and QR codes keep working. Atvira adds them when a live page's address changes or the page is unpublished or deleted; you can add your own, e.g. the previous website's addresses.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * A path on this site, e.g. /naujienos/senas-pavadinimas/ (a full address is read for its path).
+   */
+  from: string;
+  kind: 'moved' | 'withdrawn';
+  /**
+   * If this page is not live, visitors are told the page was withdrawn.
+   */
+  target?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
+   * The language of the page that says it was withdrawn.
+   */
+  locale?: ('lt' | 'en') | null;
+  doc?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  section?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "seed-records".
  */
@@ -1274,6 +1663,10 @@ export interface PayloadLockedDocument {
         value: number | EmailOutbox;
       } | null)
     | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
         relationTo: 'seed-records';
         value: number | SeedRecord;
       } | null);
@@ -1335,6 +1728,8 @@ export interface NewsSelect<T extends boolean = true> {
   department?: T;
   urgent?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   notifySubscribers?: T;
   createdBy?: T;
   firstPublishedAt?: T;
@@ -1368,6 +1763,8 @@ export interface GuidesSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   notifySubscribers?: T;
   createdBy?: T;
   firstPublishedAt?: T;
@@ -1396,6 +1793,8 @@ export interface LeafletsSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   notifySubscribers?: T;
   createdBy?: T;
   firstPublishedAt?: T;
@@ -1422,6 +1821,8 @@ export interface HandbookSelect<T extends boolean = true> {
   slug?: T;
   publishedAt?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   updatedAt?: T;
@@ -1464,6 +1865,8 @@ export interface ServicesSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1538,6 +1941,8 @@ export interface ConsultationsSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   notifySubscribers?: T;
   createdBy?: T;
   firstPublishedAt?: T;
@@ -1583,6 +1988,8 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   publishedAt?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   parent?: T;
@@ -1613,6 +2020,8 @@ export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   description?: T;
   slug?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1857,6 +2266,21 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   sentAt?: T;
   messageId?: T;
   lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  kind?: T;
+  target?: T;
+  locale?: T;
+  doc?: T;
+  section?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }
