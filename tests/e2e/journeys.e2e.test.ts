@@ -150,7 +150,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     await p.context().close()
   })
 
-  it('a published article goes live on the site, and answers 404 once it is unpublished', async () => {
+  it('a published article goes live on the site, and answers 410 (withdrawn) once it is unpublished', async () => {
     const editor = await loginAs(inst, 'editor')
     const doc = await publishNews(editor, 'Atidaryta nauja biblioteka')
     const url = `${inst.siteUrl}/naujienos/${doc.slug}/`
@@ -161,7 +161,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
       body: JSON.stringify({ _status: 'draft' }),
     })
     expect(res.status).toBe(200)
-    await eventually('the article gone from the site', async () => (await status(url)) === 404, s!)
+    await eventually('the article gone from the site', async () => (await status(url)) === 410, s!)
   })
 
   it('a response to an open consultation gets a receipt e-mail with its reference', async () => {

@@ -373,9 +373,31 @@ describe('npm start', { timeout: 900_000 }, () => {
       await eventually('the drafted article live', async () => (await fetch(`${siteUrl}/naujienos/${drafted.slug}/`)).status === 200, s)
       const patch = (query: string, data: object) =>
         fetch(`${cmsUrl}/api/news/${drafted.id}?locale=lt${query}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: editor }, body: JSON.stringify(data) })
+      // Its address changes first: the old one leads to the new one, campaign query kept.
+      const renamed = `${drafted.slug}-nauja`
+      expect((await patch('', { slug: renamed, _status: 'published' })).status).toBe(200)
+      const moved = await eventually(
+        'the old address redirecting',
+        async () => {
+          const res = await fetch(`${siteUrl}/naujienos/${drafted.slug}/?utm_source=qr`, { redirect: 'manual' })
+          return res.status === 301 && res
+        },
+        s,
+      )
+      expect(moved.headers.get('location')).toBe(`/naujienos/${renamed}/?utm_source=qr`)
       expect((await patch('&draft=true', { title: 'Juodraštis virš gyvo (taisoma)' })).status).toBe(200)
       expect((await patch('', { _status: 'draft' })).status).toBe(200)
-      await eventually('the unpublished article gone', async () => (await fetch(`${siteUrl}/naujienos/${drafted.slug}/`)).status === 404, s)
+      // Withdrawn (the default): both addresses say so, in Lithuanian, and link the news.
+      for (const address of [renamed, drafted.slug]) {
+        const gone = await eventually(`${address} answering 410`, async () => {
+          const res = await fetch(`${siteUrl}/naujienos/${address}/`, { redirect: 'manual' })
+          return res.status === 410 && res
+        }, s)
+        const html = await gone.text()
+        expect(html).toContain('<html lang="lt"')
+        expect(html).toContain('Šis puslapis pašalintas')
+        expect(html).toContain('href="/naujienos/"')
+      }
 
       // kill -9 of each child in turn: the others keep serving, the killed one comes back.
       const pids = childrenOf(s.child.pid!)

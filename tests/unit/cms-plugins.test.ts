@@ -6,6 +6,7 @@ import { consultationsPlugin } from '../../cms/plugins/consultations'
 import { newsletterPlugin } from '../../cms/plugins/newsletter'
 import { notifySubscribersAfterChange, notifySubscribersBeforeChange, withdrawDeletedChanges } from '../../cms/plugins/newsletter/changes'
 import { publishingPlugin } from '../../cms/plugins/publishing'
+import { noteAddressesBeforeChange, noteAddressesBeforeDelete, recordAddressesAfterChange, recordAddressesAfterDelete } from '../../cms/plugins/publishing/addresses/hooks'
 import { siteUpdateAfterChange, siteUpdateAfterDelete, siteUpdateAfterGlobalChange } from '../../cms/plugins/publishing/hooks/siteUpdates'
 
 const own = () => undefined
@@ -39,19 +40,26 @@ describe('the feature plugins', () => {
       publishingPlugin({ collections: ['news', 'consultations'], globals: ['settings'], after: 'users' }),
       newsletterPlugin({ collections: ['news'], after: 'site-builds' }),
     )
-    expect(slugs(config)).toEqual(['news', 'services', 'consultations', 'consultation-responses', 'pages', 'users', 'site-builds', 'subscribers', 'content-changes', 'newsletter-runs', 'email-outbox'])
+    expect(slugs(config)).toEqual(['news', 'services', 'consultations', 'consultation-responses', 'pages', 'users', 'site-builds', 'subscribers', 'content-changes', 'newsletter-runs', 'email-outbox', 'redirects'])
     expect(config.jobs?.tasks?.map((t) => t.slug)).toEqual(['siteUpdate', 'siteBoundary', 'newsletterFanOut', 'newsletterDigest'])
   })
 
-  it("append their hooks after the collection's own, the site update before the subscribers' notice", async () => {
+  it("append their hooks after the collection's own, the site update and its old addresses before the subscribers' notice", async () => {
     const config = await apply(base(), publishingPlugin({ collections: ['news', 'pages'], globals: ['settings'] }), newsletterPlugin({ collections: ['news'] }))
     const news = find(config, 'news')
-    expect(news.hooks?.beforeChange).toEqual([own, notifySubscribersBeforeChange])
-    expect(news.hooks?.afterChange).toEqual([own, siteUpdateAfterChange, notifySubscribersAfterChange])
-    expect(news.hooks?.afterDelete).toEqual([own, siteUpdateAfterDelete, withdrawDeletedChanges])
-    expect(find(config, 'pages').hooks?.afterChange).toEqual([own, siteUpdateAfterChange])
+    expect(news.hooks?.beforeChange).toEqual([own, noteAddressesBeforeChange, notifySubscribersBeforeChange])
+    expect(news.hooks?.afterChange).toEqual([own, siteUpdateAfterChange, recordAddressesAfterChange, notifySubscribersAfterChange])
+    expect(news.hooks?.beforeDelete).toEqual([noteAddressesBeforeDelete])
+    expect(news.hooks?.afterDelete).toEqual([own, siteUpdateAfterDelete, recordAddressesAfterDelete, withdrawDeletedChanges])
+    expect(find(config, 'pages').hooks?.afterChange).toEqual([own, siteUpdateAfterChange, recordAddressesAfterChange])
     expect(find(config, 'services').hooks?.afterChange).toEqual([own])
     expect(config.globals?.[0]?.hooks?.afterChange).toEqual([own, siteUpdateAfterGlobalChange])
+  })
+
+  it('put what an address does once unpublished before the ownership fields of every collection with pages', async () => {
+    const config = await apply(base(), publishingPlugin({ collections: ['news', 'pages'], globals: ['settings'] }))
+    expect(find(config, 'news').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'unpublishAs', 'replacedBy', 'createdBy'])
+    expect(find(config, 'services').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'createdBy'])
   })
 
   it('put the notify tick before the ownership fields of the collections subscribers hear about', async () => {

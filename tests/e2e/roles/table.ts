@@ -91,6 +91,8 @@ export const systemCollections = {
   'email-outbox': { list: ['no', 'no', 'no', 'yes'], create: ['no', 'no', 'no', 'no'] },
   'seed-records': { list: ['no', 'no', 'no', 'yes'], create: ['no', 'no', 'no', 'yes'] },
   'site-builds': { list: ['no', 'yes', 'yes', 'yes'], create: ['no', 'no', 'no', 'no'] },
+  // Old addresses are public (the public saw them); editors and admins keep them.
+  redirects: { list: ['yes', 'yes', 'yes', 'yes'], create: ['no', 'no', 'yes', 'yes'] },
   'payload-jobs': { list: ['no', 'no', 'no', 'no'], create: ['no', 'no', 'no', 'no'] },
 } as const satisfies Record<string, { list: readonly Outcome[]; create: readonly Outcome[] }>
 
