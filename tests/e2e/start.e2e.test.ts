@@ -103,7 +103,8 @@ async function login(role: 'admin' | 'editor'): Promise<string> {
 }
 
 /** An admin view (the dashboard unless `view` says) as a signed-in member of staff sees it in a browser set to `locale`. */
-async function adminView(auth: string, locale: string, view = { path: '/admin', ready: 'nav' }): Promise<{ lang: string | null; text: string }> {
+type AdminView = { path: string; ready: string; act?: (page: import('playwright-core').Page) => Promise<void> }
+async function adminView(auth: string, locale: string, view: AdminView = { path: '/admin', ready: 'nav' }): Promise<{ lang: string | null; text: string }> {
   const browser = await launchBrowser()
   try {
     const { context, blocked } = await loopbackContext(browser, { locale })
@@ -113,6 +114,7 @@ async function adminView(auth: string, locale: string, view = { path: '/admin', 
     expect(res?.status()).toBe(200)
     await page.locator(view.ready).first().waitFor()
     const seen = { lang: await page.locator('html').getAttribute('lang'), text: await page.locator('body').innerText() }
+    await view.act?.(page)
     expect(blocked).toEqual([])
     return seen
   } finally {
@@ -398,6 +400,27 @@ describe('npm start', { timeout: 900_000 }, () => {
         expect(html).toContain('Šis puslapis pašalintas')
         expect(html).toContain('href="/naujienos/"')
       }
+
+      // Unpublished in the Lithuanian admin: the confirmation says what its address will do,
+      // and the address then says so.
+      const retired = await publish(editor, 'Nebeskelbiama administravime')
+      await eventually('the article to retire live', async () => (await fetch(`${siteUrl}/naujienos/${retired.slug}/`)).status === 200, s)
+      let confirmation = ''
+      await adminView(editor, 'lt-LT', {
+        path: `/admin/collections/news/${retired.id}`,
+        ready: '.doc-controls__dots',
+        act: async (page) => {
+          await page.locator('.doc-controls__dots').click()
+          await page.locator('#action-unpublish').click()
+          const modal = page.locator('.confirmation-modal')
+          await modal.waitFor()
+          confirmation = await modal.innerText()
+          await page.locator('#confirm-action').click()
+          await page.getByText('Sėkmingai nepaskelbta.').first().waitFor({ timeout: 20_000 })
+        },
+      })
+      expect(confirmation).toContain('pašalintas (410)')
+      await eventually('the retired article answering 410', async () => (await fetch(`${siteUrl}/naujienos/${retired.slug}/`)).status === 410, s)
 
       // kill -9 of each child in turn: the others keep serving, the killed one comes back.
       const pids = childrenOf(s.child.pid!)

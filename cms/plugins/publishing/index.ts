@@ -27,8 +27,10 @@ function keepsAddresses(c: CollectionConfig): CollectionConfig {
   // Before the ownership fields, so the sidebar reads: status, address, then who and when.
   const at = c.fields.findIndex((f) => 'name' in f && f.name === 'createdBy')
   const added = retirementFields([...addressedCollections])
+  const edit = { ...c.admin?.components?.edit, UnpublishButton: '/plugins/publishing/admin/UnpublishButton#UnpublishButton' }
   return {
     ...c,
+    admin: { ...c.admin, components: { ...c.admin?.components, edit } },
     fields: at < 0 ? [...c.fields, ...added] : [...c.fields.slice(0, at), ...added, ...c.fields.slice(at)],
     hooks: {
       ...c.hooks,
