@@ -17,6 +17,7 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 
 import { rootDir } from '../../cms/model/env'
 import { cmsBuildIsFresh } from '../../scripts/lib/cmsBuild'
@@ -103,7 +104,7 @@ async function login(role: 'admin' | 'editor'): Promise<string> {
 }
 
 /** An admin view (the dashboard unless `view` says) as a signed-in member of staff sees it in a browser set to `locale`. */
-type AdminView = { path: string; ready: string; act?: (page: import('playwright-core').Page) => Promise<void> }
+type AdminView = { path: string; ready: string; act?: (page: Page) => Promise<void> }
 async function adminView(auth: string, locale: string, view: AdminView = { path: '/admin', ready: 'nav' }): Promise<{ lang: string | null; text: string }> {
   const browser = await launchBrowser()
   try {
