@@ -310,9 +310,23 @@ describe('npm start', { timeout: 900_000 }, () => {
       // The job runner puts what is published live.
       const doc = await publish(editor, 'Paleidimo bandymas')
       // Its edit view: the rich text has a fixed toolbar of labelled buttons.
-      const edit = await adminView(editor, 'lt-LT', { path: `/admin/collections/news/${doc.id}`, ready: '.fixed-toolbar' })
+      // Its sidebar says when the site will show it, then links the live page, without a reload.
+      let box = ''
+      const edit = await adminView(editor, 'lt-LT', {
+        path: `/admin/collections/news/${doc.id}`,
+        ready: '.atvira-site-box',
+        act: async (page) => {
+          expect(await page.locator('.fixed-toolbar').count()).toBeGreaterThan(0)
+          await page.locator(`.atvira-site-box a[href="${siteUrl}/naujienos/${doc.slug}/"]`).waitFor({ timeout: 180_000 })
+          box = await page.locator('.atvira-site-box').innerText()
+        },
+      })
       expect(edit.lang).toBe('lt')
       expect(edit.text).toContain('Paleidimo bandymas')
+      expect(edit.text).toContain('Svetainėje')
+      expect(edit.text).toMatch(/Svetainė pakeitimą parodys maždaug po \d+ s\.|\/naujienos\//)
+      expect(box).toContain(`${siteUrl}/naujienos/${doc.slug}/ (LT)`)
+      expect(box).not.toContain('maždaug po')
       await eventually(
         'the article live',
         async () => (await fetch(`${siteUrl}/naujienos/${doc.slug}/`)).status === 200,

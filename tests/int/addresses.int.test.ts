@@ -4,10 +4,11 @@
  * the snapshot makes of it (301 to where the page is now, 410 for a withdrawn one).
  * The site server answering them is tests/e2e/start.e2e.test.ts.
  */
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { SEEDING } from '../../cms/hooks/context'
+import { docSiteStatus } from '../../cms/plugins/publishing/collections/SiteBuilds/endpoints/docStatus'
 import { localSource } from '../../cms/plugins/publishing/localSource'
 import { normalizeSitePath } from '../../cms/model/sitePath'
 import { buildSnapshot } from '../../site/publisher/snapshot'
@@ -170,5 +171,30 @@ describe('old addresses staff add', () => {
     expect(normalizeSitePath('/naujienos/sena')).toBe(normalizeSitePath('/naujienos/sena/?x=1'))
     expect(normalizeSitePath('/naujienos/%C5%A1vent%C4%97/')).toBe('/naujienos/šventė/')
     expect(normalizeSitePath('/a\\b/')).toBeNull()
+  })
+})
+
+describe("the edit view's site box", () => {
+  const statusOf = async (id: number) => docSiteStatus(await createLocalReq({}, payload), 'news', String(id))
+  const builds = (data: object) => payload.create({ collection: 'site-builds', data: data as never, overrideAccess: true })
+
+  it('a publish on the way: queued, with about how long from the recent builds; then where it is live', async () => {
+    await payload.delete({ collection: 'site-builds', where: { id: { exists: true } }, overrideAccess: true })
+    for (const ms of [8_000, 12_000, 40_000]) await builds({ status: 'succeeded', durationMs: ms, requestedAt: new Date(Date.now() - 60_000).toISOString(), changes: [] })
+    const id = await liveNews('svetaineje', 'on-the-site')
+    const queued = await statusOf(id)
+    expect(queued.pending?.status).toBe('queued')
+    // The typical (median) build of the three, 12 s, with the debounce of 0 ms.
+    expect(queued.pending?.etaSeconds).toBeGreaterThanOrEqual(11)
+    expect(queued.pending?.etaSeconds).toBeLessThanOrEqual(12)
+    expect(queued.live).toEqual({ lt: 'http://localhost:4321/naujienos/svetaineje/', en: 'http://localhost:4321/en/news/on-the-site/' })
+    expect(queued.failed).toBeNull()
+    // Built and failed: said so, nothing pending; a draft save of another document changes nothing here.
+    await payload.update({ collection: 'site-builds', where: { status: { equals: 'queued' } }, data: { status: 'failed', error: 'Astro: broken template\nstack' } as never, overrideAccess: true })
+    const failed = await statusOf(id)
+    expect(failed.pending).toBeNull()
+    expect(failed.failed).toEqual({ error: 'Astro: broken template' })
+    await payload.update({ collection: 'news', id, data: { _status: 'draft' } as never })
+    expect((await statusOf(id)).live).toEqual({})
   })
 })

@@ -58,7 +58,7 @@ describe('the feature plugins', () => {
 
   it('put what an address does once unpublished before the ownership fields of every collection with pages', async () => {
     const config = await apply(base(), publishingPlugin({ collections: ['news', 'pages'], globals: ['settings'] }))
-    expect(find(config, 'news').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'unpublishAs', 'replacedBy', 'createdBy'])
+    expect(find(config, 'news').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'onTheSite', 'unpublishAs', 'replacedBy', 'createdBy'])
     expect(find(config, 'services').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'createdBy'])
   })
 

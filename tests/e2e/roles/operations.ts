@@ -358,6 +358,7 @@ async function serverFunctionReq(h: Harness, a: Actor) {
 export const endpointRuns: Record<EndpointOperation, Run<'endpoints'>> = {
   'GET /api/subscribers/export.csv': async (h, a) => ok(await api(h, a, 'GET', '/api/subscribers/export.csv')),
   'GET /api/subscribers/stats': async (h, a) => ok(await api(h, a, 'GET', '/api/subscribers/stats')),
+  'GET /api/site-builds/for (a document on the site)': async (h, a) => ok(await api(h, a, 'GET', '/api/site-builds/for?collection=news&id=1')),
   'GET /api/consultation-responses/export.csv': async (h, a) =>
     ok(await api(h, a, 'GET', `/api/consultation-responses/export.csv?consultation=${h.consultationId}`)),
   'GET /api/consultation-responses/summary': async (h, a) =>

@@ -13,6 +13,8 @@ const language = (req: { i18n?: { language?: string } }) => req.i18n?.language ?
 export function retirementFields(collections: string[]): Field[] {
   const wasPublished = (data: Data) => Boolean(data?.firstPublishedAt)
   return [
+    // The page's live addresses, and how soon a change shows (admin/SiteBox.tsx).
+    { name: 'onTheSite', type: 'ui', admin: { position: 'sidebar', components: { Field: '/plugins/publishing/admin/SiteBox#SiteBox' } } },
     {
       name: 'unpublishAs',
       type: 'radio',
