@@ -316,7 +316,7 @@ describe('npm start', { timeout: 900_000 }, () => {
         path: `/admin/collections/news/${doc.id}`,
         ready: '.atvira-site-box',
         act: async (page) => {
-          expect(await page.locator('.fixed-toolbar').count()).toBeGreaterThan(0)
+          await page.locator('.fixed-toolbar').first().waitFor()
           await page.locator(`.atvira-site-box a[href="${siteUrl}/naujienos/${doc.slug}/"]`).waitFor({ timeout: 180_000 })
           box = await page.locator('.atvira-site-box').innerText()
         },

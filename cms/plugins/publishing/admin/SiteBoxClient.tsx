@@ -42,7 +42,8 @@ export function SiteBoxClient({ strings }: { strings: Strings }) {
   }, [api, id, collectionSlug, saved])
 
   if (!status) return null
-  const live = Object.entries(status.live)
+  // The addresses are the document's as published; the site shows them once the update is done.
+  const live = status.pending ? [] : Object.entries(status.live)
   return (
     <div className="atvira-site-box" role="status" aria-live="polite" style={{ marginBottom: 'var(--base)' }}>
       <p style={{ fontWeight: 600, margin: '0 0 .25rem' }}>{strings.heading}</p>
