@@ -128,6 +128,17 @@ describe('the CMS keeps old addresses', () => {
     expect(next).toBeGreaterThan(0)
   })
 
+  it('bulk updates: a change reaches every document, and a bulk unpublish keeps every address', async () => {
+    const ids = [await liveNews('bulk-1'), await liveNews('bulk-2')]
+    await payload.update({ collection: 'news', where: { id: { in: ids } }, data: { summary: 'Bendra santrauka' } as never, overrideAccess: true })
+    for (const id of ids) expect((await payload.findByID({ collection: 'news', id, draft: false })).summary).toBe('Bendra santrauka')
+    await payload.update({ collection: 'news', where: { id: { in: ids } }, data: { _status: 'draft' } as never, overrideAccess: true })
+    expect((await rows()).map((r) => [r.from, r.kind])).toEqual([
+      ['/naujienos/bulk-1/', 'withdrawn'],
+      ['/naujienos/bulk-2/', 'withdrawn'],
+    ])
+  })
+
   it('a page under a parent keeps its nested address', async () => {
     const parent = await payload.create({ collection: 'pages', data: { title: 'Apie', slug: 'apie', body: paragraph('b'), _status: 'published' } as never })
     const child = await payload.create({ collection: 'pages', data: { title: 'Kontaktai', slug: 'kontaktai', parent: parent.id, body: paragraph('b'), _status: 'published' } as never })
