@@ -39,7 +39,7 @@ export async function keepingLocale<T>(req: PayloadRequest, call: () => Promise<
 async function liveDoc(req: PayloadRequest, collection: string, id: number | string): Promise<Stored | null> {
   // The adapter, not the Local API: a Local API call inside a bulk update's hooks left
   // that update writing nothing; the stored row is the live version anyway.
-  const doc = await req.payload.db.findOne<Stored>({ collection, where: { id: { equals: id } }, locale: 'all', req })
+  const doc = await req.payload.db.findOne<Stored>({ collection: collection as 'news', where: { id: { equals: id } }, locale: 'all', req })
   if (!doc) return null
   const hasDrafts = Boolean(req.payload.collections[collection as 'news']?.config.versions)
   return !hasDrafts || doc._status === 'published' ? doc : null
