@@ -239,6 +239,12 @@ export interface News {
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -396,6 +402,12 @@ export interface Guide {
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -500,6 +512,12 @@ export interface Service {
         relationTo: 'topics';
         value: number | Topic;
       } | null);
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -566,6 +584,12 @@ export interface Topic {
         relationTo: 'topics';
         value: number | Topic;
       } | null);
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -671,6 +695,12 @@ export interface Leaflet {
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -799,6 +829,12 @@ export interface Handbook {
         relationTo: 'topics';
         value: number | Topic;
       } | null);
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -973,6 +1009,12 @@ export interface Consultation {
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -1062,6 +1104,12 @@ export interface Page {
         relationTo: 'topics';
         value: number | Topic;
       } | null);
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -1177,6 +1225,12 @@ export interface Alert {
   link?: string | null;
   startsAt: string;
   endsAt: string;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -1731,6 +1785,14 @@ export interface NewsSelect<T extends boolean = true> {
   unpublishAs?: T;
   replacedBy?: T;
   notifySubscribers?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1766,6 +1828,14 @@ export interface GuidesSelect<T extends boolean = true> {
   unpublishAs?: T;
   replacedBy?: T;
   notifySubscribers?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1796,6 +1866,14 @@ export interface LeafletsSelect<T extends boolean = true> {
   unpublishAs?: T;
   replacedBy?: T;
   notifySubscribers?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1823,6 +1901,14 @@ export interface HandbookSelect<T extends boolean = true> {
   internalNote?: T;
   unpublishAs?: T;
   replacedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   updatedAt?: T;
@@ -1867,6 +1953,14 @@ export interface ServicesSelect<T extends boolean = true> {
   internalNote?: T;
   unpublishAs?: T;
   replacedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1944,6 +2038,14 @@ export interface ConsultationsSelect<T extends boolean = true> {
   unpublishAs?: T;
   replacedBy?: T;
   notifySubscribers?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1990,6 +2092,14 @@ export interface PagesSelect<T extends boolean = true> {
   internalNote?: T;
   unpublishAs?: T;
   replacedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   parent?: T;
@@ -2022,6 +2132,14 @@ export interface TopicsSelect<T extends boolean = true> {
   slug?: T;
   unpublishAs?: T;
   replacedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -2045,6 +2163,14 @@ export interface AlertsSelect<T extends boolean = true> {
   link?: T;
   startsAt?: T;
   endsAt?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   updatedAt?: T;

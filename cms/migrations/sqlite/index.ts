@@ -8,6 +8,7 @@ import * as migration_20261202_044300_access_ownership_file_use from './20261202
 import * as migration_20261202_051149_content_changes_withdrawn from './20261202_051149_content_changes_withdrawn';
 import * as migration_20261202_102527_city_name_cases from './20261202_102527_city_name_cases';
 import * as migration_20261202_191946_old_addresses from './20261202_191946_old_addresses';
+import * as migration_20261202_195655_review from './20261202_195655_review';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261202_191946_old_addresses.up,
     down: migration_20261202_191946_old_addresses.down,
-    name: '20261202_191946_old_addresses'
+    name: '20261202_191946_old_addresses',
+  },
+  {
+    up: migration_20261202_195655_review.up,
+    down: migration_20261202_195655_review.down,
+    name: '20261202_195655_review'
   },
 ];

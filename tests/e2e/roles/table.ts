@@ -101,6 +101,8 @@ export const endpointOperations = {
   'GET /api/subscribers/export.csv': ['no', 'no', 'no', 'yes'],
   'GET /api/subscribers/stats': ['no', 'no', 'yes', 'yes'],
   'GET /api/site-builds/for (a document on the site)': ['no', 'yes', 'yes', 'yes'],
+  'POST /api/news/:id/review (submit a draft for review)': ['no', 'yes', 'yes', 'yes'],
+  'POST /api/news/:id/review (return it with a comment)': ['no', 'no', 'yes', 'yes'],
   'GET /api/consultation-responses/export.csv': ['no', 'no', 'yes', 'yes'],
   'GET /api/consultation-responses/summary': ['no', 'no', 'yes', 'yes'],
   'GET /api/consultation-responses/public': ['yes', 'yes', 'yes', 'yes'],

@@ -24,9 +24,11 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { ReviewControls as ReviewControls_14a18dff6762f872fe6b9bf91f4f0e65 } from '../../../plugins/review/admin/ReviewControls'
 import { UnpublishButton as UnpublishButton_d400635149cbd423ee5d1baf0979d358 } from '../../../plugins/publishing/admin/UnpublishButton'
 import { ResponsesPanel as ResponsesPanel_377fd2e6d71613c044ea0b5158da689f } from '../../../plugins/consultations/admin/ResponsesPanel'
 import { NewsletterPanel as NewsletterPanel_6921f45772d2a25e241bfa82357db726 } from '../../../plugins/newsletter/admin/NewsletterPanel'
+import { AttentionPanel as AttentionPanel_bf142cca7688da3be0e22002bce13a2c } from '../../../plugins/review/admin/AttentionPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -57,8 +59,10 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/plugins/review/admin/ReviewControls#ReviewControls": ReviewControls_14a18dff6762f872fe6b9bf91f4f0e65,
   "/plugins/publishing/admin/UnpublishButton#UnpublishButton": UnpublishButton_d400635149cbd423ee5d1baf0979d358,
   "/plugins/consultations/admin/ResponsesPanel#ResponsesPanel": ResponsesPanel_377fd2e6d71613c044ea0b5158da689f,
   "/plugins/newsletter/admin/NewsletterPanel#NewsletterPanel": NewsletterPanel_6921f45772d2a25e241bfa82357db726,
+  "/plugins/review/admin/AttentionPanel#AttentionPanel": AttentionPanel_bf142cca7688da3be0e22002bce13a2c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
