@@ -17,6 +17,7 @@ import { launchBrowser, loopbackContext } from './browser'
 import {
   ctrlC,
   database,
+  demoLogin,
   eventually,
   killGroup,
   loginAs,
@@ -162,6 +163,56 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     })
     expect(res.status).toBe(200)
     await eventually('the article gone from the site', async () => (await status(url)) === 410, s!)
+  })
+
+  it('staff: an author submits a draft for review in the admin, an editor returns it with a comment, both by e-mail and dashboard', async () => {
+    const author = await loginAs(inst, 'author')
+    const title = `Peržiūrai ${Date.now()}`
+    const created = await fetch(`${inst.cmsUrl}/api/news?draft=true&locale=lt`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: author },
+      body: JSON.stringify({ title, summary: 'Santrauka.', body: paragraph('Tekstas.') }),
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { id: number } }
+    const adminAs = async (auth: string) => {
+      const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
+      await context.addCookies([{ name: 'payload-token', value: auth.replace(/^JWT /, ''), url: inst.cmsUrl }])
+      return context.newPage()
+    }
+    // The author: "Submit for review" beside the document's buttons; then it says it waits.
+    const a = await adminAs(author)
+    await a.goto(`${inst.cmsUrl}/admin/collections/news/${doc.id}`)
+    await a.getByRole('button', { name: 'Pateikti peržiūrai' }).click()
+    await a.locator('.atvira-review__state', { hasText: 'Laukia peržiūros' }).waitFor({ timeout: 30_000 })
+    // Every editor and admin is e-mailed, with the link; the editor's dashboard lists it.
+    const editor = demoLogin(inst, 'editor')
+    const [told] = await mailTo(editor.email, 1, 'the review request')
+    expect(told!.subject).toBe(`Laukia peržiūros: ${title}`)
+    const link = linkIn(told!, `${inst.cmsUrl}/admin/collections/news/`)
+    expect(link).toBe(`${inst.cmsUrl}/admin/collections/news/${doc.id}`)
+    expect((await mailTo(demoLogin(inst, 'admin').email, 1, 'the review request to the admin'))[0]!.subject).toBe(`Laukia peržiūros: ${title}`)
+    const e = await adminAs(await loginAs(inst, 'editor'))
+    await e.goto(`${inst.cmsUrl}/admin`)
+    const attention = e.locator('.atvira-attention')
+    await attention.getByRole('link', { name: title }).waitFor()
+    expect(await attention.innerText()).toContain('Laukia peržiūros')
+    // The editor returns it with a comment from the e-mailed link.
+    await e.goto(link)
+    await e.getByRole('button', { name: 'Grąžinti su komentaru' }).click()
+    await e.getByLabel('Ką autorius turėtų pakeisti?').fill('Pridėkite darbo laiką.')
+    await e.getByRole('dialog').getByRole('button', { name: 'Grąžinti', exact: true }).click()
+    await e.locator('.atvira-review__state', { hasText: 'Redaktorius grąžino: Pridėkite darbo laiką.' }).waitFor({ timeout: 30_000 })
+    // The author is e-mailed the comment and finds it on their dashboard.
+    const [back] = await mailTo(demoLogin(inst, 'author').email, 1, 'the returned draft')
+    expect(back!.subject).toBe(`Grąžinta su komentaru: ${title}`)
+    expect(back!.text).toContain('Pridėkite darbo laiką.')
+    await a.goto(`${inst.cmsUrl}/admin`)
+    const mine = a.locator('.atvira-attention')
+    await mine.getByRole('link', { name: title }).waitFor()
+    expect(await mine.innerText()).toContain('Pridėkite darbo laiką.')
+    await a.context().close()
+    await e.context().close()
   })
 
   it('a response to an open consultation gets a receipt e-mail with its reference', async () => {

@@ -58,25 +58,20 @@ export function ReviewControlsClient({ canSubmit, canReturn, strings }: { canSub
             {strings.returnAction}
           </Button>
           <dialog ref={dialog} aria-labelledby="atvira-return-heading" style={{ maxWidth: '36rem', width: '90vw' }}>
-            <form
-              method="dialog"
-              onSubmit={(e) => {
-                e.preventDefault()
-                void send({ action: 'return', comment })
-              }}
-            >
+            {/* Not a form: this sits inside the document's own form, and a nested form would submit that one. */}
+            <div>
               <h2 id="atvira-return-heading">{strings.returnHeading}</h2>
               <label htmlFor="atvira-return-comment">{strings.commentLabel}</label>
-              <textarea id="atvira-return-comment" required maxLength={2000} rows={5} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: '100%' }} />
+              <textarea id="atvira-return-comment" aria-required="true" maxLength={2000} rows={5} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: '100%' }} />
               <div style={{ display: 'flex', gap: '.5rem', marginTop: '.75rem' }}>
-                <Button type="submit" size="medium" margin={false} disabled={busy || !comment.trim()}>
+                <Button type="button" size="medium" margin={false} disabled={busy || !comment.trim()} onClick={() => void send({ action: 'return', comment })}>
                   {strings.send}
                 </Button>
                 <Button type="button" buttonStyle="secondary" size="medium" margin={false} onClick={() => dialog.current?.close()}>
                   {strings.cancel}
                 </Button>
               </div>
-            </form>
+            </div>
           </dialog>
         </>
       )}
