@@ -254,7 +254,7 @@ export interface News {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -417,7 +417,7 @@ export interface Guide {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -527,7 +527,7 @@ export interface Service {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -599,7 +599,7 @@ export interface Topic {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -710,7 +710,7 @@ export interface Leaflet {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -1024,7 +1024,7 @@ export interface Consultation {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -1128,7 +1128,7 @@ export interface Page {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };

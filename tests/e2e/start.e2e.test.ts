@@ -323,6 +323,11 @@ describe('npm start', { timeout: 900_000 }, () => {
       })
       expect(edit.lang).toBe('lt')
       expect(edit.text).toContain('Paleidimo bandymas')
+      // Its fields are named in Lithuanian; a localized one is marked with its language's code.
+      for (const label of ['Pavadinimas', 'Santrauka', 'Adreso dalis', 'Temos']) expect(edit.text, label).toContain(label)
+      expect(edit.text).not.toMatch(/\b(Title|Summary|Slug)\b/)
+      expect(edit.text).toMatch(/— lt\b/i)
+      expect(edit.text).not.toContain('— Lietuvių')
       expect(edit.text).toContain('Svetainėje')
       expect(edit.text).toMatch(/Svetainė pakeitimą parodys maždaug po \d+ s\.|\/naujienos\//)
       expect(box).toContain(`${siteUrl}/naujienos/${doc.slug}/ (LT)`)

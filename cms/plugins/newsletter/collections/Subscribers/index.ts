@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../../../access/isAdmin'
-import { getLocales } from '../../../../model/locales'
+import { getLocales, localeNames } from '../../../../model/locales'
 import { isEmail, normalizeEmail } from '../../../../model/email'
 import { eraseSubscriberMail } from '../../housekeeping'
 import { exportSubscribersEndpoint } from './endpoints/exportCsv'
@@ -53,7 +53,7 @@ export const Subscribers: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: () => getLocales()[0]!.code,
-      options: getLocales().map((l) => ({ value: l.code, label: l.label })),
+      options: getLocales().map((l) => ({ value: l.code, label: localeNames(l.code) })),
     },
     {
       name: 'status',

@@ -4,7 +4,7 @@ import { anyone } from '../../../../access/anyone'
 import { editorsAndAdmins } from '../../../../access/editorsAndAdmins'
 import { staffField } from '../../../../access/staffField'
 import { labels, t } from '../../../../model/i18n'
-import { getLocales } from '../../../../model/locales'
+import { getLocales, localeNames } from '../../../../model/locales'
 import { registry } from '../../../../model/registry'
 import { redirectSiteUpdate } from '../../addresses/hooks'
 import { normalizeSitePath } from '../../../../model/sitePath'
@@ -68,7 +68,7 @@ export const Redirects: CollectionConfig = {
       name: 'locale',
       type: 'select',
       label: labels('admin.redirects.locale'),
-      options: getLocales().map((l) => ({ value: l.code, label: l.label })),
+      options: getLocales().map((l) => ({ value: l.code, label: localeNames(l.code) })),
       admin: { description: labels('admin.redirects.localeHelp') as never },
     },
     // Whose address it was, while that document exists: if it goes live again elsewhere,
