@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { paragraph } from '../int/helpers'
 import { startSink, type Sink } from '../int/smtpSink'
-import { launchBrowser, loopbackContext } from './browser'
+import AxeBuilder from '@axe-core/playwright'
+
+import { upstreamAdminViolations } from '../fixtures/admin-a11y'
+import { axeTags, axeViolations, formatViolations, launchBrowser, loopbackContext } from './browser'
 import {
   ctrlC,
   database,
@@ -213,6 +216,45 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     expect(await mine.innerText()).toContain('Pridėkite darbo laiką.')
     await a.context().close()
     await e.context().close()
+  })
+
+  it('staff: the admin’s main views in Lithuanian under axe: nothing Atvira adds, and only the listed rules of Payload’s own interface', async () => {
+    const editor = await loginAs(inst, 'editor')
+    const firstId = async (collection: string) => {
+      const res = await fetch(`${inst.cmsUrl}/api/${collection}?limit=1&depth=0&draft=true&sort=-updatedAt`, { headers: { authorization: editor } })
+      return ((await res.json()) as { docs: { id: number }[] }).docs[0]?.id
+    }
+    const views = ['/admin', '/admin/collections/news', '/admin/collections/newsletter-runs', '/admin/collections/site-builds', '/admin/collections/redirects', '/admin/collections/consultation-responses']
+    for (const c of ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics', 'alerts']) {
+      const id = await firstId(c)
+      expect(id, `a ${c} document to open`).toBeDefined()
+      views.push(`/admin/collections/${c}/${id}`)
+    }
+    const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
+    await context.addCookies([{ name: 'payload-token', value: editor.replace(/^JWT /, ''), url: inst.cmsUrl }])
+    const p = await context.newPage()
+    const ours = ['.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
+    const unexpected: string[] = []
+    const seen = new Map<string, Set<string>>()
+    for (const view of views) {
+      await p.goto(`${inst.cmsUrl}${view}`, { waitUntil: 'load' })
+      await p.locator('nav').first().waitFor()
+      await p.waitForLoadState('networkidle').catch(() => {})
+      for (const v of await axeViolations(p)) {
+        seen.set(v.id, (seen.get(v.id) ?? new Set()).add(view))
+        if (!Object.hasOwn(upstreamAdminViolations, v.id)) unexpected.push(formatViolations(view, [v]))
+      }
+      const present = []
+      for (const selector of ours) if ((await p.locator(selector).count()) > 0) present.push(selector)
+      if (present.length) {
+        let builder = new AxeBuilder({ page: p }).withTags(axeTags)
+        for (const selector of present) builder = builder.include(selector)
+        for (const v of (await builder.analyze()).violations) unexpected.push(`${view} (Atvira's own ${present.join(', ')}): [${v.id}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
+      }
+    }
+    console.log(`Admin under axe, by rule: ${[...seen].map(([id, where]) => `${id} (${where.size} of ${views.length} views)`).join('; ') || 'none'}`)
+    await context.close()
+    expect(unexpected, unexpected.join('\n')).toEqual([])
   })
 
   it('a response to an open consultation gets a receipt e-mail with its reference', async () => {
