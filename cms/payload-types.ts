@@ -38,6 +38,7 @@ export interface Config {
     'content-changes': ContentChange;
     'newsletter-runs': NewsletterRun;
     'email-outbox': EmailOutbox;
+    redirects: Redirect;
     'seed-records': SeedRecord;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -65,6 +66,7 @@ export interface Config {
     'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'newsletter-runs': NewsletterRunsSelect<false> | NewsletterRunsSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'seed-records': SeedRecordsSelect<false> | SeedRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -197,9 +199,52 @@ export interface News {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -209,7 +254,7 @@ export interface News {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -317,9 +362,52 @@ export interface Guide {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -329,7 +417,7 @@ export interface Guide {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -388,6 +476,49 @@ export interface Service {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -396,7 +527,7 @@ export interface Service {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -417,6 +548,49 @@ export interface Topic {
    */
   slug?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -425,48 +599,13 @@ export interface Topic {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  /**
-   * Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.
-   */
-  role: 'admin' | 'editor' | 'author';
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -516,9 +655,52 @@ export interface Leaflet {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -528,7 +710,7 @@ export interface Leaflet {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -570,6 +752,97 @@ export interface Document {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "handbook".
+ */
+export interface Handbook {
+  id: number;
+  question: string;
+  answer: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  topic: number | Topic;
+  /**
+   * Smaller numbers come first within the topic.
+   */
+  order?: number | null;
+  /**
+   * The address of this page. Left empty, it is made from the title.
+   */
+  slug?: string | null;
+  /**
+   * Filled in automatically when first published.
+   */
+  publishedAt?: string | null;
+  /**
+   * Visible to staff only.
+   */
+  internalNote?: string | null;
+  /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
+  /**
+   * Set when the document is created.
+   */
+  createdBy?: (number | null) | User;
+  firstPublishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -696,9 +969,52 @@ export interface Consultation {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
    * Subscribers hear about a document when it is first published. Tick this before publishing a major update to tell them again.
    */
   notifySubscribers?: boolean | null;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -708,7 +1024,7 @@ export interface Consultation {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -752,6 +1068,49 @@ export interface Page {
    */
   internalNote?: string | null;
   /**
+   * Links, printed leaflets and QR codes that point here keep working. Choose before you unpublish.
+   */
+  unpublishAs?: ('withdrawn' | 'replaced') | null;
+  replacedBy?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -769,7 +1128,7 @@ export interface Page {
     title?: string | null;
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * Shown when the page is shared on social networks.
      */
     image?: (number | null) | Media;
   };
@@ -779,51 +1138,38 @@ export interface Page {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "handbook".
+ * via the `definition` "users".
  */
-export interface Handbook {
+export interface User {
   id: number;
-  question: string;
-  answer: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  };
-  topic: number | Topic;
+  name: string;
   /**
-   * Smaller numbers come first within the topic.
+   * Admin: everything, including users. Editor: write, publish, unpublish, delete. Author: write drafts only.
    */
-  order?: number | null;
-  /**
-   * The address of this page. Left empty, it is made from the title.
-   */
-  slug?: string | null;
-  /**
-   * Filled in automatically when first published.
-   */
-  publishedAt?: string | null;
-  /**
-   * Visible to staff only.
-   */
-  internalNote?: string | null;
-  /**
-   * Set when the document is created.
-   */
-  createdBy?: (number | null) | User;
-  firstPublishedAt?: string | null;
+  role: 'admin' | 'editor' | 'author';
   updatedAt: string;
   createdAt: string;
-  _status?: ('draft' | 'published') | null;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Responses from the public form. Mark spam, review, and choose quotes for the outcome.
@@ -879,6 +1225,12 @@ export interface Alert {
   link?: string | null;
   startsAt: string;
   endsAt: string;
+  review?: {
+    state?: ('submitted' | 'returned') | null;
+    comment?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
   /**
    * Set when the document is created.
    */
@@ -1063,6 +1415,97 @@ export interface EmailOutbox {
   sentAt?: string | null;
   messageId?: string | null;
   lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Addresses that used to show a page. Visitors who open one are taken to the page that replaced it (301) or told that the page was withdrawn (410), so links, printed leaflets and QR codes keep working. Atvira adds them when a live page's address changes or the page is unpublished or deleted; you can add your own, e.g. the previous website's addresses.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * A path on this site, e.g. /naujienos/senas-pavadinimas/ (a full address is read for its path).
+   */
+  from: string;
+  kind: 'moved' | 'withdrawn';
+  /**
+   * If this page is not live, visitors are told the page was withdrawn.
+   */
+  target?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  /**
+   * The language of the page that says it was withdrawn.
+   */
+  locale?: ('lt' | 'en') | null;
+  doc?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'guides';
+        value: number | Guide;
+      } | null)
+    | ({
+        relationTo: 'leaflets';
+        value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'handbook';
+        value: number | Handbook;
+      } | null)
+    | ({
+        relationTo: 'services';
+        value: number | Service;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null);
+  section?: string | null;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1274,6 +1717,10 @@ export interface PayloadLockedDocument {
         value: number | EmailOutbox;
       } | null)
     | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
         relationTo: 'seed-records';
         value: number | SeedRecord;
       } | null);
@@ -1335,7 +1782,17 @@ export interface NewsSelect<T extends boolean = true> {
   department?: T;
   urgent?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   notifySubscribers?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1368,7 +1825,17 @@ export interface GuidesSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   notifySubscribers?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1396,7 +1863,17 @@ export interface LeafletsSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   notifySubscribers?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1422,6 +1899,16 @@ export interface HandbookSelect<T extends boolean = true> {
   slug?: T;
   publishedAt?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   updatedAt?: T;
@@ -1464,6 +1951,16 @@ export interface ServicesSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1538,7 +2035,17 @@ export interface ConsultationsSelect<T extends boolean = true> {
   publishedAt?: T;
   topics?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
   notifySubscribers?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1583,6 +2090,16 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   publishedAt?: T;
   internalNote?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   parent?: T;
@@ -1613,6 +2130,16 @@ export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   description?: T;
   slug?: T;
+  unpublishAs?: T;
+  replacedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1636,6 +2163,14 @@ export interface AlertsSelect<T extends boolean = true> {
   link?: T;
   startsAt?: T;
   endsAt?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        comment?: T;
+        by?: T;
+        at?: T;
+      };
   createdBy?: T;
   firstPublishedAt?: T;
   updatedAt?: T;
@@ -1857,6 +2392,21 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   sentAt?: T;
   messageId?: T;
   lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  kind?: T;
+  target?: T;
+  locale?: T;
+  doc?: T;
+  section?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

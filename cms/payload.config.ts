@@ -22,6 +22,7 @@ import { adminLanguagePlugin } from './plugins/adminLanguage'
 import { consultationMoment, consultationsPlugin } from './plugins/consultations'
 import { newsletterPlugin } from './plugins/newsletter'
 import { publishingPlugin } from './plugins/publishing'
+import { reviewPlugin } from './plugins/review'
 import { Settings } from './globals/Settings'
 import { editorFeatures } from './fields/editor'
 import { rebuildFileUse } from './files/usage'
@@ -111,6 +112,8 @@ export default buildConfig({
       after: 'users',
     }),
     newsletterPlugin({ collections: registry.withFlag('notifiable'), after: 'site-builds' }),
+    // Drafts authors submit for an editor's review (every published-content type).
+    reviewPlugin({ collections: registry.slugs((type) => type.kind === 'document' && type.flags.public) }),
     nestedDocsPlugin({
       collections: ['pages'],
       generateLabel: (_, doc) => String(doc.title ?? ''),

@@ -1,4 +1,5 @@
 import { parseLocaleCodes, settings } from './env'
+import { catalogLocales } from './i18n'
 
 /**
  * Locales are configuration: ATVIRA_LOCALES="lt,en" (the first is the default).
@@ -24,6 +25,16 @@ export function parseLocales(raw: string | undefined): LocaleSetting[] {
 }
 
 const labelled = (codes: string[]): LocaleSetting[] => codes.map((code) => ({ code, label: knownLabels[code] ?? code.toUpperCase() }))
+
+/**
+ * A locale's name in each admin language, as the language itself writes it (CLDR, through
+ * `Intl.DisplayNames`): `lt` → { en: 'Lithuanian', lt: 'lietuvių' }. Any configured code
+ * has one without a catalogue key, so adding a locale stays configuration. For the admin's
+ * content-language switcher and the selects that pick a language.
+ */
+export function localeNames(code: string): Record<string, string> {
+  return Object.fromEntries(catalogLocales.map((language) => [language, new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(code) ?? code]))
+}
 
 export function getLocales(): LocaleSetting[] {
   return labelled(settings().ATVIRA_LOCALES)

@@ -202,7 +202,18 @@ export type Snapshot = {
   types?: ContentTypeDef[]
   /** The templates' URL scheme this snapshot's URLs follow (`parseRouteScheme` in routes.ts); none: the defaults. */
   routes?: RouteScheme
+  /** Old addresses the site answers (none: the key is left out), sorted by `from`. */
+  redirects?: SiteRedirect[]
 }
+
+/**
+ * An address that no longer shows a page: 301 to where its page (or the page that
+ * replaced it) is now, else 410 with a page in `locale` that links `section` (a
+ * section type, else the home page). Paths as `normalizeSitePath` spells them.
+ */
+export type SiteRedirect =
+  | { from: string; status: 301; to: string }
+  | { from: string; status: 410; locale: Locale; section?: string }
 
 /** What a city's templates may change of the URL scheme: section segments per locale, the list page size. */
 export type RouteScheme = {

@@ -32,6 +32,11 @@ export interface ContentSource {
   filePath(collection: UploadCollection, filename: string, url?: string): Promise<string>
   close(): Promise<void>
   /**
+   * Old addresses (the CMS's `redirects`, depth 0). A source without them (an older
+   * CMS) has none: the site then answers 404 where it would redirect.
+   */
+  redirects?(): Promise<RawDoc[]>
+  /**
    * Content types beyond the product's (cms/model/registry.ts) this source serves, e.g.
    * a city's own; they reach the templates inside the snapshot.
    */

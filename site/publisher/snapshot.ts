@@ -3,7 +3,8 @@ import { docPath, reservedRootSegments, type RouteContext } from '../../cms/mode
 import { extendRegistry, registry as builtinRegistry } from '../../cms/model/registry'
 import type { LinkTarget } from '../../cms/model/richtext'
 import type { ContentSource } from '../../cms/model/source'
-import type { DocLink, LocaleContent, SiteAlert, SiteDoc, SiteSettings, Snapshot, TopicRef } from '../../cms/model/snapshot'
+import { normalizeSitePath } from '../../cms/model/sitePath'
+import type { DocLink, LocaleContent, SiteAlert, SiteDoc, SiteRedirect, SiteSettings, Snapshot, TopicRef } from '../../cms/model/snapshot'
 import { mapperFor, type MapContext } from './mappers'
 import { uploadReaders, type FileRefs, type UploadsByLocale } from './mappers/uploads'
 import { cachedHtml, str, telHref, type Raw } from './mappers/shared'
@@ -260,6 +261,8 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     content[locale] = { locale, settings, docs, alerts }
   }
 
+  const redirects = resolveRedirects((await source.redirects?.()) ?? [], urls, { locales, defaultLocale, sections: new Set(registry.slugs((type) => type.route === 'section')) })
+
   // Resolve upload references to local file paths (downloading from a remote CMS).
   const resolvedFiles: Record<string, string> = {}
   for (const [publicPath, ref] of files) {
@@ -277,5 +280,43 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     files: resolvedFiles,
     // Only when the source brings types of its own: the product's snapshot stays as it was.
     ...(extraTypes.length ? { types: [...registry.types] } : {}),
+    ...(redirects.length ? { redirects } : {}),
   }
+}
+
+type Ref = { relationTo?: unknown; value?: unknown }
+
+/**
+ * What each old address answers now. A live page at the address wins (nothing to
+ * answer); a move leads to its target where that is live, else to the document the
+ * address belonged to if it is live again (under another address); otherwise the page
+ * is withdrawn (410), in the row's language, linking its section.
+ */
+export function resolveRedirects(
+  rows: Raw[],
+  urls: Map<Key, Record<string, string>>,
+  site: { locales: string[]; defaultLocale: string; sections: Set<string> },
+): SiteRedirect[] {
+  const live = new Set<string>()
+  for (const byLocale of urls.values()) for (const url of Object.values(byLocale)) live.add(url)
+  const out: SiteRedirect[] = []
+  for (const row of rows) {
+    const from = typeof row.from === 'string' ? normalizeSitePath(row.from) : null
+    if (!from || live.has(from)) continue
+    const locale = typeof row.locale === 'string' && site.locales.includes(row.locale) ? row.locale : site.defaultLocale
+    const urlOf = (ref: unknown): string | undefined => {
+      const r = ref as Ref | null | undefined
+      if (!r || typeof r.relationTo !== 'string' || r.value === null || r.value === undefined) return undefined
+      const id = typeof r.value === 'object' ? (r.value as { id?: unknown }).id : r.value
+      const byLocale = urls.get(keyOf(r.relationTo, id))
+      return byLocale?.[locale] ?? byLocale?.[site.defaultLocale]
+    }
+    const to = (row.kind === 'moved' ? urlOf(row.target) : undefined) ?? urlOf(row.doc)
+    if (to && to !== from) out.push({ from, status: 301, to })
+    else {
+      const section = typeof row.section === 'string' && site.sections.has(row.section) ? row.section : undefined
+      out.push({ from, status: 410, locale, ...(section ? { section } : {}) })
+    }
+  }
+  return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
 }

@@ -9,6 +9,7 @@ import sirv from 'sirv'
 import { previewService } from '../publisher/preview'
 import { markerFileFor, readServerHash } from '../publisher/store'
 import { refuseMethod, siteSecurityHeaders } from './headers'
+import { queryOf, redirectFor, withdrawnRoute } from './redirects'
 
 /**
  * The public site's server. `siteDir` is a built site or a symlink to one
@@ -156,6 +157,17 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
       return
     }
     const fallback = () => {
+      // An old address: where its page is now, or the page saying it was withdrawn.
+      const old = req.method === 'GET' || req.method === 'HEAD' ? redirectFor(dir, req.url ?? '/') : undefined
+      if (old?.status === 301) {
+        res.statusCode = 301
+        res.setHeader('location', `${old.to}${queryOf(req.url ?? '')}`)
+        // Not cached for good: staff may publish a page at the old address again.
+        res.setHeader('cache-control', 'public, max-age=3600')
+        res.end()
+        return
+      }
+      if (old?.status === 410) req.url = `${withdrawnRoute}?from=${encodeURIComponent(old.from)}`
       appHandler(dir).then(
         (handler) => handler(req, res, () => notFound(dir, res), { previews: previewService, ...options.locals }),
         (error: unknown) => {

@@ -30,6 +30,8 @@ function dynamicRoutes() {
       'astro:config:setup': ({ injectRoute }) => {
         // Draft previews for signed-in staff (site/server/siteServer.ts never caches them).
         injectRoute({ pattern: '/preview', entrypoint: path.join(siteDir, 'src/preview/PreviewPage.astro'), prerender: false })
+        // Withdrawn pages' old addresses (410), handed here by the site server.
+        injectRoute({ pattern: '/_withdrawn', entrypoint: path.join(siteDir, 'src/withdrawn/WithdrawnPage.astro'), prerender: false })
         locales.forEach((locale, i) => {
           const segment = strings(locale)['search.path'] ?? english['search.path']
           injectRoute({

@@ -13,10 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { paragraph } from '../int/helpers'
 import { startSink, type Sink } from '../int/smtpSink'
-import { launchBrowser, loopbackContext } from './browser'
+import AxeBuilder from '@axe-core/playwright'
+
+import { upstreamAdminViolations } from '../fixtures/admin-a11y'
+import { axeTags, axeViolations, formatViolations, launchBrowser, loopbackContext } from './browser'
 import {
   ctrlC,
   database,
+  demoLogin,
   eventually,
   killGroup,
   loginAs,
@@ -150,7 +154,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     await p.context().close()
   })
 
-  it('a published article goes live on the site, and answers 404 once it is unpublished', async () => {
+  it('a published article goes live on the site, and answers 410 (withdrawn) once it is unpublished', async () => {
     const editor = await loginAs(inst, 'editor')
     const doc = await publishNews(editor, 'Atidaryta nauja biblioteka')
     const url = `${inst.siteUrl}/naujienos/${doc.slug}/`
@@ -161,7 +165,96 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
       body: JSON.stringify({ _status: 'draft' }),
     })
     expect(res.status).toBe(200)
-    await eventually('the article gone from the site', async () => (await status(url)) === 404, s!)
+    await eventually('the article gone from the site', async () => (await status(url)) === 410, s!)
+  })
+
+  it('staff: an author submits a draft for review in the admin, an editor returns it with a comment, both by e-mail and dashboard', async () => {
+    const author = await loginAs(inst, 'author')
+    const title = `Peržiūrai ${Date.now()}`
+    const created = await fetch(`${inst.cmsUrl}/api/news?draft=true&locale=lt`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: author },
+      body: JSON.stringify({ title, summary: 'Santrauka.', body: paragraph('Tekstas.') }),
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { id: number } }
+    const adminAs = async (auth: string) => {
+      const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
+      await context.addCookies([{ name: 'payload-token', value: auth.replace(/^JWT /, ''), url: inst.cmsUrl }])
+      return context.newPage()
+    }
+    // The author: "Submit for review" beside the document's buttons; then it says it waits.
+    const a = await adminAs(author)
+    await a.goto(`${inst.cmsUrl}/admin/collections/news/${doc.id}`)
+    await a.getByRole('button', { name: 'Pateikti peržiūrai' }).click()
+    await a.locator('.atvira-review__state', { hasText: 'Laukia peržiūros' }).waitFor({ timeout: 30_000 })
+    // Every editor and admin is e-mailed, with the link; the editor's dashboard lists it.
+    const editor = demoLogin(inst, 'editor')
+    const [told] = await mailTo(editor.email, 1, 'the review request')
+    expect(told!.subject).toBe(`Laukia peržiūros: ${title}`)
+    const link = linkIn(told!, `${inst.cmsUrl}/admin/collections/news/`)
+    expect(link).toBe(`${inst.cmsUrl}/admin/collections/news/${doc.id}`)
+    expect((await mailTo(demoLogin(inst, 'admin').email, 1, 'the review request to the admin'))[0]!.subject).toBe(`Laukia peržiūros: ${title}`)
+    const e = await adminAs(await loginAs(inst, 'editor'))
+    await e.goto(`${inst.cmsUrl}/admin`)
+    const attention = e.locator('.atvira-attention')
+    await attention.getByRole('link', { name: title }).waitFor()
+    expect(await attention.innerText()).toContain('Laukia peržiūros')
+    // The editor returns it with a comment from the e-mailed link.
+    await e.goto(link)
+    await e.getByRole('button', { name: 'Grąžinti su komentaru' }).click()
+    await e.getByLabel('Ką autorius turėtų pakeisti?').fill('Pridėkite darbo laiką.')
+    await e.getByRole('dialog').getByRole('button', { name: 'Grąžinti', exact: true }).click()
+    await e.locator('.atvira-review__state', { hasText: 'Redaktorius grąžino: Pridėkite darbo laiką.' }).waitFor({ timeout: 30_000 })
+    // The author is e-mailed the comment and finds it on their dashboard.
+    const [back] = await mailTo(demoLogin(inst, 'author').email, 1, 'the returned draft')
+    expect(back!.subject).toBe(`Grąžinta su komentaru: ${title}`)
+    expect(back!.text).toContain('Pridėkite darbo laiką.')
+    await a.goto(`${inst.cmsUrl}/admin`)
+    const mine = a.locator('.atvira-attention')
+    await mine.getByRole('link', { name: title }).waitFor()
+    expect(await mine.innerText()).toContain('Pridėkite darbo laiką.')
+    await a.context().close()
+    await e.context().close()
+  })
+
+  it('staff: the admin’s main views in Lithuanian under axe: nothing Atvira adds, and only the listed rules of Payload’s own interface', async () => {
+    const editor = await loginAs(inst, 'editor')
+    const firstId = async (collection: string) => {
+      const res = await fetch(`${inst.cmsUrl}/api/${collection}?limit=1&depth=0&draft=true&sort=-updatedAt`, { headers: { authorization: editor } })
+      return ((await res.json()) as { docs: { id: number }[] }).docs[0]?.id
+    }
+    const views = ['/admin', '/admin/collections/news', '/admin/collections/newsletter-runs', '/admin/collections/site-builds', '/admin/collections/redirects', '/admin/collections/consultation-responses']
+    for (const c of ['news', 'guides', 'leaflets', 'handbook', 'services', 'consultations', 'pages', 'topics', 'alerts']) {
+      const id = await firstId(c)
+      expect(id, `a ${c} document to open`).toBeDefined()
+      views.push(`/admin/collections/${c}/${id}`)
+    }
+    const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
+    await context.addCookies([{ name: 'payload-token', value: editor.replace(/^JWT /, ''), url: inst.cmsUrl }])
+    const p = await context.newPage()
+    const ours = ['.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
+    const unexpected: string[] = []
+    const seen = new Map<string, Set<string>>()
+    for (const view of views) {
+      await p.goto(`${inst.cmsUrl}${view}`, { waitUntil: 'load' })
+      await p.locator('nav').first().waitFor()
+      await p.waitForLoadState('networkidle').catch(() => {})
+      for (const v of await axeViolations(p)) {
+        seen.set(v.id, (seen.get(v.id) ?? new Set()).add(view))
+        if (!Object.hasOwn(upstreamAdminViolations, v.id)) unexpected.push(formatViolations(view, [v]))
+      }
+      const present = []
+      for (const selector of ours) if ((await p.locator(selector).count()) > 0) present.push(selector)
+      if (present.length) {
+        let builder = new AxeBuilder({ page: p }).withTags(axeTags)
+        for (const selector of present) builder = builder.include(selector)
+        for (const v of (await builder.analyze()).violations) unexpected.push(`${view} (Atvira's own ${present.join(', ')}): [${v.id}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
+      }
+    }
+    console.log(`Admin under axe, by rule: ${[...seen].map(([id, where]) => `${id} (${where.size} of ${views.length} views)`).join('; ') || 'none'}`)
+    await context.close()
+    expect(unexpected, unexpected.join('\n')).toEqual([])
   })
 
   it('a response to an open consultation gets a receipt e-mail with its reference', async () => {

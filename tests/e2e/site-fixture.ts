@@ -46,6 +46,12 @@ export type SiteFixture = {
  */
 export const testSiteUrl = 'https://www.pajuris.example'
 
+/** The slugs of the fixture's withdrawn article: `/naujienos/<lt>/`, `/en/news/<en>/` answer 410. */
+export const withdrawnSlugs = { lt: 'atsaukta-naujiena', en: 'withdrawn-story' } as const
+
+/** The fixture's renamed article (lt): its old address answers 301 to the new one. */
+export const movedSlugs = { from: 'sena-antraste', to: 'nauja-antraste' } as const
+
 export type SiteOptions = {
   /** Adds to the seeded CMS before the site is built (e.g. records the build only reads). */
   beforeBuild?: (cms: TestCms) => Promise<void>
@@ -115,6 +121,24 @@ export async function startSite(options: SiteOptions = {}): Promise<SiteFixture>
     if (!String(latest.title).includes(unpublishedChange) || drafts.totalDocs !== 1) {
       throw new Error('the fixture could not store its draft and its unpublished edit')
     }
+    // Live in both languages, then unpublished (withdrawn): its addresses answer 410.
+    const gone = await payload.create({
+      collection: 'news',
+      locale: 'lt',
+      data: { title: 'Atšaukta naujiena', slug: withdrawnSlugs.lt, summary: 'Atšaukta.', body: paragraph('Atšaukta.'), _status: 'published' } as never,
+      overrideAccess: true,
+    })
+    await payload.update({ collection: 'news', id: gone.id, locale: 'en', data: { title: 'Withdrawn story', slug: withdrawnSlugs.en, summary: 'Withdrawn.', body: paragraph('Withdrawn.'), _status: 'published' } as never, overrideAccess: true })
+    await payload.update({ collection: 'news', id: gone.id, data: { _status: 'draft' } as never, overrideAccess: true })
+    // Live, then given another address: the old one answers 301.
+    const renamed = await payload.create({
+      collection: 'news',
+      locale: 'lt',
+      data: { title: 'Pervadinta naujiena', slug: movedSlugs.from, summary: 'Pervadinta.', body: paragraph('Pervadinta.'), _status: 'published' } as never,
+      overrideAccess: true,
+    })
+    await payload.update({ collection: 'news', id: renamed.id, locale: 'en', data: { title: 'Renamed story', summary: 'Renamed.', body: paragraph('Renamed.'), _status: 'published' } as never, overrideAccess: true })
+    await payload.update({ collection: 'news', id: renamed.id, locale: 'lt', data: { slug: movedSlugs.to, _status: 'published' } as never, overrideAccess: true })
     await options.beforeBuild?.(cms)
 
     const outDir = path.join(cms.dir, 'site')

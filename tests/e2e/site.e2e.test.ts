@@ -17,7 +17,7 @@ import { consultationsCalendarPath, homePath, listPath, newsArchivePath, newsTop
 import type { Collection, ConsultationStatus, SiteDoc } from '../../cms/model/snapshot'
 import { parseCalendar, wallClock } from '../support/ical'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
-import { startSite, type SiteFixture } from './site-fixture'
+import { movedSlugs, startSite, withdrawnSlugs, type SiteFixture } from './site-fixture'
 
 const locales = ['lt', 'en'] as const
 type L = (typeof locales)[number]
@@ -47,6 +47,7 @@ const templates = [
   'generic page (accessibility statement)',
   'nested page',
   '404',
+  'withdrawn page (410)',
 ] as const
 type Template = (typeof templates)[number]
 const cases = locales.flatMap((locale) => templates.map((template) => [locale, template] as [L, Template]))
@@ -96,8 +97,8 @@ beforeAll(async () => {
   for (const c of [js, noJs, narrow]) {
     c.context.on('response', (res) => {
       const req = res.request()
-      // The 404 page itself answers 404 on purpose.
-      if (res.status() >= 400 && !(req.isNavigationRequest() && res.status() === 404)) {
+      // The 404 and withdrawn pages answer 404 and 410 on purpose.
+      if (res.status() >= 400 && !(req.isNavigationRequest() && (res.status() === 404 || res.status() === 410))) {
         failedResources.push(`${res.status()} ${res.url()} (from ${req.frame().url()})`)
       }
     })
@@ -249,6 +250,8 @@ function pathFor(template: Template, locale: L): string {
       return url('pages', 'nested page', (d) => d.parentId !== undefined)
     case '404':
       return `${homePath(locale, ctx)}no-such-page-e2e/`
+    case 'withdrawn page (410)':
+      return `${sectionPath('news', locale, ctx)}${withdrawnSlugs[locale as 'lt' | 'en']}/`
   }
 }
 
@@ -273,7 +276,7 @@ async function open(p: Page, urlPath: string, expectStatus = 200) {
   return res!
 }
 
-const statusOf = (template: Template) => (template === '404' ? 404 : 200)
+const statusOf = (template: Template) => (template === '404' ? 404 : template === 'withdrawn page (410)' ? 410 : 200)
 
 /** Script elements other than JSON-LD in an HTML string. */
 function scriptsIn(html: string): string[] {
@@ -323,8 +326,8 @@ describe('what is published', () => {
         .filter((f) => f.endsWith('.json'))
         .filter((f) => JSON.parse(fs.readFileSync(path.join(content, folder, f), 'utf8'))._status !== 'draft').length
     const expected: Record<Exclude<Collection, 'topics'>, number> = {
-      // + the article the fixture published
-      news: published('news') + 1,
+      // + the articles the fixture published (one of them renamed)
+      news: published('news') + 2,
       guides: published('guides'),
       leaflets: published('leaflets'),
       handbook: published('handbook'),
@@ -645,6 +648,33 @@ describe('HTML', () => {
     const summary = [...groups].map(([key, g]) => `${key} — ×${g.count}, e.g. ${g.example}`)
     expect(problems.length, `${problems.length} error(s) in ${files.length} files, by kind:\n${summary.slice(0, 40).join('\n')}`).toBe(0)
   }, 180_000)
+
+  it('old addresses as served: 301 to the new address (query kept), 410 with a valid page in its language that links its section', async () => {
+    const moved = await fetch(`${site.baseUrl}/naujienos/${movedSlugs.from}?utm_source=qr`, { redirect: 'manual' })
+    expect(moved.status).toBe(301)
+    expect(moved.headers.get('location')).toBe(`/naujienos/${movedSlugs.to}/?utm_source=qr`)
+    expect((await fetch(`${site.baseUrl}/naujienos/${movedSlugs.to}/`)).status).toBe(200)
+    const validator = new HtmlValidate(new StaticConfigLoader(htmlValidateConfig))
+    for (const [locale, heading, section] of [
+      ['lt', 'Šis puslapis pašalintas', '/naujienos/'],
+      ['en', 'This page has been withdrawn', '/en/news/'],
+    ] as const) {
+      const res = await fetch(`${site.baseUrl}${pathFor('withdrawn page (410)', locale)}`)
+      const html = await res.text()
+      expect(res.status).toBe(410)
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(html).toContain(`<html lang="${locale}"`)
+      expect(html).toContain(heading)
+      expect(html).toMatch(new RegExp(`<a class="more" href="${section}">`))
+      expect(html).toContain('noindex')
+      const result = await validator.validateString(html, `withdrawn-${locale}.html`)
+      const errors = result.results.flatMap((r) => r.messages.filter((m) => m.severity >= 2).map((m) => `${m.ruleId}: ${m.message}`))
+      expect(errors, errors.join('\n')).toEqual([])
+    }
+    // The page's own route answers only for a withdrawn address.
+    expect((await fetch(`${site.baseUrl}/_withdrawn?from=${encodeURIComponent('/naujienos/')}`)).status).toBe(404)
+    expect((await fetch(`${site.baseUrl}/naujienos/niekada-nebuvo/`)).status).toBe(404)
+  })
 
   it('has no script but JSON-LD on any page', () => {
     const problems: string[] = []

@@ -17,6 +17,7 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 
 import { rootDir } from '../../cms/model/env'
 import { cmsBuildIsFresh } from '../../scripts/lib/cmsBuild'
@@ -103,7 +104,8 @@ async function login(role: 'admin' | 'editor'): Promise<string> {
 }
 
 /** An admin view (the dashboard unless `view` says) as a signed-in member of staff sees it in a browser set to `locale`. */
-async function adminView(auth: string, locale: string, view = { path: '/admin', ready: 'nav' }): Promise<{ lang: string | null; text: string }> {
+type AdminView = { path: string; ready: string; act?: (page: Page) => Promise<void> }
+async function adminView(auth: string, locale: string, view: AdminView = { path: '/admin', ready: 'nav' }): Promise<{ lang: string | null; text: string }> {
   const browser = await launchBrowser()
   try {
     const { context, blocked } = await loopbackContext(browser, { locale })
@@ -113,6 +115,7 @@ async function adminView(auth: string, locale: string, view = { path: '/admin', 
     expect(res?.status()).toBe(200)
     await page.locator(view.ready).first().waitFor()
     const seen = { lang: await page.locator('html').getAttribute('lang'), text: await page.locator('body').innerText() }
+    await view.act?.(page)
     expect(blocked).toEqual([])
     return seen
   } finally {
@@ -307,9 +310,28 @@ describe('npm start', { timeout: 900_000 }, () => {
       // The job runner puts what is published live.
       const doc = await publish(editor, 'Paleidimo bandymas')
       // Its edit view: the rich text has a fixed toolbar of labelled buttons.
-      const edit = await adminView(editor, 'lt-LT', { path: `/admin/collections/news/${doc.id}`, ready: '.fixed-toolbar' })
+      // Its sidebar says when the site will show it, then links the live page, without a reload.
+      let box = ''
+      const edit = await adminView(editor, 'lt-LT', {
+        path: `/admin/collections/news/${doc.id}`,
+        ready: '.atvira-site-box',
+        act: async (page) => {
+          await page.locator('.fixed-toolbar').first().waitFor()
+          await page.locator(`.atvira-site-box a[href="${siteUrl}/naujienos/${doc.slug}/"]`).waitFor({ timeout: 180_000 })
+          box = await page.locator('.atvira-site-box').innerText()
+        },
+      })
       expect(edit.lang).toBe('lt')
       expect(edit.text).toContain('Paleidimo bandymas')
+      // Its fields are named in Lithuanian; a localized one is marked with its language's code.
+      for (const label of ['Pavadinimas', 'Santrauka', 'Adreso dalis', 'Temos']) expect(edit.text, label).toContain(label)
+      expect(edit.text).not.toMatch(/\b(Title|Summary|Slug)\b/)
+      expect(edit.text).toMatch(/— lt\b/i)
+      expect(edit.text).not.toContain('— Lietuvių')
+      expect(edit.text).toContain('Svetainėje')
+      expect(edit.text).toMatch(/Svetainė pakeitimą parodys maždaug po \d+ s\.|\/naujienos\//)
+      expect(box).toContain(`${siteUrl}/naujienos/${doc.slug}/ (LT)`)
+      expect(box).not.toContain('maždaug po')
       await eventually(
         'the article live',
         async () => (await fetch(`${siteUrl}/naujienos/${doc.slug}/`)).status === 200,
@@ -373,9 +395,52 @@ describe('npm start', { timeout: 900_000 }, () => {
       await eventually('the drafted article live', async () => (await fetch(`${siteUrl}/naujienos/${drafted.slug}/`)).status === 200, s)
       const patch = (query: string, data: object) =>
         fetch(`${cmsUrl}/api/news/${drafted.id}?locale=lt${query}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: editor }, body: JSON.stringify(data) })
+      // Its address changes first: the old one leads to the new one, campaign query kept.
+      const renamed = `${drafted.slug}-nauja`
+      expect((await patch('', { slug: renamed, _status: 'published' })).status).toBe(200)
+      const moved = await eventually(
+        'the old address redirecting',
+        async () => {
+          const res = await fetch(`${siteUrl}/naujienos/${drafted.slug}/?utm_source=qr`, { redirect: 'manual' })
+          return res.status === 301 && res
+        },
+        s,
+      )
+      expect(moved.headers.get('location')).toBe(`/naujienos/${renamed}/?utm_source=qr`)
       expect((await patch('&draft=true', { title: 'Juodraštis virš gyvo (taisoma)' })).status).toBe(200)
       expect((await patch('', { _status: 'draft' })).status).toBe(200)
-      await eventually('the unpublished article gone', async () => (await fetch(`${siteUrl}/naujienos/${drafted.slug}/`)).status === 404, s)
+      // Withdrawn (the default): both addresses say so, in Lithuanian, and link the news.
+      for (const address of [renamed, drafted.slug]) {
+        const gone = await eventually(`${address} answering 410`, async () => {
+          const res = await fetch(`${siteUrl}/naujienos/${address}/`, { redirect: 'manual' })
+          return res.status === 410 && res
+        }, s)
+        const html = await gone.text()
+        expect(html).toContain('<html lang="lt"')
+        expect(html).toContain('Šis puslapis pašalintas')
+        expect(html).toContain('href="/naujienos/"')
+      }
+
+      // Unpublished in the Lithuanian admin: the confirmation says what its address will do,
+      // and the address then says so.
+      const retired = await publish(editor, 'Nebeskelbiama administravime')
+      await eventually('the article to retire live', async () => (await fetch(`${siteUrl}/naujienos/${retired.slug}/`)).status === 200, s)
+      let confirmation = ''
+      await adminView(editor, 'lt-LT', {
+        path: `/admin/collections/news/${retired.id}`,
+        ready: '.doc-controls__dots',
+        act: async (page) => {
+          await page.locator('.doc-controls__dots').click()
+          await page.locator('#action-unpublish').click()
+          const modal = page.locator('.confirmation-modal')
+          await modal.waitFor()
+          confirmation = await modal.innerText()
+          await page.locator('#confirm-action').click()
+          await page.getByText('Sėkmingai nepaskelbta.').first().waitFor({ timeout: 20_000 })
+        },
+      })
+      expect(confirmation).toContain('pašalintas (410)')
+      await eventually('the retired article answering 410', async () => (await fetch(`${siteUrl}/naujienos/${retired.slug}/`)).status === 410, s)
 
       // kill -9 of each child in turn: the others keep serving, the killed one comes back.
       const pids = childrenOf(s.child.pid!)

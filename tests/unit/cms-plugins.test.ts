@@ -1,11 +1,16 @@
-import type { CollectionConfig, Config } from 'payload'
-import { describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { CollectionConfig, Config, Field, SanitizedConfig } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { adminLanguagePlugin } from '../../cms/plugins/adminLanguage'
 import { consultationsPlugin } from '../../cms/plugins/consultations'
 import { newsletterPlugin } from '../../cms/plugins/newsletter'
 import { notifySubscribersAfterChange, notifySubscribersBeforeChange, withdrawDeletedChanges } from '../../cms/plugins/newsletter/changes'
 import { publishingPlugin } from '../../cms/plugins/publishing'
+import { noteAddressesBeforeChange, noteAddressesBeforeDelete, recordAddressesAfterChange, recordAddressesAfterDelete } from '../../cms/plugins/publishing/addresses/hooks'
 import { siteUpdateAfterChange, siteUpdateAfterDelete, siteUpdateAfterGlobalChange } from '../../cms/plugins/publishing/hooks/siteUpdates'
 
 const own = () => undefined
@@ -39,19 +44,26 @@ describe('the feature plugins', () => {
       publishingPlugin({ collections: ['news', 'consultations'], globals: ['settings'], after: 'users' }),
       newsletterPlugin({ collections: ['news'], after: 'site-builds' }),
     )
-    expect(slugs(config)).toEqual(['news', 'services', 'consultations', 'consultation-responses', 'pages', 'users', 'site-builds', 'subscribers', 'content-changes', 'newsletter-runs', 'email-outbox'])
+    expect(slugs(config)).toEqual(['news', 'services', 'consultations', 'consultation-responses', 'pages', 'users', 'site-builds', 'subscribers', 'content-changes', 'newsletter-runs', 'email-outbox', 'redirects'])
     expect(config.jobs?.tasks?.map((t) => t.slug)).toEqual(['siteUpdate', 'siteBoundary', 'newsletterFanOut', 'newsletterDigest'])
   })
 
-  it("append their hooks after the collection's own, the site update before the subscribers' notice", async () => {
+  it("append their hooks after the collection's own, the site update and its old addresses before the subscribers' notice", async () => {
     const config = await apply(base(), publishingPlugin({ collections: ['news', 'pages'], globals: ['settings'] }), newsletterPlugin({ collections: ['news'] }))
     const news = find(config, 'news')
-    expect(news.hooks?.beforeChange).toEqual([own, notifySubscribersBeforeChange])
-    expect(news.hooks?.afterChange).toEqual([own, siteUpdateAfterChange, notifySubscribersAfterChange])
-    expect(news.hooks?.afterDelete).toEqual([own, siteUpdateAfterDelete, withdrawDeletedChanges])
-    expect(find(config, 'pages').hooks?.afterChange).toEqual([own, siteUpdateAfterChange])
+    expect(news.hooks?.beforeChange).toEqual([own, noteAddressesBeforeChange, notifySubscribersBeforeChange])
+    expect(news.hooks?.afterChange).toEqual([own, siteUpdateAfterChange, recordAddressesAfterChange, notifySubscribersAfterChange])
+    expect(news.hooks?.beforeDelete).toEqual([noteAddressesBeforeDelete])
+    expect(news.hooks?.afterDelete).toEqual([own, siteUpdateAfterDelete, recordAddressesAfterDelete, withdrawDeletedChanges])
+    expect(find(config, 'pages').hooks?.afterChange).toEqual([own, siteUpdateAfterChange, recordAddressesAfterChange])
     expect(find(config, 'services').hooks?.afterChange).toEqual([own])
     expect(config.globals?.[0]?.hooks?.afterChange).toEqual([own, siteUpdateAfterGlobalChange])
+  })
+
+  it('put what an address does once unpublished before the ownership fields of every collection with pages', async () => {
+    const config = await apply(base(), publishingPlugin({ collections: ['news', 'pages'], globals: ['settings'] }))
+    expect(find(config, 'news').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'onTheSite', 'unpublishAs', 'replacedBy', 'createdBy'])
+    expect(find(config, 'services').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'createdBy'])
   })
 
   it('put the notify tick before the ownership fields of the collections subscribers hear about', async () => {
@@ -114,5 +126,195 @@ describe('the admin language plugin', () => {
     await expect(apply(grouped, adminLanguagePlugin({ timeZone: 'UTC' }))).rejects.toThrow(/admin group "Misc".*groupKeys/)
     const global = { ...base(), collections: [], globals: [{ slug: 'footer', fields: [] }] } as unknown as Config
     await expect(apply(global, adminLanguagePlugin({ timeZone: 'UTC' }))).rejects.toThrow(/admin\.global\.footer/)
+  })
+})
+
+type Words = { en: string; lt: string }
+type Loose = {
+  name?: string
+  type: string
+  label?: unknown
+  labels?: { singular?: unknown; plural?: unknown }
+  hidden?: boolean
+  admin?: { hidden?: boolean; disabled?: boolean; description?: unknown }
+  options?: (string | { label: unknown; value: string })[]
+  fields?: Field[]
+  tabs?: { name?: string; label?: unknown; fields: Field[] }[]
+  blocks?: { slug: string; labels?: { singular?: unknown; plural?: unknown }; fields: Field[] }[]
+}
+
+/** Every field staff can see, with its data path (rows and collapsibles add nothing to it). */
+function* visibleFields(fields: Field[], parent: string[] = []): Generator<{ field: Loose; path: string }> {
+  for (const field of fields as Loose[]) {
+    if (field.hidden || field.admin?.hidden || field.admin?.disabled) continue
+    const at = field.name ? [...parent, field.name] : parent
+    if (field.name) yield { field, path: at.join('.') }
+    if (field.fields) yield* visibleFields(field.fields, at)
+    for (const tab of field.tabs ?? []) yield* visibleFields(tab.fields, tab.name ? [...at, tab.name] : at)
+    for (const block of field.blocks ?? []) yield* visibleFields(block.fields, [...at, block.slug])
+  }
+}
+
+/** Names, brands and codes that are the same word in both languages. */
+const sameInBoth = new Set(['Facebook', 'Instagram', 'YouTube', 'X', 'LinkedIn', 'Mastodon'])
+
+/** What is wrong with a label meant for both admin languages, or nothing. */
+function wordsProblem(label: unknown): string | undefined {
+  if (typeof label !== 'object' || label === null) return `not in both languages: ${JSON.stringify(label)}`
+  const { en, lt, ...other } = label as Partial<Words>
+  if (Object.keys(other).length > 0 || typeof en !== 'string' || typeof lt !== 'string') return `not exactly { en, lt }: ${JSON.stringify(label)}`
+  if (!/\p{L}/u.test(en) || !/\p{L}/u.test(lt)) return `empty: ${JSON.stringify(label)}`
+  if (en === lt && !sameInBoth.has(en)) return `the same in both languages: "${en}"`
+  return undefined
+}
+
+/** Every label, description and option of what staff see that is not in both languages. */
+function untranslated(config: SanitizedConfig): string[] {
+  const problems: string[] = []
+  const note = (where: string, problem: string | undefined) => problem && problems.push(`${where}: ${problem}`)
+  const entities = [...config.collections.filter((c) => c.admin?.hidden !== true), ...config.globals.filter((g) => g.admin?.hidden !== true)]
+  for (const entity of entities) {
+    const description = entity.admin?.description
+    if (typeof description === 'string') note(entity.slug, `description "${description}"`)
+    for (const { field, path } of visibleFields(entity.fields)) {
+      const where = `${entity.slug}.${path}`
+      // Payload's own fields (the e-mail, the API key switch, the draft status) translate themselves.
+      if (['email', 'enableAPIKey', '_status'].includes(path) && typeof field.label === 'function') continue
+      note(where, wordsProblem(field.label))
+      if (field.admin?.description !== undefined) note(`${where} (description)`, wordsProblem(field.admin.description))
+      for (const o of field.options ?? []) note(`${where} (option ${typeof o === 'string' ? o : o.value})`, wordsProblem(typeof o === 'string' ? o : o.label))
+      if (field.type === 'array' || field.type === 'blocks') for (const form of ['singular', 'plural'] as const) note(`${where} (row ${form})`, wordsProblem(field.labels?.[form]))
+    }
+  }
+  return problems
+}
+
+/** The config `npm start` runs, assembled from cms/payload.config.ts on a throwaway directory. */
+async function assembledConfig(): Promise<SanitizedConfig> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-labels-'))
+  Object.assign(process.env, { PAYLOAD_SECRET: 'x'.repeat(40), DATABASE_URL: `file:${path.join(dir, 'test.db')}`, MEDIA_DIR: path.join(dir, 'media') })
+  return (await import('../../cms/payload.config')).default
+}
+
+const fieldAt = (config: SanitizedConfig, slug: string, at: string): Loose => {
+  const entity = [...config.collections, ...config.globals].find((e) => e.slug === slug)!
+  const found = [...visibleFields(entity.fields)].find((f) => f.path === at)
+  if (!found) throw new Error(`${slug} has no visible field ${at}`)
+  return found.field
+}
+const optionOf = (field: Loose, value: string) => (field.options as { label: unknown; value: string }[]).find((o) => o.value === value)?.label
+
+describe("the admin's field labels", () => {
+  let config: SanitizedConfig
+  beforeAll(async () => {
+    config = await assembledConfig()
+  })
+
+  it('are in Lithuanian and English for every field, description and option staff see in the assembled config', () => {
+    expect(untranslated(config)).toEqual([])
+    // The walk above saw the fields it vouches for.
+    expect([...visibleFields(config.collections.find((c) => c.slug === 'consultations')!.fields)].map((f) => f.path)).toContain('outcome.whatYouSaid.said')
+  })
+
+  it.each([
+    // A field's own key, the shared key by its name, nested in groups and arrays, in a global.
+    ['news', 'title', { en: 'Title', lt: 'Pavadinimas' }],
+    ['news', 'summary', { en: 'Summary', lt: 'Santrauka' }],
+    ['news', 'slug', { en: 'Slug', lt: 'Adreso dalis' }],
+    ['news', 'publishedAt', { en: 'Publication date', lt: 'Paskelbimo data' }],
+    ['news', 'heroImage', { en: 'Hero image', lt: 'Pagrindinis paveikslėlis' }],
+    ['news', 'urgent', { en: 'Urgent news', lt: 'Skubi naujiena' }],
+    ['subscribers', 'urgent', { en: 'Urgent alerts', lt: 'Skubūs pranešimai' }],
+    ['services', 'name', { en: 'Name', lt: 'Pavadinimas' }],
+    ['users', 'name', { en: 'Name', lt: 'Vardas ir pavardė' }],
+    ['services', 'address.street', { en: 'Street', lt: 'Gatvė ir namo numeris' }],
+    ['consultations', 'outcome.whatYouSaid.said', { en: 'What you said', lt: 'Ką pasakėte' }],
+    ['settings', 'contact.address.city', { en: 'City', lt: 'Miestas' }],
+    // The SEO plugin's fields, and the API key field Payload merges with ours.
+    ['pages', 'meta.image', { en: 'Image', lt: 'Paveikslėlis' }],
+    ['users', 'apiKey', { en: 'API key', lt: 'API raktas' }],
+  ])('%s.%s reads %j', (slug, at, words) => {
+    expect(fieldAt(config, slug, at).label).toEqual(words)
+  })
+
+  it.each([
+    ['subscribers', 'status', 'pending', { en: 'Pending', lt: 'Laukia patvirtinimo' }],
+    ['site-builds', 'status', 'queued', { en: 'Queued', lt: 'Laukia eilėje' }],
+    ['site-builds', 'status', 'running', { en: 'Building', lt: 'Atnaujinama' }],
+    ['alerts', 'level', 'emergency', { en: 'Emergency', lt: 'Skubu' }],
+    ['consultations', 'status', 'open', { en: 'Open for comments', lt: 'Vyksta, laukiama nuomonių' }],
+    ['users', 'role', 'editor', { en: 'Editor', lt: 'Redaktorius' }],
+    // Languages by their names in the staff's language, for any configured code.
+    ['documents', 'language', 'en', { en: 'English', lt: 'anglų' }],
+    ['subscribers', 'locale', 'lt', { en: 'Lithuanian', lt: 'lietuvių' }],
+  ])('%s.%s offers %s as %j', (slug, at, value, words) => {
+    expect(optionOf(fieldAt(config, slug, at), value)).toEqual(words)
+  })
+
+  it('describe fields, rows and collections in both languages, in full', () => {
+    expect(fieldAt(config, 'news', 'summary').admin?.description).toEqual({
+      en: 'One or two plain sentences shown in lists, search results and emails.',
+      lt: 'Vienas ar du paprasti sakiniai, rodomi sąrašuose, paieškos rezultatuose ir laiškuose.',
+    })
+    expect(fieldAt(config, 'guides', 'steps').labels).toEqual({ singular: { en: 'Step', lt: 'Žingsnis' }, plural: { en: 'Steps', lt: 'Žingsniai' } })
+    expect(config.collections.find((c) => c.slug === 'site-builds')!.admin.description).toMatchObject({ lt: expect.stringMatching(/^Paskelbus dokumentą, vieša svetainė atnaujinama automatiškai\./) })
+  })
+
+  it('name the content languages in the staff language: the field marker reads the code, not "— Lietuvių"', () => {
+    const locales = (config.localization as { locales: { code: string; label: unknown }[] }).locales
+    expect(locales.map((l) => [l.code, l.label])).toEqual([
+      ['lt', { en: 'Lithuanian', lt: 'lietuvių' }],
+      ['en', { en: 'English', lt: 'anglų' }],
+    ])
+    // The switcher's "Locale" ("Lokalė") is the document's language.
+    expect(config.i18n.translations).toMatchObject({ lt: { general: { locale: 'Turinio kalba' } }, en: { general: { locale: 'Content language' } } })
+  })
+
+  it.each(['payload-jobs', 'payload-kv', 'payload-preferences', 'payload-locked-documents', 'payload-migrations', 'seed-records'])('leave %s alone: the admin never shows it', (slug) => {
+    expect(config.collections.find((c) => c.slug === slug)?.admin.hidden).toBe(true)
+  })
+})
+
+describe("the admin language plugin's field words", () => {
+  const withNews = (news: Partial<CollectionConfig>, globals: Config['globals'] = []) =>
+    apply({ ...base(), collections: [{ slug: 'news', fields: [], ...news }], globals } as Config, adminLanguagePlugin({ timeZone: 'UTC' }))
+
+  it.each([
+    ['a label', [{ name: 'colour', type: 'text' }], /admin\.field\.news\.colour \(or admin\.field\.colour, for every colour\)/],
+    ['a label inside a shared group', [{ name: 'address', type: 'group', fields: [{ name: 'floor', type: 'number' }] }], /admin\.field\.news\.address\.floor \(or admin\.field\.floor/],
+    ['a description', [{ name: 'title', type: 'text', admin: { description: 'Shout it.' } }], /admin\.description\.news\.title \(or admin\.description\.title, for every title\): now "Shout it\."/],
+    ['an option', [{ name: 'status', type: 'select', options: ['fresh'] }], /admin\.option\.news\.status\.fresh \(or admin\.option\.status\.fresh/],
+    ['an array row', [{ name: 'steps', type: 'array', fields: [{ name: 'title', type: 'text' }] }], /admin\.row\.news\.steps \(or admin\.row\.steps/],
+    ['a collapsible', [{ type: 'collapsible', label: 'More details', fields: [{ name: 'title', type: 'text' }] }], /admin\.field\.news\.moreDetails/],
+    ['a tab', [{ type: 'tabs', tabs: [{ name: 'extra', fields: [{ name: 'title', type: 'text' }] }] }], /admin\.field\.news\.extra /],
+    ['a field in a tab', [{ type: 'tabs', tabs: [{ label: { en: 'Extra', lt: 'Papildomai' }, fields: [{ name: 'mood', type: 'text' }] }] }], /admin\.field\.news\.mood /],
+    ['a block', [{ name: 'layout', type: 'blocks', blocks: [{ slug: 'quote', fields: [{ name: 'said', type: 'text' }] }] }], /admin\.field\.news\.layout\.quote\.said[\s\S]*admin\.row\.news\.layout\.quote /],
+  ] as [string, Field[], RegExp][])('stop the start without %s, naming the key and the files', async (_, fields, key) => {
+    const start = withNews({ fields })
+    await expect(start).rejects.toThrow(key)
+    await expect(start).rejects.toThrow(/cms\/model\/i18n\/lt\.json and en\.json/)
+  })
+
+  it("stop the start without a collection's or a global's description or a global's field, listing every key at once", async () => {
+    await expect(withNews({ admin: { description: 'All the news.' } })).rejects.toThrow(/admin\.collection\.news\.description: now "All the news\."/)
+    const start = withNews({ fields: [{ name: 'colour', type: 'text' }] }, [{ slug: 'settings', fields: [{ name: 'motto', type: 'text' }] }])
+    await expect(start).rejects.toThrow(/admin\.field\.news\.colour[\s\S]*admin\.field\.settings\.motto/)
+  })
+
+  it.each([
+    ['a hidden field', { name: 'secret', type: 'text', hidden: true, admin: { description: 'Not shown.' } }],
+    ["a field the admin hides", { name: 'internal', type: 'select', options: ['raw'], admin: { hidden: true } }],
+    ['a field without a label', { name: 'quiet', type: 'text', label: false }],
+    ['a label Payload computes', { name: 'computed', type: 'text', label: ({ t }: { t: (k: string) => string }) => t('general:title') }],
+    ['a label in both languages', { name: 'own', type: 'text', label: { en: 'Own', lt: 'Savas' }, options: [{ value: 'a', label: { en: 'A', lt: 'A' } }] }],
+  ] as [string, Field][])('leave %s as it is', async (_, field) => {
+    const config = await withNews({ fields: [field] })
+    expect(find(config, 'news').fields[0]).toEqual(field)
+  })
+
+  it('leave a collection the admin hides as it is', async () => {
+    const hiddenCollection = { slug: 'seed-records', admin: { hidden: true }, fields: [{ name: 'weird', type: 'text' }] } as CollectionConfig
+    const config = await apply({ ...base(), collections: [hiddenCollection] } as Config, adminLanguagePlugin({ timeZone: 'UTC' }))
+    expect(find(config, 'seed-records').fields).toEqual(hiddenCollection.fields)
   })
 })

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { fileAccess, fileUsageFields, fileVersions, keepLiveFileInPlace } from '../../files/access'
-import { getLocales } from '../../model/locales'
+import { getLocales, localeNames } from '../../model/locales'
 import { recordPdfInfo } from './hooks/pdfInfo'
 
 /** PDFs and office files attached to leaflets, consultations and pages. */
@@ -38,7 +38,7 @@ export function documentsCollection(staticDir: string): CollectionConfig {
         name: 'language',
         type: 'select',
         required: true,
-        options: getLocales().map(({ code, label }) => ({ value: code, label })),
+        options: getLocales().map(({ code }) => ({ value: code, label: localeNames(code) })),
         admin: { description: 'The language the document is written in.' },
       },
       {

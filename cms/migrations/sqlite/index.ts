@@ -7,6 +7,8 @@ import * as migration_20261201_122457_newsletter_runs_suspended from './20261201
 import * as migration_20261202_044300_access_ownership_file_use from './20261202_044300_access_ownership_file_use';
 import * as migration_20261202_051149_content_changes_withdrawn from './20261202_051149_content_changes_withdrawn';
 import * as migration_20261202_102527_city_name_cases from './20261202_102527_city_name_cases';
+import * as migration_20261202_191946_old_addresses from './20261202_191946_old_addresses';
+import * as migration_20261202_195655_review from './20261202_195655_review';
 
 export const migrations = [
   {
@@ -52,6 +54,16 @@ export const migrations = [
   {
     up: migration_20261202_102527_city_name_cases.up,
     down: migration_20261202_102527_city_name_cases.down,
-    name: '20261202_102527_city_name_cases'
+    name: '20261202_102527_city_name_cases',
+  },
+  {
+    up: migration_20261202_191946_old_addresses.up,
+    down: migration_20261202_191946_old_addresses.down,
+    name: '20261202_191946_old_addresses',
+  },
+  {
+    up: migration_20261202_195655_review.up,
+    down: migration_20261202_195655_review.down,
+    name: '20261202_195655_review'
   },
 ];

@@ -99,3 +99,8 @@ export type AdminLabel = { en: string; lt: string }
 export function labels(key: MessageKey, vars: MessageVars = {}): AdminLabel {
   return { en: t('en', key, vars), lt: t('lt', key, vars) }
 }
+
+/** Whether the catalogue has `key`: for keys built at run time (the admin's field labels). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(lt, key)
+}

@@ -3,14 +3,18 @@ import { lt } from '@payloadcms/translations/languages/lt'
 import type { CollectionConfig, Config, GlobalConfig, Plugin } from 'payload'
 
 import { labels, t, type AdminLabel, type MessageKey } from '../../model/i18n'
+import { localeNames } from '../../model/locales'
 import { registry } from '../../model/registry'
+import { localizedEntities } from './fields'
 
 /**
  * The admin in the staff's language: Payload's own interface in Lithuanian and English
  * (Account → Language, else the browser's language), and every collection, global and
  * navigation group named from the one catalogue (content types by their registry
  * entry, `admin.collection.*`, `admin.global.*` and `admin.group.*` for the rest): the
- * collections themselves carry no labels. Dates as Lithuanians write them, on a 24-hour clock; schedules in the
+ * collections themselves carry no labels. Every field's label, description and options
+ * too (./fields.ts: `admin.field.*`, `admin.description.*`, `admin.option.*`, `admin.row.*`),
+ * and the content languages by their names in the staff's language. Dates as Lithuanians write them, on a 24-hour clock; schedules in the
  * city's time zone. Runs last, so it names the collections every feature added.
  */
 
@@ -76,19 +80,46 @@ function namedGlobal(g: GlobalConfig): GlobalConfig {
   return { ...g, label, admin: { ...g.admin, group: groupLabel(`The global "${g.slug}"`, g.admin?.group) as never } }
 }
 
-/** Payload's words that name Payload rather than what staff see: the account page's "Payload Settings". */
+/**
+ * Payload's words that name Payload rather than what staff see: the account page's
+ * "Payload Settings"; the content-language switcher's "Locale" (lt "Lokalė"), which is the
+ * language of the document being edited, not of the interface.
+ */
 function withOwnWords(language: string, overrides: { general?: object }): object {
-  return { ...overrides, general: { ...overrides.general, payloadSettings: t(language, 'admin.account.interfaceSettings') } }
+  return {
+    ...overrides,
+    general: { ...overrides.general, payloadSettings: t(language, 'admin.account.interfaceSettings'), locale: t(language, 'admin.contentLanguage') },
+  }
+}
+
+/**
+ * The content languages named in the staff's language: "Turinio kalba: lietuvių",
+ * "Content language: Lithuanian", not each language's own name ("Lietuvių") in both.
+ * Payload writes a localized field's label with the language after it ("Title — Lietuvių")
+ * only when the name is a string; given names per admin language it writes the code
+ * instead, which the admin's stylesheet capitalises (custom.scss): "Pavadinimas — LT",
+ * "Title — LT", as the sidebar's site box writes languages. It stays, because it tells which
+ * fields each language has its own of, and which the languages share (topics, images).
+ */
+function namedLocales(localization: Config['localization']): Config['localization'] {
+  if (!localization) return localization
+  const locales = (localization.locales as (string | { code: string })[]).map((l) => {
+    const locale = typeof l === 'string' ? { code: l } : l
+    return { ...locale, label: localeNames(locale.code) }
+  })
+  return { ...localization, locales } as Config['localization']
 }
 
 export const adminLanguagePlugin =
   (options: AdminLanguageOptions): Plugin =>
   (config: Config): Config => {
     const overrides = { ...config.i18n?.translations, ...options.translations } as Record<string, object>
+    const { collections, globals } = localizedEntities((config.collections ?? []).map(namedCollection), (config.globals ?? []).map(namedGlobal))
     return {
       ...config,
-      collections: (config.collections ?? []).map(namedCollection),
-      globals: (config.globals ?? []).map(namedGlobal),
+      collections,
+      globals,
+      localization: namedLocales(config.localization),
       admin: {
         ...config.admin,
         dateFormat: adminDateFormat,

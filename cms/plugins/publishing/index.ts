@@ -1,6 +1,9 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { addCollections, addTasks, extendCollections, extendGlobals } from '../extend'
+import { retirementFields } from './addresses/fields'
+import { noteAddressesBeforeChange, noteAddressesBeforeDelete, recordAddressesAfterChange, recordAddressesAfterDelete } from './addresses/hooks'
+import { addressedCollections, Redirects } from './collections/Redirects'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { siteUpdateAfterChange, siteUpdateAfterDelete, siteUpdateAfterGlobalChange } from './hooks/siteUpdates'
 import { type ScheduledMoment, siteBoundaryTask } from './jobs/siteBoundary'
@@ -18,25 +21,49 @@ export type PublishingPluginOptions = {
   after?: string
 }
 
+/** A collection whose documents have pages keeps their old addresses (./addresses). */
+function keepsAddresses(c: CollectionConfig): CollectionConfig {
+  if (!addressedCollections.includes(c.slug as never)) return c
+  // Before the ownership fields, so the sidebar reads: status, address, then who and when.
+  const at = c.fields.findIndex((f) => 'name' in f && f.name === 'createdBy')
+  const added = retirementFields([...addressedCollections])
+  const edit = { ...c.admin?.components?.edit, UnpublishButton: '/plugins/publishing/admin/UnpublishButton#UnpublishButton' }
+  return {
+    ...c,
+    admin: { ...c.admin, components: { ...c.admin?.components, edit } },
+    fields: at < 0 ? [...c.fields, ...added] : [...c.fields.slice(0, at), ...added, ...c.fields.slice(at)],
+    hooks: {
+      ...c.hooks,
+      beforeChange: [...(c.hooks?.beforeChange ?? []), noteAddressesBeforeChange],
+      beforeDelete: [...(c.hooks?.beforeDelete ?? []), noteAddressesBeforeDelete],
+      afterChange: [...(c.hooks?.afterChange ?? []), recordAddressesAfterChange],
+      afterDelete: [...(c.hooks?.afterDelete ?? []), recordAddressesAfterDelete],
+    },
+  }
+}
+
 /**
  * Publishing the site: every live change of the given collections and globals queues
  * a site update (coalesced into site-builds rows), run by the job runner on queue
- * "site" (tasks `siteUpdate` and, at scheduled moments, `siteBoundary`).
+ * "site" (tasks `siteUpdate` and, at scheduled moments, `siteBoundary`). Old addresses
+ * of live documents are kept in `redirects` and answered by the site.
  */
 export const publishingPlugin =
   (options: PublishingPluginOptions): Plugin =>
   (config: Config): Config => {
-    const withBuilds = { ...config, collections: addCollections(config, [SiteBuilds], options.after) }
+    const withBuilds = { ...config, collections: addCollections(config, [SiteBuilds, Redirects], options.after) }
     return {
       ...withBuilds,
-      collections: extendCollections(withBuilds, 'publishing', options.collections, (c) => ({
-        ...c,
-        hooks: {
-          ...c.hooks,
-          afterChange: [...(c.hooks?.afterChange ?? []), siteUpdateAfterChange],
-          afterDelete: [...(c.hooks?.afterDelete ?? []), siteUpdateAfterDelete],
-        },
-      })),
+      collections: extendCollections(withBuilds, 'publishing', options.collections, (c) =>
+        keepsAddresses({
+          ...c,
+          hooks: {
+            ...c.hooks,
+            afterChange: [...(c.hooks?.afterChange ?? []), siteUpdateAfterChange],
+            afterDelete: [...(c.hooks?.afterDelete ?? []), siteUpdateAfterDelete],
+          },
+        }),
+      ),
       globals: extendGlobals(config, 'publishing', options.globals, (g) => ({
         ...g,
         hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), siteUpdateAfterGlobalChange] },

@@ -57,6 +57,10 @@ export async function localSource(payload: Payload): Promise<ContentSource> {
       })) as unknown as Record<string, unknown>
     },
     responseFacts: () => responseFacts(payload),
+    async redirects() {
+      const result = await payload.find({ collection: 'redirects', depth: 0, pagination: false, sort: 'from', overrideAccess: false, user: null })
+      return result.docs as unknown as RawDoc[]
+    },
     async filePath(collection, filename) {
       return path.join(mediaDir, collection === 'media' ? 'images' : 'documents', filename)
     },

@@ -81,6 +81,9 @@ export function restSource(options: RestOptions): ContentSource {
         unknown
       >
     },
+    redirects() {
+      return all('redirects', { sort: 'from' })
+    },
     async responseFacts() {
       return (await get('/api/consultation-responses/public')) as ResponseFacts
     },

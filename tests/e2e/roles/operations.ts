@@ -447,6 +447,17 @@ async function serverFunctionReq(h: Harness, a: Actor) {
 export const endpointRuns: Record<EndpointOperation, Run<'endpoints'>> = {
   'GET /api/subscribers/export.csv': async (h, a) => ok(await api(h, a, 'GET', '/api/subscribers/export.csv')),
   'GET /api/subscribers/stats': async (h, a) => ok(await api(h, a, 'GET', '/api/subscribers/stats')),
+  'GET /api/site-builds/for (a document on the site)': async (h, a) => ok(await api(h, a, 'GET', '/api/site-builds/for?collection=news&id=1')),
+  'POST /api/news/:id/review (submit a draft for review)': async (h, a) => {
+    const draft = await content(h, 'news', 'draft', 'author')
+    return ok(await api(h, a, 'POST', `/api/news/${draft.id}/review`, { action: 'submit' }))
+  },
+  'POST /api/news/:id/review (return it with a comment)': async (h, a) => {
+    const draft = await content(h, 'news', 'draft', 'author')
+    const submitted = await api(h, 'author', 'POST', `/api/news/${draft.id}/review`, { action: 'submit' })
+    if (submitted.status !== 200) return `the author could not submit it (${submitted.status})`
+    return ok(await api(h, a, 'POST', `/api/news/${draft.id}/review`, { action: 'return', comment: 'Pataisykite.' }))
+  },
   'GET /api/consultation-responses/export.csv': async (h, a) =>
     ok(await api(h, a, 'GET', `/api/consultation-responses/export.csv?consultation=${h.consultationId}`)),
   'GET /api/consultation-responses/summary': async (h, a) =>

@@ -91,6 +91,8 @@ export const systemCollections = {
   'email-outbox': { list: ['no', 'no', 'no', 'yes'], create: ['no', 'no', 'no', 'no'] },
   'seed-records': { list: ['no', 'no', 'no', 'yes'], create: ['no', 'no', 'no', 'yes'] },
   'site-builds': { list: ['no', 'yes', 'yes', 'yes'], create: ['no', 'no', 'no', 'no'] },
+  // Old addresses are public (the public saw them); editors and admins keep them.
+  redirects: { list: ['yes', 'yes', 'yes', 'yes'], create: ['no', 'no', 'yes', 'yes'] },
   'payload-jobs': { list: ['no', 'no', 'no', 'no'], create: ['no', 'no', 'no', 'no'] },
 } as const satisfies Record<string, { list: readonly Outcome[]; create: readonly Outcome[] }>
 
@@ -121,6 +123,9 @@ export type SubscriberOperation = keyof typeof subscriberOperations
 export const endpointOperations = {
   'GET /api/subscribers/export.csv': ['no', 'no', 'no', 'yes'],
   'GET /api/subscribers/stats': ['no', 'no', 'yes', 'yes'],
+  'GET /api/site-builds/for (a document on the site)': ['no', 'yes', 'yes', 'yes'],
+  'POST /api/news/:id/review (submit a draft for review)': ['no', 'yes', 'yes', 'yes'],
+  'POST /api/news/:id/review (return it with a comment)': ['no', 'no', 'yes', 'yes'],
   'GET /api/consultation-responses/export.csv': ['no', 'no', 'yes', 'yes'],
   'GET /api/consultation-responses/summary': ['no', 'no', 'yes', 'yes'],
   'GET /api/consultation-responses/public': ['yes', 'yes', 'yes', 'yes'],

@@ -18,14 +18,18 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SiteBox as SiteBox_b7a3c2222c43d2bed6971da4ab8c368a } from '../../../plugins/publishing/admin/SiteBox'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { ReviewControls as ReviewControls_14a18dff6762f872fe6b9bf91f4f0e65 } from '../../../plugins/review/admin/ReviewControls'
+import { UnpublishButton as UnpublishButton_d400635149cbd423ee5d1baf0979d358 } from '../../../plugins/publishing/admin/UnpublishButton'
 import { ResponsesPanel as ResponsesPanel_377fd2e6d71613c044ea0b5158da689f } from '../../../plugins/consultations/admin/ResponsesPanel'
 import { SubscriberData as SubscriberData_44689e7309f2badd14bd79ae9769cd78 } from '../../../plugins/newsletter/admin/SubscriberData'
 import { NewsletterPanel as NewsletterPanel_6921f45772d2a25e241bfa82357db726 } from '../../../plugins/newsletter/admin/NewsletterPanel'
+import { AttentionPanel as AttentionPanel_bf142cca7688da3be0e22002bce13a2c } from '../../../plugins/review/admin/AttentionPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,13 +54,17 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/plugins/publishing/admin/SiteBox#SiteBox": SiteBox_b7a3c2222c43d2bed6971da4ab8c368a,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/plugins/review/admin/ReviewControls#ReviewControls": ReviewControls_14a18dff6762f872fe6b9bf91f4f0e65,
+  "/plugins/publishing/admin/UnpublishButton#UnpublishButton": UnpublishButton_d400635149cbd423ee5d1baf0979d358,
   "/plugins/consultations/admin/ResponsesPanel#ResponsesPanel": ResponsesPanel_377fd2e6d71613c044ea0b5158da689f,
   "/plugins/newsletter/admin/SubscriberData#SubscriberData": SubscriberData_44689e7309f2badd14bd79ae9769cd78,
   "/plugins/newsletter/admin/NewsletterPanel#NewsletterPanel": NewsletterPanel_6921f45772d2a25e241bfa82357db726,
+  "/plugins/review/admin/AttentionPanel#AttentionPanel": AttentionPanel_bf142cca7688da3be0e22002bce13a2c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -3,13 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { editorsAndAdmins } from '../../../../access/editorsAndAdmins'
 import { isAdmin } from '../../../../access/isAdmin'
 import { labels, t } from '../../../../model/i18n'
-import { getLocales } from '../../../../model/locales'
+import { getLocales, localeNames } from '../../../../model/locales'
 import { isEmail, normalizeEmail } from '../../../../model/email'
 import { eraseSubscriberMail } from '../../housekeeping'
 import { exportSubscribersEndpoint } from './endpoints/exportCsv'
 import { erasePersonEndpoint, exportPersonEndpoint } from './endpoints/person'
 import { subscriberStatsEndpoint } from './endpoints/stats'
-import { frequencies, subscriberStatuses } from './options'
+import { subscriberStatuses } from './options'
 
 
 const readOnlyDate = { readOnly: true, date: { pickerAppearance: 'dayAndTime' as const } }
@@ -37,7 +37,8 @@ export const Subscribers: CollectionConfig = {
     useAsTitle: 'email',
     listSearchableFields: ['email'],
     defaultColumns: ['email', 'status', 'frequency', 'locale', 'confirmedAt', 'createdAt'],
-    description: labels('admin.subscribers.description'),
+    description:
+      'People who asked for email updates. Search by email address. On a subscriber, “Export personal data” downloads everything Atvira holds on the person and “Erase subscriber and their data” removes it for good. Addresses of people who left are erased automatically after the retention period.',
   },
   access: { read: editorsAndAdmins, create: isAdmin, update: isAdmin, delete: isAdmin },
   endpoints: [exportSubscribersEndpoint, subscriberStatsEndpoint, exportPersonEndpoint, erasePersonEndpoint],
@@ -58,7 +59,6 @@ export const Subscribers: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      label: labels('admin.subscribers.email'),
       // The same rule as the sign-up form, so a form-valid address is never refused here.
       validate: (value: null | string | undefined, { req }) =>
         (typeof value === 'string' && isEmail(value)) || t(req.i18n?.language ?? 'en', 'admin.subscribers.email.invalid'),
@@ -67,9 +67,8 @@ export const Subscribers: CollectionConfig = {
       name: 'locale',
       type: 'select',
       required: true,
-      label: labels('admin.subscribers.locale'),
       defaultValue: () => getLocales()[0]!.code,
-      options: getLocales().map((l) => ({ value: l.code, label: l.label })),
+      options: getLocales().map((l) => ({ value: l.code, label: localeNames(l.code) })),
     },
     {
       name: 'status',
@@ -77,41 +76,40 @@ export const Subscribers: CollectionConfig = {
       required: true,
       defaultValue: 'pending',
       index: true,
-      label: labels('admin.subscribers.status'),
-      options: subscriberStatuses.map((s) => ({ value: s, label: labels(`admin.subscribers.status.${s}`) })),
+      options: subscriberStatuses.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) })),
     },
     {
       name: 'frequency',
       type: 'select',
       required: true,
       defaultValue: 'daily',
-      label: labels('admin.subscribers.frequency'),
-      options: frequencies.map((f) => ({ value: f, label: labels(`admin.subscribers.frequency.${f}`) })),
+      options: [
+        { value: 'immediately', label: 'Each item immediately' },
+        { value: 'daily', label: 'Daily digest' },
+        { value: 'weekly', label: 'Weekly digest' },
+      ],
     },
-    { name: 'allTopics', type: 'checkbox', defaultValue: true, label: labels('admin.subscribers.allTopics') },
+    { name: 'allTopics', type: 'checkbox', defaultValue: true, label: 'All topics' },
     {
       name: 'topics',
       type: 'relationship',
       relationTo: 'topics',
       hasMany: true,
-      label: labels('admin.subscribers.topics'),
       admin: { condition: (data) => !data?.allTopics },
     },
-    { name: 'urgent', type: 'checkbox', defaultValue: true, label: labels('admin.subscribers.urgent') },
+    { name: 'urgent', type: 'checkbox', defaultValue: true, label: 'Urgent alerts' },
     {
       name: 'consent',
       type: 'group',
-      label: labels('admin.subscribers.consent'),
-      admin: { description: labels('admin.subscribers.consent.description') },
+      admin: { description: 'What the person agreed to, when and on which form.' },
       fields: [
-        { name: 'at', type: 'date', label: labels('admin.subscribers.consent.at'), admin: readOnlyDate },
-        { name: 'form', type: 'text', label: labels('admin.subscribers.consent.form'), admin: { readOnly: true } },
-        { name: 'wording', type: 'textarea', label: labels('admin.subscribers.consent.wording'), admin: { readOnly: true } },
+        { name: 'at', type: 'date', admin: readOnlyDate },
+        { name: 'form', type: 'text', admin: { readOnly: true } },
+        { name: 'wording', type: 'textarea', admin: { readOnly: true } },
         {
           name: 'ip',
           type: 'text',
-          label: labels('admin.subscribers.consent.ip'),
-          admin: { readOnly: true, description: labels('admin.subscribers.consent.ip.description') },
+          admin: { readOnly: true, description: 'Only kept when NEWSLETTER_STORE_IP=true.' },
         },
       ],
     },
@@ -119,17 +117,18 @@ export const Subscribers: CollectionConfig = {
       // Export and erase, for a data-protection request (no column: a UI field stores nothing).
       name: 'personalData',
       type: 'ui',
+      // Its component shows the heading; the label names it elsewhere (field lists, errors).
+      label: labels('admin.subscribers.personalData'),
       admin: { position: 'sidebar', components: { Field: '/plugins/newsletter/admin/SubscriberData#SubscriberData' } },
     },
-    { name: 'confirmedAt', type: 'date', label: labels('admin.subscribers.confirmedAt'), admin: { ...readOnlyDate, position: 'sidebar' } },
-    { name: 'unsubscribedAt', type: 'date', index: true, label: labels('admin.subscribers.unsubscribedAt'), admin: { ...readOnlyDate, position: 'sidebar' } },
-    { name: 'bounceCount', type: 'number', defaultValue: 0, label: labels('admin.subscribers.bounceCount'), admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'lastBounce', type: 'text', label: labels('admin.subscribers.lastBounce'), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'confirmedAt', type: 'date', admin: { ...readOnlyDate, position: 'sidebar' } },
+    { name: 'unsubscribedAt', type: 'date', index: true, admin: { ...readOnlyDate, position: 'sidebar' } },
+    { name: 'bounceCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'lastBounce', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
     {
       name: 'digestCursor',
       type: 'date',
-      label: labels('admin.subscribers.digestCursor'),
-      admin: { ...readOnlyDate, position: 'sidebar', description: labels('admin.subscribers.digestCursor.description') },
+      admin: { ...readOnlyDate, position: 'sidebar', description: 'Changes after this moment go into the next digest.' },
     },
     // sha256 of the emailed confirmation token; the token itself is never stored.
     { name: 'confirmTokenHash', type: 'text', index: true, hidden: true },

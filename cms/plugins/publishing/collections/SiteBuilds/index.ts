@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../../../access/isAdmin'
 import { staff } from '../../../../access/staff'
+import { docSiteStatusEndpoint } from './endpoints/docStatus'
 
 /**
  * One row per site update: what changed, when it was built, how long it took and, if
@@ -19,6 +20,7 @@ export const SiteBuilds: CollectionConfig = {
   },
   defaultSort: '-requestedAt',
   access: { read: staff, create: () => false, update: () => false, delete: isAdmin },
+  endpoints: [docSiteStatusEndpoint],
   fields: [
     { name: 'summary', type: 'text', admin: { readOnly: true } },
     {

@@ -1,0 +1,33 @@
+import type { PayloadRequest } from 'payload'
+import React from 'react'
+
+import { roleOf } from '../../../access/roles'
+import { t } from '../../../model/i18n'
+import { ReviewControlsClient } from './ReviewControlsClient'
+
+const keys = {
+  submit: 'admin.review.submit',
+  submitted: 'admin.review.waiting',
+  returned: 'admin.review.returnedWith',
+  returnAction: 'admin.review.return',
+  returnHeading: 'admin.review.returnHeading',
+  commentLabel: 'admin.review.commentLabel',
+  send: 'admin.review.send',
+  cancel: 'admin.review.cancel',
+  saveFirst: 'admin.review.saveFirst',
+  done: 'admin.review.done',
+  failed: 'admin.review.failed',
+} as const
+
+/**
+ * Beside the document's buttons: an author's "Submit for review", an editor's "Return
+ * with a comment" while it waits, and where the review stands. Strings in the admin's
+ * language, here on the server; the role decides which buttons exist at all.
+ */
+export function ReviewControls({ i18n, user }: { i18n?: { language?: string }; user?: PayloadRequest['user'] }) {
+  const role = roleOf(user)
+  if (role === null) return null
+  const lang = i18n?.language ?? 'en'
+  const strings = Object.fromEntries(Object.entries(keys).map(([k, key]) => [k, t(lang, key)])) as Record<keyof typeof keys, string>
+  return <ReviewControlsClient canReturn={role !== 'author'} canSubmit={role === 'author'} strings={strings} />
+}
