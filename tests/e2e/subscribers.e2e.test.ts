@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs'
 
+import { AxeBuilder } from '@axe-core/playwright'
 import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -18,7 +19,7 @@ import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
 import { dispatcher, makeTopic, publishNews, runNewsletterJobs } from '../int/newsletter-support'
 import { startSink, type Sink } from '../int/smtpSink'
-import { launchBrowser, loopbackContext } from './browser'
+import { axeTags, launchBrowser, loopbackContext } from './browser'
 import { startAdminServer } from './server'
 
 const SITE = 'https://www.pajuris.example'
@@ -246,6 +247,10 @@ describe('a data-protection request', () => {
       expect(downloaded.email).toBe(ona.email)
       expect(downloaded.mail).toHaveLength(3)
       const erase = page.getByRole('button', { name: 'Ištrinti prenumeratorių ir jo duomenis' })
+      /** WCAG 2.2 AA inside what this feature adds: the box, and the confirmation when it is open. */
+      const axeOn = async (selector: string) =>
+        (await new AxeBuilder({ page }).withTags(axeTags).include(selector).analyze()).violations.map((v) => `[${v.id}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      expect(await axeOn('.atvira-subscriber-data')).toEqual([])
 
       // The confirmation says what will go, counted; cancelling erases nothing.
       await erase.click()
@@ -255,6 +260,7 @@ describe('a data-protection request', () => {
       expect(text).toContain('To nebus galima atšaukti.')
       expect(text).toContain('šiuo adresu išsiųstus ir eilėje laukiančius laiškus: 3')
       expect(text).toContain('šiuo adresu pateiktų konsultacijų atsakymų: 1')
+      expect(await axeOn('.confirmation-modal')).toEqual([])
       await dialog.getByRole('button', { name: 'Atšaukti' }).click()
       await dialog.waitFor({ state: 'hidden' })
       expect((await get('admin', `/api/subscribers/${ids.ona}`)).status).toBe(200)

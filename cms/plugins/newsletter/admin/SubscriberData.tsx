@@ -18,15 +18,17 @@ export async function SubscriberData({ id, payload, req, i18n }: { id?: number |
   if (!preview) return null
   const lang = i18n?.language ?? 'en'
   const api = `${payload.config.routes.api}/subscribers/${encodeURIComponent(String(id))}`
+  // A plain link that reads as a button, in the theme's text colour (contrast as the page's text).
+  const link: React.CSSProperties = { display: 'inline-block', padding: '0.4rem 0.9rem', border: '1px solid var(--theme-elevation-800)', borderRadius: 4, color: 'var(--theme-text)', textDecoration: 'none', fontWeight: 600 }
   const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem', marginBottom: '1.5rem' }
   return (
-    <section style={box} aria-labelledby="subscriber-data-title" className="subscriber-data">
+    <section style={box} aria-labelledby="subscriber-data-title" className="atvira-panel atvira-subscriber-data">
       <h3 id="subscriber-data-title" style={{ marginTop: 0 }}>
         {t(lang, 'admin.subscribers.personalData')}
       </h3>
       <p>{t(lang, 'admin.subscribers.personalData.help')}</p>
       <p>
-        <a className="btn btn--style-secondary btn--size-small" href={`${api}/export`} download>
+        <a style={link} href={`${api}/export`} download>
           {t(lang, 'admin.subscribers.export')}
         </a>
       </p>
