@@ -75,10 +75,13 @@ export async function ResponsesPanel({
       {rows.length === 0 && <p>{t(lang, page === 1 ? 'admin.responses.none' : 'admin.responses.nonePage')}</p>}
       {rows.map((r) => (
         <details key={r.id} style={{ marginBottom: '.75rem' }}>
-          <summary>
-            {r.title} ({r.status}): {plural(lang, 'admin.responses.count', r.count)} ·{' '}
-            <a href={`/api/consultation-responses/export.csv?consultation=${encodeURIComponent(r.id)}`}>{t(lang, 'admin.responses.export')}</a>
+          {/* Nothing interactive inside the summary (it is a control itself), and room to tap it. */}
+          <summary style={{ padding: '.3rem 0', cursor: 'pointer' }}>
+            {r.title} ({r.status}): {plural(lang, 'admin.responses.count', r.count)}
           </summary>
+          <p style={{ margin: '.25rem 0 .5rem' }}>
+            <a href={`/api/consultation-responses/export.csv?consultation=${encodeURIComponent(r.id)}`}>{t(lang, 'admin.responses.export')}</a>
+          </p>
           {r.summary.map((q) => (
             <table key={q.questionId} style={{ margin: '.5rem 0 1rem', borderCollapse: 'collapse' }}>
               <caption style={{ textAlign: 'left', fontWeight: 600 }}>

@@ -27,7 +27,8 @@ export async function NewsletterPanel({ payload, user, i18n }: { payload: Payloa
       <ul>
         {(['daily', 'weekly'] as const).flatMap((frequency) =>
           locales.map((locale) => (
-            <li key={`${frequency}-${locale}`}>
+            // Spaced so that each link is a target of its own (WCAG 2.5.8).
+            <li key={`${frequency}-${locale}`} style={{ padding: '.25rem 0' }}>
               <a href={`/api/newsletter-runs/preview?frequency=${frequency}&locale=${locale}`} target="_blank" rel="noopener">
                 {t(lang, `admin.newsletter.preview.${frequency}`, { locale: locale.toUpperCase() })}
               </a>
