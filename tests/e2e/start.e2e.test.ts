@@ -290,10 +290,10 @@ describe('npm start', { timeout: 900_000 }, () => {
       expect(en.lang).toBe('en')
       expect(en.text).toContain('Dashboard')
       for (const name of ['News', 'Services', 'Consultations', 'Content']) expect(en.text, name).toContain(name)
-      // Account → the interface settings: the language is Lithuanian, and nothing says "Payload".
+      // Account → the interface settings in Lithuanian, the content language named in it, and nothing says "Payload".
       const account = await adminView(editor, 'lt-LT', { path: '/admin/account', ready: 'form' })
       expect(account.text).toContain('Sąsajos nustatymai')
-      expect(account.text).toContain('Lietuvių')
+      expect(account.text).toMatch(/Turinio kalba:\s*lietuvių/)
       expect(account.text).not.toContain('Payload')
       const rows = await siteBuilds(editor)
       expect(rows.map((r) => [r.status, r.mode, r.summary])).toEqual([
