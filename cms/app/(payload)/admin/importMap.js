@@ -1,3 +1,4 @@
+import { EditingNotices as EditingNotices_8d044ddb4070c09659b1cd1e9a565fca } from '../../../plugins/editingLanguage/admin/EditingNotices'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -24,13 +25,16 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { PublishButton as PublishButton_a6c52344ddf2f4cf1f170b9db6474062 } from '../../../plugins/editingLanguage/admin/PublishButton'
 import { UnpublishButton as UnpublishButton_d400635149cbd423ee5d1baf0979d358 } from '../../../plugins/publishing/admin/UnpublishButton'
 import { ResponsesPanel as ResponsesPanel_377fd2e6d71613c044ea0b5158da689f } from '../../../plugins/consultations/admin/ResponsesPanel'
 import { NewsletterPanel as NewsletterPanel_6921f45772d2a25e241bfa82357db726 } from '../../../plugins/newsletter/admin/NewsletterPanel'
+import { FailedSchedules as FailedSchedules_289f8497d12b62e92b1797195fd024e1 } from '../../../plugins/editingLanguage/admin/FailedSchedules'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/plugins/editingLanguage/admin/EditingNotices#EditingNotices": EditingNotices_8d044ddb4070c09659b1cd1e9a565fca,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -57,8 +61,10 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/plugins/editingLanguage/admin/PublishButton#PublishButton": PublishButton_a6c52344ddf2f4cf1f170b9db6474062,
   "/plugins/publishing/admin/UnpublishButton#UnpublishButton": UnpublishButton_d400635149cbd423ee5d1baf0979d358,
   "/plugins/consultations/admin/ResponsesPanel#ResponsesPanel": ResponsesPanel_377fd2e6d71613c044ea0b5158da689f,
   "/plugins/newsletter/admin/NewsletterPanel#NewsletterPanel": NewsletterPanel_6921f45772d2a25e241bfa82357db726,
+  "/plugins/editingLanguage/admin/FailedSchedules#FailedSchedules": FailedSchedules_289f8497d12b62e92b1797195fd024e1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
