@@ -152,7 +152,7 @@ export async function describeFailure(req: PayloadRequest, failure: ScheduleFail
     if (found === null) reason = t(lang, 'admin.schedule.reason.gone')
     else reason = found.map(({ locale, gaps }) => t(lang, 'admin.schedule.reason.gaps', { language: languageName(locale, lang), fields: listOf(gaps) })).join(' ')
   }
-  if (!reason) reason = t(lang, 'admin.schedule.reason.other', { message: failure.error.replace(/\s+/g, ' ').trim().slice(0, 300) })
+  if (!reason) reason = t(lang, 'admin.schedule.reason.error', { message: failure.error.replace(/\s+/g, ' ').trim().slice(0, 300) })
   return t(lang, failure.type === 'publish' ? 'admin.schedule.failed.publish' : 'admin.schedule.failed.unpublish', { at: whenScheduled(failure.at, failure.timezone), reason: capitalized(reason) })
 }
 
