@@ -22,7 +22,7 @@ type Job = {
   error?: { message?: string } | null
   hasError?: boolean | null
   waitUntil?: string | null
-  log?: { executedAt?: string; completedAt?: string; state?: string }[] | null
+  log?: { executedAt?: string; state?: string }[] | null
   createdAt: string
   updatedAt: string
 }
@@ -36,7 +36,7 @@ export type ScheduleFailure = {
   timezone?: string
   /** When it was to happen. */
   at: string
-  /** When it failed. */
+  /** When it failed: when the job was last written (the job's own log times follow Payload's job clock). */
   failedAt: string
   /** The job's error, as Payload kept it. */
   error: string
@@ -64,7 +64,7 @@ const failureOf = (job: Job): ScheduleFailure | null => {
     locale: job.input?.locale || undefined,
     timezone: job.input?.timezone || undefined,
     at: job.waitUntil ?? failedLog?.executedAt ?? job.createdAt,
-    failedAt: failedLog?.completedAt ?? job.updatedAt,
+    failedAt: job.updatedAt,
     error: job.error?.message ?? '',
   }
 }
