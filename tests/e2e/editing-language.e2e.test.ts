@@ -6,9 +6,9 @@
  * a scheduled publish that fails anyway is shown on its document and on the dashboard.
  * One admin server (`next start`) on a real SQLite file, real HTTP; the job runner is
  * Payload's own (`payload.jobs.run`, as scripts/jobs.ts runs it) in this process, on
- * the same file, with its clock moved to the scheduled time.
+ * the same file; the scheduled time "comes" by making the job due now.
  */
-import { _internal_jobSystemGlobals, _internal_resetJobSystemGlobals, type Payload } from 'payload'
+import type { Payload } from 'payload'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -42,7 +42,6 @@ beforeAll(async () => {
 }, 900_000)
 
 afterAll(async () => {
-  _internal_resetJobSystemGlobals()
   await browser?.close()
   await server?.stop()
   await cms?.close()
@@ -213,19 +212,17 @@ describe('the editing language in the admin', { timeout: 300_000 }, () => {
       // Before the time, someone empties the Lithuanian summary in a draft (drafts always save).
       expect((await api('PATCH', `/news/${id}?locale=lt&draft=true`, { summary: '' })).status).toBe(200)
 
-      // The time comes: the job runner runs the schedule, which fails.
-      _internal_jobSystemGlobals.getCurrentDate = () => new Date(new Date(job!.waitUntil!).getTime() + 60_000)
-      try {
-        await payload.jobs.run({ queue: 'default' })
-      } finally {
-        _internal_resetJobSystemGlobals()
-      }
+      // The time comes (the job is made due now), and the job runner runs it: it fails.
+      const due = new Date(Date.now() - 1000)
+      await payload.update({ collection: 'payload-jobs', id: job!.id, data: { waitUntil: due.toISOString() }, overrideAccess: true })
+      await payload.jobs.run({ queue: 'default' })
       const [failed] = await scheduleJobs(id)
       expect(failed?.hasError).toBe(true)
       expect(failed?.error?.message).toBe('The following field is invalid: Summary')
       expect((await payload.findByID({ collection: 'news', id, depth: 0, overrideAccess: true }))._status).toBe('draft')
 
-      const expected = `Suplanuotas paskelbimas ${day} 09:00 nepavyko. Neužpildyti laukai (lietuvių kalba): Summary. Ištaisykite ir suplanuokite dar kartą.`
+      const at = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius', dateStyle: 'short', timeStyle: 'short' }).format(due)
+      const expected = `Suplanuotas paskelbimas ${at} nepavyko. Neužpildyti laukai (lietuvių kalba): Summary. Ištaisykite ir suplanuokite dar kartą.`
       // On the dashboard: listed, with a link to the document …
       await open(page, '/admin')
       const panel = page.locator('.atvira-failed-schedules')
