@@ -186,6 +186,15 @@ describe('scheduling refuses a publish the document is not ready for', () => {
     })
   })
 
+  it('checks the settings too (a global): the city name in Lithuanian', async () => {
+    await payload.updateGlobal({ slug: 'settings', locale: 'en', draft: true, data: { cityName: 'Seaside' }, overrideAccess: true })
+    expect(await schedule(editor, 'en', { type: 'publish', global: 'settings' })).toEqual({
+      error: 'This cannot be scheduled because these fields are empty in Lithuanian: City Name. Switch the language to “Lietuvių”, fill them in and schedule again.',
+    })
+    await payload.updateGlobal({ slug: 'settings', locale: 'lt', draft: true, data: { cityName: 'Pajūris' }, overrideAccess: true })
+    expect(await schedule(editor, 'en', { type: 'publish', global: 'settings' })).toEqual({ message: 'Success' })
+  })
+
   it('answers a missing document or a nonsense target with words, not a crash; authors and the signed-out are refused', async () => {
     expect(await schedule(editor, 'en', { type: 'publish', doc: { relationTo: 'news', value: '999999' } })).toEqual({ error: 'This cannot be scheduled: the document was not found.' })
     expect(await schedule(editor, 'en', { type: 'publish', doc: { relationTo: 'no-such-collection', value: '1' } })).toEqual({ error: 'This cannot be scheduled: the document was not found.' })

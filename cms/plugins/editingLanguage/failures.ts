@@ -106,7 +106,7 @@ async function stillMatters(payload: Payload, failure: ScheduleFailure): Promise
  * scheduled again since, and the document still there.
  */
 export async function outstandingFailures(payload: Payload, target?: Target, limit = 20): Promise<ScheduleFailure[]> {
-  const { docs } = await payload.find({ collection: 'payload-jobs', where: { and: [...schedulesOf(target), { hasError: { equals: true } }] }, sort: '-updatedAt', limit: 200, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'payload-jobs', where: { and: [...schedulesOf(target), { hasError: { equals: true } }] }, sort: '-updatedAt', limit: 100, depth: 0, overrideAccess: true })
   const latest: ScheduleFailure[] = []
   for (const job of docs as unknown as Job[]) {
     const failure = failureOf(job)

@@ -16,7 +16,7 @@ const publishButton = '/plugins/editingLanguage/admin/PublishButton#PublishButto
 export const editingNoticesField: UIField = {
   name: 'editingNotices',
   type: 'ui',
-  admin: { components: { Field: '/plugins/editingLanguage/admin/EditingNotices#EditingNotices' } },
+  admin: { components: { Field: '/plugins/editingLanguage/admin/EditingNotices#EditingNotices' }, disableListColumn: true },
 }
 
 function withNotices(c: CollectionConfig): CollectionConfig {
