@@ -12,6 +12,7 @@ import type { Payload } from 'payload'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { fieldLabel } from '../../cms/plugins/editingLanguage/requirements'
 import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
 import { launchBrowser, loopbackContext } from './browser'
@@ -71,6 +72,10 @@ async function api(method: string, path: string, body?: unknown): Promise<{ stat
 }
 
 const text = (words: string) => paragraph(words) as never
+/** A news field's name as the Lithuanian edit form shows it. */
+const ltLabel = (name: string) => fieldLabel(payload.collections.news.config.fields.find((f) => 'name' in f && f.name === name) as never, 'lt')
+const enLabel = (name: string) => fieldLabel(payload.collections.news.config.fields.find((f) => 'name' in f && f.name === name) as never, 'en')
+const required = () => ['title', 'summary', 'body'].map(ltLabel)
 const languageNotice = (page: Page) => page.locator('.atvira-editing-language')
 const errorToasts = (page: Page) => page.locator('[data-sonner-toast][data-type="error"]')
 const successToasts = (page: Page) => page.locator('[data-sonner-toast][data-type="success"]')
@@ -155,8 +160,10 @@ describe('the editing language in the admin', { timeout: 300_000 }, () => {
       const { page } = tab
       await open(page, `/admin/collections/news/${id}?locale=en`)
       await expect.poll(() => languageNotice(page).innerText()).toContain('Redaguojama: anglų kalba')
+      // The names the messages use are the ones the form shows.
+      expect(await page.locator('label[for="field-title"]').innerText()).toContain(ltLabel('title'))
       expect(await languageNotice(page).innerText()).toContain(
-        'Dar neužpildyta lietuvių kalba: Title, Summary, Body. Juodraštį išsaugoti galima, bet paskelbti ar suplanuoti paskelbimą – tik užpildžius šiuos laukus.',
+        `Dar neužpildyta lietuvių kalba: ${required().join(', ')}. Juodraštį išsaugoti galima, bet paskelbti ar suplanuoti paskelbimą – tik užpildžius šiuos laukus.`,
       )
 
       // Publish: refused, with the fields named.
@@ -164,7 +171,7 @@ describe('the editing language in the admin', { timeout: 300_000 }, () => {
       await expect
         .poll(() => errorToasts(page).allInnerTexts())
         .toContainEqual(
-          'Paskelbti negalima, kol lietuvių kalba neužpildyti šie laukai (perjunkite kalbą į „Lietuvių“, užpildykite juos ir skelbkite dar kartą) (3):\nTitle\nSummary\nBody',
+          `Paskelbti negalima, kol lietuvių kalba neužpildyti šie laukai (perjunkite kalbą į „Lietuvių“, užpildykite juos ir skelbkite dar kartą) (3):\n${required().join('\n')}`,
         )
       expect((await payload.findByID({ collection: 'news', id, depth: 0, overrideAccess: true }))._status).toBe('draft')
 
@@ -177,7 +184,7 @@ describe('the editing language in the admin', { timeout: 300_000 }, () => {
       await page.locator('#scheduled-publish-save').click()
       await expect
         .poll(() => errorToasts(page).allInnerTexts())
-        .toContainEqual('Suplanuoti negalima, nes lietuvių kalba neužpildyti laukai: Title, Summary, Body. Perjunkite kalbą į „Lietuvių“, užpildykite juos ir suplanuokite dar kartą.')
+        .toContainEqual(`Suplanuoti negalima, nes lietuvių kalba neužpildyti laukai: ${required().join(', ')}. Perjunkite kalbą į „Lietuvių“, užpildykite juos ir suplanuokite dar kartą.`)
       expect(await successToasts(page).allInnerTexts()).not.toContainEqual(expect.stringContaining('Sėkmingai suplanuota'))
       expect(await page.locator('.schedule-publish__upcoming').innerText()).toContain('Nėra suplanuotų būsimų renginių.')
       expect(await scheduleJobs(id)).toEqual([])
@@ -218,11 +225,11 @@ describe('the editing language in the admin', { timeout: 300_000 }, () => {
       await payload.jobs.run({ queue: 'default' })
       const [failed] = await scheduleJobs(id)
       expect(failed?.hasError).toBe(true)
-      expect(failed?.error?.message).toBe('The following field is invalid: Summary')
+      expect(failed?.error?.message).toBe(`The following field is invalid: ${enLabel('summary')}`)
       expect((await payload.findByID({ collection: 'news', id, depth: 0, overrideAccess: true }))._status).toBe('draft')
 
       const at = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius', dateStyle: 'short', timeStyle: 'short' }).format(due)
-      const expected = `Suplanuotas paskelbimas ${at} nepavyko. Neužpildyti laukai (lietuvių kalba): Summary. Ištaisykite ir suplanuokite dar kartą.`
+      const expected = `Suplanuotas paskelbimas ${at} nepavyko. Neužpildyti laukai (lietuvių kalba): ${ltLabel('summary')}. Ištaisykite ir suplanuokite dar kartą.`
       // On the dashboard: listed, with a link to the document …
       await open(page, '/admin')
       const panel = page.locator('.atvira-failed-schedules')

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
 import { describeFailure, outstandingFailures, whenScheduled } from '../../cms/plugins/editingLanguage/failures'
-import { afterSave, requiredGaps } from '../../cms/plugins/editingLanguage/requirements'
+import { afterSave, fieldLabel, requiredGaps } from '../../cms/plugins/editingLanguage/requirements'
 import { schedulePublishServerFunction } from '../../cms/scheduling/serverFunction'
 import { paragraph, startCms, type TestCms } from './helpers'
 
@@ -32,6 +32,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await cms?.close()
 })
+
+/** A field's name as the edit form shows it in an admin language (`a.b` for a field in an array row). */
+function label(entity: string, path: string, lang: 'lt' | 'en'): string {
+  let fields = (payload.collections[entity as 'news']?.config.fields ?? payload.config.globals.find((g) => g.slug === entity)!.fields) as { name?: string; fields?: unknown[] }[]
+  let field: { name?: string; fields?: unknown[] } | undefined
+  for (const name of path.split('.')) {
+    field = fields.find((f) => f.name === name)
+    fields = (field?.fields ?? []) as typeof fields
+  }
+  const text = fieldLabel(field as never, lang)
+  expect(text).not.toBe('')
+  return text
+}
+/** A guide's second step's field, as a message names it ("Steps 2 › Title"). */
+const step2 = (field: string, lang: 'lt' | 'en' = 'en') => `${label('guides', 'steps', lang)} 2 › ${label('guides', `steps.${field}`, lang)}`
+/** The news article's required fields (title, summary, body), as a message lists them. */
+const newsFields = (lang: 'lt' | 'en') => ['title', 'summary', 'body'].map((f) => label('news', f, lang)).join(', ')
 
 const staff = (user: User) => ({ ...user, collection: 'users' }) as never
 async function adminReq(user: User | null, language: 'lt' | 'en'): Promise<PayloadRequest> {
@@ -83,7 +100,7 @@ describe("Payload's scheduled publish of a draft whose Lithuanian required field
     const kept = await jobById(job.id)
     expect(kept.hasError).toBe(true)
     // Payload's own validation in the default language (the job sends no locale).
-    expect(kept.error?.message).toBe('The following fields are invalid: Title, Summary, Body')
+    expect(kept.error?.message).toBe(`The following fields are invalid: ${newsFields('en')}`)
     expect(new Date(kept.waitUntil!).getTime()).toBeLessThan(Date.now())
     // What the drawer's "Upcoming events" shows (Payload's own server function): nothing.
     expect(await getUpcomingScheduledPublishHandler({ id: draft.id, collectionSlug: 'news', req: await adminReq(editor, 'en') } as never)).toEqual([])
@@ -93,14 +110,14 @@ describe("Payload's scheduled publish of a draft whose Lithuanian required field
     // Now never silent: the failure is found and said in plain words.
     const [failure] = await outstandingFailures(payload, { collection: 'news', id: draft.id })
     expect(failure?.jobId).toBe(job.id)
-    expect(failure?.error).toBe('The following fields are invalid: Title, Summary, Body')
+    expect(failure?.error).toBe(`The following fields are invalid: ${newsFields('en')}`)
     const at = whenScheduled(kept.waitUntil!, 'Europe/Vilnius')
     expect(at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
     expect(await describeFailure(await adminReq(editor, 'lt'), failure!)).toBe(
-      `Suplanuotas paskelbimas ${at} nepavyko. Neužpildyti laukai (lietuvių kalba): Title, Summary, Body. Ištaisykite ir suplanuokite dar kartą.`,
+      `Suplanuotas paskelbimas ${at} nepavyko. Neužpildyti laukai (lietuvių kalba): ${newsFields('lt')}. Ištaisykite ir suplanuokite dar kartą.`,
     )
     expect(await describeFailure(await adminReq(editor, 'en'), failure!)).toBe(
-      `The scheduled publish at ${at} failed. These fields are empty in Lithuanian: Title, Summary, Body. Fix it and schedule again.`,
+      `The scheduled publish at ${at} failed. These fields are empty in Lithuanian: ${newsFields('en')}. Fix it and schedule again.`,
     )
     expect((await outstandingFailures(payload)).map((f) => f.jobId)).toContain(job.id)
   })
@@ -111,13 +128,13 @@ describe("Payload's scheduled publish of a draft whose Lithuanian required field
     const run = await runDueJobs()
     expect(run.jobStatus?.[String(job.id)]?.status).toBe('error-reached-max-retries')
     expect((await jobById(job.id)).error?.message).toBe(
-      'This cannot be published while these fields are empty in Lithuanian (switch the language to “Lietuvių”, fill them in and publish again): Title, Summary, Body',
+      `This cannot be published while these fields are empty in Lithuanian (switch the language to “Lietuvių”, fill them in and publish again): ${newsFields('en')}`,
     )
     expect(await statusOf(draft.id as number)).toBe('draft')
     expect(await publishedVersions(draft.id as number)).toBe(0)
     const [failure] = await outstandingFailures(payload, { collection: 'news', id: draft.id })
     expect(failure?.locale).toBe('en')
-    expect(await describeFailure(await adminReq(editor, 'en'), failure!)).toContain('These fields are empty in Lithuanian: Title, Summary, Body.')
+    expect(await describeFailure(await adminReq(editor, 'en'), failure!)).toContain(`These fields are empty in Lithuanian: ${newsFields('en')}.`)
   })
 
   it('a failure stops mattering once the document is published, or scheduled again', async () => {
@@ -128,7 +145,7 @@ describe("Payload's scheduled publish of a draft whose Lithuanian required field
     await payload.update({ collection: 'news', id: draft.id, locale: 'lt', draft: true, data: { title: 'Vėliau', summary: 'Santrauka.', body: text('Tekstas.') }, overrideAccess: true })
     // The reason now is Payload's own message: nothing is empty any more.
     const [still] = await outstandingFailures(payload, { collection: 'news', id: draft.id })
-    expect(await describeFailure(await adminReq(editor, 'en'), still!)).toContain('The system said: “The following fields are invalid: Title, Summary, Body”.')
+    expect(await describeFailure(await adminReq(editor, 'en'), still!)).toContain(`The system said: “The following fields are invalid: ${newsFields('en')}”.`)
     const again = await schedulePublishServerFunction({ req: await adminReq(editor, 'en'), type: 'publish', date: new Date(Date.now() + 3_600_000), doc: { relationTo: 'news', value: String(draft.id) } } as never)
     expect(again).toEqual({ message: 'Success' })
     expect(await outstandingFailures(payload, { collection: 'news', id: draft.id })).toHaveLength(0)
@@ -150,10 +167,10 @@ describe('scheduling refuses a publish the document is not ready for', () => {
     const draft = await englishOnlyDraft('Refused')
     const doc = { relationTo: 'news', value: String(draft.id) }
     expect(await schedule(editor, 'lt', { type: 'publish', doc })).toEqual({
-      error: 'Suplanuoti negalima, nes lietuvių kalba neužpildyti laukai: Title, Summary, Body. Perjunkite kalbą į „Lietuvių“, užpildykite juos ir suplanuokite dar kartą.',
+      error: `Suplanuoti negalima, nes lietuvių kalba neužpildyti laukai: ${newsFields('lt')}. Perjunkite kalbą į „Lietuvių“, užpildykite juos ir suplanuokite dar kartą.`,
     })
     expect(await schedule(editor, 'en', { type: 'publish', doc, localeToPublish: 'en' })).toEqual({
-      error: 'This cannot be scheduled because these fields are empty in Lithuanian: Title, Summary, Body. Switch the language to “Lietuvių”, fill them in and schedule again.',
+      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${newsFields('en')}. Switch the language to “Lietuvių”, fill them in and schedule again.`,
     })
     expect(await jobsFor(draft.id as number)).toBe(0)
     // Unpublishing needs nothing written.
@@ -165,7 +182,7 @@ describe('scheduling refuses a publish the document is not ready for', () => {
     const doc = await payload.create({ collection: 'news', locale: 'lt', draft: true, data: { title: 'Tik lietuviškai', summary: 'S.', body: text('T.'), _status: 'draft' }, overrideAccess: true })
     const ref = { relationTo: 'news', value: String(doc.id) }
     expect(await schedule(editor, 'en', { type: 'publish', doc: ref, localeToPublish: 'en' })).toEqual({
-      error: 'This cannot be scheduled because these fields are empty in English: Title, Summary, Body. Switch the language to “English”, fill them in and schedule again.',
+      error: `This cannot be scheduled because these fields are empty in English: ${newsFields('en')}. Switch the language to “English”, fill them in and schedule again.`,
     })
     expect(await schedule(editor, 'en', { type: 'publish', doc: ref })).toEqual({ message: 'Success' })
     expect(await schedule(editor, 'en', { type: 'publish', doc: ref, localeToPublish: 'lt' })).toEqual({ message: 'Success' })
@@ -182,14 +199,14 @@ describe('scheduling refuses a publish the document is not ready for', () => {
       overrideAccess: true,
     })
     expect(await schedule(editor, 'en', { type: 'publish', doc: { relationTo: 'guides', value: String(guide.id) } })).toEqual({
-      error: 'This cannot be scheduled because these fields are empty in Lithuanian: Steps 2 › Title, Steps 2 › Body. Switch the language to “Lietuvių”, fill them in and schedule again.',
+      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${step2('title')}, ${step2('body')}. Switch the language to “Lietuvių”, fill them in and schedule again.`,
     })
   })
 
   it('checks the settings too (a global): the city name in Lithuanian', async () => {
     await payload.updateGlobal({ slug: 'settings', locale: 'en', draft: true, data: { cityName: 'Seaside' }, overrideAccess: true })
     expect(await schedule(editor, 'en', { type: 'publish', global: 'settings' })).toEqual({
-      error: 'This cannot be scheduled because these fields are empty in Lithuanian: City Name. Switch the language to “Lietuvių”, fill them in and schedule again.',
+      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${label('settings', 'cityName', 'en')}. Switch the language to “Lietuvių”, fill them in and schedule again.`,
     })
     await payload.updateGlobal({ slug: 'settings', locale: 'lt', draft: true, data: { cityName: 'Pajūris' }, overrideAccess: true })
     expect(await schedule(editor, 'en', { type: 'publish', global: 'settings' })).toEqual({ message: 'Success' })
@@ -225,7 +242,7 @@ describe('publishing in another language waits for the Lithuanian text', () => {
     const draft = await englishOnlyDraft('Publish en')
     const refused = await refusal(payload.update({ collection: 'news', id: draft.id, locale: 'en', data: { _status: 'published' }, ...asEditor }))
     expect(refused.status).toBe(400)
-    expect(refused.message).toBe('This cannot be published while these fields are empty in Lithuanian (switch the language to “Lietuvių”, fill them in and publish again): Title, Summary, Body')
+    expect(refused.message).toBe(`This cannot be published while these fields are empty in Lithuanian (switch the language to “Lietuvių”, fill them in and publish again): ${newsFields('en')}`)
     expect(refused.data).toMatchObject({ locale: 'lt', missing: [{ path: 'title' }, { path: 'summary' }, { path: 'body' }] })
     // "Publish in English" (Payload's publishSpecificLocale) is refused the same way.
     expect((await refusal(payload.update({ collection: 'news', id: draft.id, locale: 'en', publishSpecificLocale: 'en', data: { _status: 'published' }, ...asEditor }))).status).toBe(400)
@@ -236,7 +253,8 @@ describe('publishing in another language waits for the Lithuanian text', () => {
 
   it('refuses creating a published document in English; publishes once Lithuanian is written', async () => {
     const refused = await refusal(payload.create({ collection: 'news', locale: 'en', data: { title: 'New en', summary: 'S.', body: text('T.'), _status: 'published' }, ...asEditor }))
-    expect(refused.message).toMatch(/empty in Lithuanian \(.*\): Title, Summary, Body$/)
+    expect(refused.message).toMatch(/^This cannot be published while these fields are empty in Lithuanian \(/)
+    expect(refused.message?.endsWith(`: ${newsFields('en')}`)).toBe(true)
     const draft = await englishOnlyDraft('Then Lithuanian')
     await payload.update({ collection: 'news', id: draft.id, locale: 'lt', draft: true, data: { title: 'Tada lietuviškai', summary: 'S.', body: text('T.') }, ...asEditor })
     const live = await payload.update({ collection: 'news', id: draft.id, locale: 'en', data: { _status: 'published' }, ...asEditor })
@@ -251,13 +269,13 @@ describe('publishing in another language waits for the Lithuanian text', () => {
     const stored = { title: 'Gidas', summary: 'S.', steps: [{ id: 'a', title: 'Pirmas', body: text('T.') }] }
     expect(requiredGaps(guides, afterSave(guides, stored, { steps: [{ id: 'a' }] }), { lang: 'en', localizedOnly: true })).toEqual([])
     expect(requiredGaps(guides, afterSave(guides, stored, { steps: [{ id: 'a' }, { id: 'b' }] }), { lang: 'en', localizedOnly: true })).toEqual([
-      { path: 'steps.1.title', label: 'Steps 2 › Title' },
-      { path: 'steps.1.body', label: 'Steps 2 › Body' },
+      { path: 'steps.1.title', label: step2('title') },
+      { path: 'steps.1.body', label: step2('body') },
     ])
     // A step removed in English takes its empty Lithuanian text with it.
     expect(requiredGaps(guides, afterSave(guides, { ...stored, steps: [...stored.steps, { id: 'b', title: '' }] }, { steps: [{ id: 'a' }] }), { lang: 'en', localizedOnly: true })).toEqual([])
     // Not localized: Payload checks those in every language, so they are not named as Lithuanian.
     expect(requiredGaps(guides, afterSave(guides, { title: 'G', summary: 'S' }, { steps: [] }), { lang: 'en', localizedOnly: true })).toEqual([])
-    expect(requiredGaps(guides, { title: 'G', summary: 'S', steps: [] }, { lang: 'lt' })).toEqual([{ path: 'steps', label: 'Steps' }])
+    expect(requiredGaps(guides, { title: 'G', summary: 'S', steps: [] }, { lang: 'lt' })).toEqual([{ path: 'steps', label: label('guides', 'steps', 'lt') }])
   })
 })

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, GlobalConfig, Plugin, UIField } from 'payload'
 
+import { labels } from '../../model/i18n'
 import { extendCollections, extendGlobals } from '../extend'
 import { defaultLanguageFirst } from './hooks'
 
@@ -16,6 +17,8 @@ const publishButton = '/plugins/editingLanguage/admin/PublishButton#PublishButto
 export const editingNoticesField: UIField = {
   name: 'editingNotices',
   type: 'ui',
+  // Named in every admin language (it shows its own words; the name is for lists of fields).
+  label: labels('admin.language.notices'),
   admin: { components: { Field: '/plugins/editingLanguage/admin/EditingNotices#EditingNotices' }, disableListColumn: true },
 }
 
