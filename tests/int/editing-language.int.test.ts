@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
 import { describeFailure, outstandingFailures, whenScheduled } from '../../cms/plugins/editingLanguage/failures'
-import { afterSave, fieldLabel, requiredGaps } from '../../cms/plugins/editingLanguage/requirements'
+import { afterSave, fieldLabel, localeLabel, requiredGaps } from '../../cms/plugins/editingLanguage/requirements'
 import { schedulePublishServerFunction } from '../../cms/scheduling/serverFunction'
 import { paragraph, startCms, type TestCms } from './helpers'
 
@@ -50,6 +50,8 @@ const step2 = (field: string, lang: 'lt' | 'en' = 'en') => `${label('guides', 's
 /** The news article's required fields (title, summary, body), as a message lists them. */
 const newsFields = (lang: 'lt' | 'en') => ['title', 'summary', 'body'].map((f) => label('news', f, lang)).join(', ')
 
+/** What the locale selector calls a locale in an admin language. */
+const selector = (code: string, lang: 'lt' | 'en') => localeLabel(payload.config, code, lang)
 const staff = (user: User) => ({ ...user, collection: 'users' }) as never
 async function adminReq(user: User | null, language: 'lt' | 'en'): Promise<PayloadRequest> {
   const i18n = await getLocalI18n({ config: payload.config, language })
@@ -128,7 +130,7 @@ describe("Payload's scheduled publish of a draft whose Lithuanian required field
     const run = await runDueJobs()
     expect(run.jobStatus?.[String(job.id)]?.status).toBe('error-reached-max-retries')
     expect((await jobById(job.id)).error?.message).toBe(
-      `This cannot be published while these fields are empty in Lithuanian (switch the language to “Lietuvių”, fill them in and publish again): ${newsFields('en')}`,
+      `This cannot be published while these fields are empty in Lithuanian (switch the language to “${selector('lt', 'en')}”, fill them in and publish again): ${newsFields('en')}`,
     )
     expect(await statusOf(draft.id as number)).toBe('draft')
     expect(await publishedVersions(draft.id as number)).toBe(0)
@@ -160,6 +162,12 @@ describe("Payload's scheduled publish of a draft whose Lithuanian required field
 })
 
 describe('scheduling refuses a publish the document is not ready for', () => {
+  it('names the languages as the locale selector does', () => {
+    expect(selector('lt', 'lt')).toMatch(/^[Ll]ietuvių$/)
+    expect(selector('lt', 'en')).toMatch(/^(Lietuvių|Lithuanian)$/)
+    expect(selector('en', 'en')).toBe('English')
+  })
+
   const schedule = async (user: User | null, language: 'lt' | 'en', args: Record<string, unknown>) =>
     schedulePublishServerFunction({ req: await adminReq(user, language), date: new Date(Date.now() + 3_600_000), ...args } as never)
 
@@ -167,10 +175,10 @@ describe('scheduling refuses a publish the document is not ready for', () => {
     const draft = await englishOnlyDraft('Refused')
     const doc = { relationTo: 'news', value: String(draft.id) }
     expect(await schedule(editor, 'lt', { type: 'publish', doc })).toEqual({
-      error: `Suplanuoti negalima, nes lietuvių kalba neužpildyti laukai: ${newsFields('lt')}. Perjunkite kalbą į „Lietuvių“, užpildykite juos ir suplanuokite dar kartą.`,
+      error: `Suplanuoti negalima, nes lietuvių kalba neužpildyti laukai: ${newsFields('lt')}. Perjunkite kalbą į „${selector('lt', 'lt')}“, užpildykite juos ir suplanuokite dar kartą.`,
     })
     expect(await schedule(editor, 'en', { type: 'publish', doc, localeToPublish: 'en' })).toEqual({
-      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${newsFields('en')}. Switch the language to “Lietuvių”, fill them in and schedule again.`,
+      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${newsFields('en')}. Switch the language to “${selector('lt', 'en')}”, fill them in and schedule again.`,
     })
     expect(await jobsFor(draft.id as number)).toBe(0)
     // Unpublishing needs nothing written.
@@ -182,7 +190,7 @@ describe('scheduling refuses a publish the document is not ready for', () => {
     const doc = await payload.create({ collection: 'news', locale: 'lt', draft: true, data: { title: 'Tik lietuviškai', summary: 'S.', body: text('T.'), _status: 'draft' }, overrideAccess: true })
     const ref = { relationTo: 'news', value: String(doc.id) }
     expect(await schedule(editor, 'en', { type: 'publish', doc: ref, localeToPublish: 'en' })).toEqual({
-      error: `This cannot be scheduled because these fields are empty in English: ${newsFields('en')}. Switch the language to “English”, fill them in and schedule again.`,
+      error: `This cannot be scheduled because these fields are empty in English: ${newsFields('en')}. Switch the language to “${selector('en', 'en')}”, fill them in and schedule again.`,
     })
     expect(await schedule(editor, 'en', { type: 'publish', doc: ref })).toEqual({ message: 'Success' })
     expect(await schedule(editor, 'en', { type: 'publish', doc: ref, localeToPublish: 'lt' })).toEqual({ message: 'Success' })
@@ -199,14 +207,14 @@ describe('scheduling refuses a publish the document is not ready for', () => {
       overrideAccess: true,
     })
     expect(await schedule(editor, 'en', { type: 'publish', doc: { relationTo: 'guides', value: String(guide.id) } })).toEqual({
-      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${step2('title')}, ${step2('body')}. Switch the language to “Lietuvių”, fill them in and schedule again.`,
+      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${step2('title')}, ${step2('body')}. Switch the language to “${selector('lt', 'en')}”, fill them in and schedule again.`,
     })
   })
 
   it('checks the settings too (a global): the city name in Lithuanian', async () => {
     await payload.updateGlobal({ slug: 'settings', locale: 'en', draft: true, data: { cityName: 'Seaside' }, overrideAccess: true })
     expect(await schedule(editor, 'en', { type: 'publish', global: 'settings' })).toEqual({
-      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${label('settings', 'cityName', 'en')}. Switch the language to “Lietuvių”, fill them in and schedule again.`,
+      error: `This cannot be scheduled because these fields are empty in Lithuanian: ${label('settings', 'cityName', 'en')}. Switch the language to “${selector('lt', 'en')}”, fill them in and schedule again.`,
     })
     await payload.updateGlobal({ slug: 'settings', locale: 'lt', draft: true, data: { cityName: 'Pajūris' }, overrideAccess: true })
     expect(await schedule(editor, 'en', { type: 'publish', global: 'settings' })).toEqual({ message: 'Success' })
@@ -242,7 +250,7 @@ describe('publishing in another language waits for the Lithuanian text', () => {
     const draft = await englishOnlyDraft('Publish en')
     const refused = await refusal(payload.update({ collection: 'news', id: draft.id, locale: 'en', data: { _status: 'published' }, ...asEditor }))
     expect(refused.status).toBe(400)
-    expect(refused.message).toBe(`This cannot be published while these fields are empty in Lithuanian (switch the language to “Lietuvių”, fill them in and publish again): ${newsFields('en')}`)
+    expect(refused.message).toBe(`This cannot be published while these fields are empty in Lithuanian (switch the language to “${selector('lt', 'en')}”, fill them in and publish again): ${newsFields('en')}`)
     expect(refused.data).toMatchObject({ locale: 'lt', missing: [{ path: 'title' }, { path: 'summary' }, { path: 'body' }] })
     // "Publish in English" (Payload's publishSpecificLocale) is refused the same way.
     expect((await refusal(payload.update({ collection: 'news', id: draft.id, locale: 'en', publishSpecificLocale: 'en', data: { _status: 'published' }, ...asEditor }))).status).toBe(400)

@@ -26,6 +26,6 @@ export const defaultLanguageFirst: CollectionBeforeChangeHook = async ({ collect
   const view = afterSave(collection.fields, stored?.data, data as Record<string, unknown>, blocks)
   const gaps = requiredGaps(collection.fields, view, { lang, blocks, user: req.user, localizedOnly: true })
   if (gaps.length === 0) return data
-  const message = t(lang, 'admin.language.publishRefused', { defaultLanguage: languageName(defaultLocale, lang), defaultLabel: localeLabel(defaultLocale), fields: listOf(gaps) })
+  const message = t(lang, 'admin.language.publishRefused', { defaultLanguage: languageName(defaultLocale, lang), defaultLabel: localeLabel(req.payload.config, defaultLocale, lang), fields: listOf(gaps) })
   throw new APIError(message, 400, { locale: defaultLocale, missing: gaps }, true)
 }

@@ -1,5 +1,5 @@
 import { hasText } from '@payloadcms/richtext-lexical/shared'
-import type { Block, Field, PayloadRequest } from 'payload'
+import type { Block, Field, PayloadRequest, SanitizedConfig } from 'payload'
 import { toWords } from 'payload/shared'
 
 import { asLocale } from '../../lib/locale'
@@ -205,8 +205,15 @@ export function languageName(code: string, lang: string): string {
   }
 }
 
-/** The label the locale selector shows for a locale ("Lietuvių"). */
-export function localeLabel(code: string): string {
+/** What the locale selector calls a locale in an admin language ("Lietuvių"): the configured label, else its own name. */
+export function localeLabel(config: SanitizedConfig, code: string, lang: string): string {
+  const configured = config.localization ? config.localization.locales.find((l) => l.code === code)?.label : undefined
+  if (typeof configured === 'string' && configured !== '') return configured
+  if (configured && typeof configured === 'object') {
+    const byLang = configured as Record<string, unknown>
+    const own = byLang[lang] ?? byLang.en ?? Object.values(byLang)[0]
+    if (typeof own === 'string' && own !== '') return own
+  }
   return getLocales().find((l) => l.code === code)?.label ?? code.toUpperCase()
 }
 

@@ -49,7 +49,7 @@ export async function scheduleRefusal(req: PayloadRequest, args: ScheduleRequest
   if (found === null) return t(lang, 'admin.schedule.notFound')
   return (
     found
-      .map(({ locale, gaps }) => t(lang, 'admin.schedule.refused', { language: languageName(locale, lang), label: localeLabel(locale), fields: listOf(gaps) }))
+      .map(({ locale, gaps }) => t(lang, 'admin.schedule.refused', { language: languageName(locale, lang), label: localeLabel(req.payload.config, locale, lang), fields: listOf(gaps) }))
       .join(' ') || null
   )
 }
