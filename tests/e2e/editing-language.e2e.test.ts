@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fieldLabel, localeLabel } from '../../cms/plugins/editingLanguage/requirements'
 import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
-import { launchBrowser, loopbackContext } from './browser'
+import { AxeBuilder } from '@axe-core/playwright'
+
+import { axeTags, formatViolations, launchBrowser, loopbackContext } from './browser'
 import { startAdminServer } from './server'
 
 let cms: TestCms
@@ -88,6 +90,13 @@ const scheduleJobs = async (id: number) =>
     waitUntil?: string
     error?: { message?: string }
   }[]
+
+/** WCAG 2.2 AA (axe) on what this feature adds to a page, nothing else of it. */
+async function axeOn(page: Page, selector: string): Promise<string> {
+  const result = await new AxeBuilder({ page }).include(selector).withTags(axeTags).analyze()
+  expect(result.passes.length + result.incomplete.length, `axe found nothing of ${selector} to check`).toBeGreaterThan(0)
+  return formatViolations(selector, result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) })))
+}
 
 /** Opens the schedule drawer from the Publish button's menu. */
 async function openScheduleDrawer(page: Page): Promise<void> {
@@ -162,6 +171,7 @@ describe('the editing language in the admin', { timeout: 300_000 }, () => {
       const { page } = tab
       await open(page, `/admin/collections/news/${id}?locale=en`)
       await expect.poll(() => languageNotice(page).innerText()).toContain('Redaguojama: anglų kalba')
+      expect(await axeOn(page, '.atvira-editing-notices')).toBe('')
       // The names the messages use are the ones the form shows.
       expect(await page.locator('label[for="field-title"]').innerText()).toContain(ltLabel('title'))
       expect(await languageNotice(page).innerText()).toContain(
@@ -237,12 +247,14 @@ describe('the editing language in the admin', { timeout: 300_000 }, () => {
       const panel = page.locator('.atvira-failed-schedules')
       await panel.waitFor()
       expect(await panel.locator('h2').innerText()).toBe('Nepavykę suplanuoti paskelbimai')
+      expect(await axeOn(page, '.atvira-failed-schedules')).toBe('')
       const item = panel.locator('li', { hasText: 'Suplanuota naujiena' })
       expect(await item.innerText()).toBe(`Suplanuota naujiena – ${expected}`)
       await item.getByRole('link', { name: 'Suplanuota naujiena' }).click()
       await page.waitForURL(new RegExp(`/admin/collections/news/${id}(\\?|$)`))
       // … and on the document itself.
       await expect.poll(() => page.locator('.atvira-schedule-failed').innerText()).toBe(expected)
+      expect(await axeOn(page, '.atvira-editing-notices')).toBe('')
       expect(await page.locator('.atvira-schedule-failed').getAttribute('role')).toBe('alert')
 
       // Fixed and published: no longer a failure anywhere.
