@@ -224,6 +224,15 @@ describe('scheduling refuses a publish the document is not ready for', () => {
     expect(await schedule(editor, 'en', { type: 'publish', doc: { relationTo: 'news', value: '999999' } })).toEqual({ error: 'This cannot be scheduled: the document was not found.' })
     expect(await schedule(editor, 'en', { type: 'publish', doc: { relationTo: 'no-such-collection', value: '1' } })).toEqual({ error: 'This cannot be scheduled: the document was not found.' })
     expect(await schedule(editor, 'en', { type: 'publish', doc: { relationTo: 'news', value: 'not-a-number' } })).toEqual({ error: 'This cannot be scheduled: the document was not found.' })
+    // Nonsense the admin never sends: not a document (Payload's handler then queues what it is given).
+    const before = (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, overrideAccess: true })).totalDocs
+    for (const doc of [{ relationTo: 'news', value: { id: 1 } }, { relationTo: ['news'], value: '1' }, { relationTo: 'news', value: '' }]) {
+      expect(await schedule(editor, 'en', { type: 'publish', doc, date: 'not a date' })).toHaveProperty('error', expect.any(String))
+    }
+    expect((await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, overrideAccess: true })).totalDocs).toBe(before)
+    const ready = await payload.create({ collection: 'news', locale: 'lt', draft: true, data: { title: 'Parengta', summary: 'S.', body: text('T.'), _status: 'draft' }, overrideAccess: true })
+    // A language that is not configured: the job would publish every language, so that is what is checked.
+    expect(await schedule(editor, 'en', { type: 'publish', doc: { relationTo: 'news', value: String(ready.id) }, localeToPublish: 'xx' })).toEqual({ message: 'Success' })
     const draft = await englishOnlyDraft('Author try')
     expect((await schedule(author, 'en', { type: 'publish', doc: { relationTo: 'news', value: String(draft.id) } })) as { error?: string }).toHaveProperty('error', expect.stringMatching(/Authors cannot schedule/))
     await expect(schedule(null, 'en', { type: 'publish', doc: { relationTo: 'news', value: String(draft.id) } })).rejects.toThrow()

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { t } from '../../model/i18n'
+import { getLocaleCodes } from '../../model/locales'
 import { gapsIn, getDefaultLocale, languageName, listOf, localeLabel, type Gap, type Target } from './requirements'
 
 export type ScheduleRequest = {
@@ -13,8 +14,9 @@ export type ScheduleRequest = {
 }
 
 export function targetOf(args: Pick<ScheduleRequest, 'doc' | 'global'>): Target | null {
-  if (args.doc?.relationTo && args.doc.value !== undefined && args.doc.value !== null && args.doc.value !== '') return { collection: args.doc.relationTo, id: args.doc.value }
-  if (args.global) return { global: args.global }
+  const value = args.doc?.value
+  if (typeof args.doc?.relationTo === 'string' && (typeof value === 'number' || (typeof value === 'string' && value !== ''))) return { collection: args.doc.relationTo, id: value }
+  if (typeof args.global === 'string' && args.global !== '') return { global: args.global }
   return null
 }
 
@@ -27,7 +29,9 @@ export function targetOf(args: Pick<ScheduleRequest, 'doc' | 'global'>): Target 
  */
 export async function publishGaps(req: PayloadRequest, target: Target, localeToPublish?: string): Promise<{ locale: string; gaps: Gap[] }[] | null> {
   const defaultLocale = getDefaultLocale()
-  const one = localeToPublish && localeToPublish !== defaultLocale ? localeToPublish : undefined
+  // The job publishes every language when the one it is given is not configured.
+  const known = typeof localeToPublish === 'string' && getLocaleCodes().includes(localeToPublish)
+  const one = known && localeToPublish !== defaultLocale ? localeToPublish : undefined
   const main = await gapsIn(req, target, defaultLocale, { localizedOnly: Boolean(one) })
   if (main === null) return null
   const found = [{ locale: defaultLocale, gaps: main }]
