@@ -20,6 +20,7 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { adminLanguagePlugin } from './plugins/adminLanguage'
 import { consultationMoment, consultationsPlugin } from './plugins/consultations'
+import { editingLanguagePlugin } from './plugins/editingLanguage'
 import { newsletterPlugin } from './plugins/newsletter'
 import { publishingPlugin } from './plugins/publishing'
 import { reviewPlugin } from './plugins/review'
@@ -114,6 +115,9 @@ export default buildConfig({
     newsletterPlugin({ collections: registry.withFlag('notifiable'), after: 'site-builds' }),
     // Drafts authors submit for an editor's review (every published-content type).
     reviewPlugin({ collections: registry.slugs((type) => type.kind === 'document' && type.flags.public) }),
+    // The language being edited, publishing that waits for the default language, and
+    // scheduled publishes that never fail unseen.
+    editingLanguagePlugin({ collections: registry.slugs((type) => type.kind === 'document' && type.flags.public), globals: ['settings'] }),
     nestedDocsPlugin({
       collections: ['pages'],
       generateLabel: (_, doc) => String(doc.title ?? ''),

@@ -57,7 +57,8 @@ export const departmentField: TextField = {
 export const publicVersions: CollectionConfig['versions'] = {
   drafts: {
     autosave: { interval: 2000 },
-    schedulePublish: true,
+    // The schedule drawer's time list on a 24-hour clock (its default is 12-hour).
+    schedulePublish: { timeFormat: 'HH:mm' },
   },
   maxPerDoc: 50,
 }

@@ -20,7 +20,7 @@ export const Settings: GlobalConfig = {
     readVersions: staff,
     update: editorsAndAdmins,
   },
-  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, max: 50 },
+  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: { timeFormat: 'HH:mm' } }, max: 50 },
   hooks: { beforeOperation: [noteGlobalDraftSave], afterChange: [endGlobalRestoreContext, syncFileUseAfterGlobalChange] },
   fields: [
     { name: 'cityName', type: 'text', localized: true, required: true },

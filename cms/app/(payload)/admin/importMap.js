@@ -1,3 +1,4 @@
+import { EditingNotices as EditingNotices_8d044ddb4070c09659b1cd1e9a565fca } from '../../../plugins/editingLanguage/admin/EditingNotices'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -25,15 +26,18 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ReviewControls as ReviewControls_14a18dff6762f872fe6b9bf91f4f0e65 } from '../../../plugins/review/admin/ReviewControls'
+import { PublishButton as PublishButton_a6c52344ddf2f4cf1f170b9db6474062 } from '../../../plugins/editingLanguage/admin/PublishButton'
 import { UnpublishButton as UnpublishButton_d400635149cbd423ee5d1baf0979d358 } from '../../../plugins/publishing/admin/UnpublishButton'
 import { ResponsesPanel as ResponsesPanel_377fd2e6d71613c044ea0b5158da689f } from '../../../plugins/consultations/admin/ResponsesPanel'
 import { SubscriberData as SubscriberData_44689e7309f2badd14bd79ae9769cd78 } from '../../../plugins/newsletter/admin/SubscriberData'
 import { NewsletterPanel as NewsletterPanel_6921f45772d2a25e241bfa82357db726 } from '../../../plugins/newsletter/admin/NewsletterPanel'
 import { AttentionPanel as AttentionPanel_bf142cca7688da3be0e22002bce13a2c } from '../../../plugins/review/admin/AttentionPanel'
+import { FailedSchedules as FailedSchedules_289f8497d12b62e92b1797195fd024e1 } from '../../../plugins/editingLanguage/admin/FailedSchedules'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/plugins/editingLanguage/admin/EditingNotices#EditingNotices": EditingNotices_8d044ddb4070c09659b1cd1e9a565fca,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -61,10 +65,12 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/plugins/review/admin/ReviewControls#ReviewControls": ReviewControls_14a18dff6762f872fe6b9bf91f4f0e65,
+  "/plugins/editingLanguage/admin/PublishButton#PublishButton": PublishButton_a6c52344ddf2f4cf1f170b9db6474062,
   "/plugins/publishing/admin/UnpublishButton#UnpublishButton": UnpublishButton_d400635149cbd423ee5d1baf0979d358,
   "/plugins/consultations/admin/ResponsesPanel#ResponsesPanel": ResponsesPanel_377fd2e6d71613c044ea0b5158da689f,
   "/plugins/newsletter/admin/SubscriberData#SubscriberData": SubscriberData_44689e7309f2badd14bd79ae9769cd78,
   "/plugins/newsletter/admin/NewsletterPanel#NewsletterPanel": NewsletterPanel_6921f45772d2a25e241bfa82357db726,
   "/plugins/review/admin/AttentionPanel#AttentionPanel": AttentionPanel_bf142cca7688da3be0e22002bce13a2c,
+  "/plugins/editingLanguage/admin/FailedSchedules#FailedSchedules": FailedSchedules_289f8497d12b62e92b1797195fd024e1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
