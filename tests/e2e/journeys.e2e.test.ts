@@ -233,7 +233,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
     await context.addCookies([{ name: 'payload-token', value: editor.replace(/^JWT /, ''), url: inst.cmsUrl }])
     const p = await context.newPage()
-    const ours = ['.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
+    const ours = ['.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '.atvira-editing-notices', '.atvira-failed-schedules', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
     const unexpected: string[] = []
     const seen = new Map<string, Set<string>>()
     for (const view of views) {
