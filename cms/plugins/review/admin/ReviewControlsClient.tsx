@@ -1,6 +1,6 @@
 'use client'
 import { Button, toast, useConfig, useDocumentInfo, useFormModified } from '@payloadcms/ui'
-import React, { useRef, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 
 type Strings = Record<'submit' | 'submitted' | 'returned' | 'returnAction' | 'returnHeading' | 'commentLabel' | 'send' | 'cancel' | 'saveFirst' | 'done' | 'failed', string>
 type Review = { state?: 'submitted' | 'returned' | null; comment?: string | null }
@@ -13,6 +13,9 @@ export function ReviewControlsClient({ canSubmit, canReturn, strings }: { canSub
   const dialog = useRef<HTMLDialogElement>(null)
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
+  // Disabled until the page's script runs: a click before that would do nothing.
+  const [ready, setReady] = useState(false)
+  useEffect(() => setReady(true), [])
   if (id === undefined || id === null || !collectionSlug) return null
   const review = ((savedDocumentData as { review?: Review } | undefined)?.review ?? {}) as Review
 
@@ -48,13 +51,13 @@ export function ReviewControlsClient({ canSubmit, canReturn, strings }: { canSub
         </span>
       )}
       {canSubmit && review.state !== 'submitted' && (
-        <Button buttonStyle="secondary" size="medium" margin={false} disabled={busy || modified} tooltip={modified ? strings.saveFirst : undefined} onClick={() => void send({ action: 'submit' })}>
+        <Button buttonStyle="secondary" size="medium" margin={false} disabled={!ready || busy || modified} tooltip={modified ? strings.saveFirst : undefined} onClick={() => void send({ action: 'submit' })}>
           {strings.submit}
         </Button>
       )}
       {canReturn && review.state === 'submitted' && (
         <>
-          <Button buttonStyle="secondary" size="medium" margin={false} onClick={() => dialog.current?.showModal()}>
+          <Button buttonStyle="secondary" size="medium" margin={false} disabled={!ready} onClick={() => dialog.current?.showModal()}>
             {strings.returnAction}
           </Button>
           <dialog ref={dialog} aria-labelledby="atvira-return-heading" style={{ maxWidth: '36rem', width: '90vw' }}>
