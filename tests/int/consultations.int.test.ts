@@ -393,7 +393,7 @@ describe('staff', () => {
     let search: Record<string, string> = { limit: '10' }
     for (let pages = 0; pages < 20; pages++) {
       const html = renderToStaticMarkup((await ResponsesPanel({ payload: cms.payload, user: asUser(editor), searchParams: search })) as React.ReactElement)
-      for (const m of html.matchAll(/<summary>([^]*?) \(/g)) seen.push(m[1]!)
+      for (const m of html.matchAll(/<summary[^>]*>([^]*?) \(/g)) seen.push(m[1]!)
       const older = html.match(/<a href="\?([^"]+)">Older consultations<\/a>/)
       if (!older) break
       search = Object.fromEntries(new URLSearchParams(older[1]!.replace(/&amp;/g, '&')))
