@@ -3,7 +3,7 @@ import type { DateField, FieldAccess, RelationshipField } from 'payload'
 import { staffField } from '../access/staffField'
 
 /** Written by the system only: no API input (REST, GraphQL, admin) can set or change it. */
-const systemOnly: { create: FieldAccess; update: FieldAccess; read: FieldAccess } = {
+export const systemOnly: { create: FieldAccess; update: FieldAccess; read: FieldAccess } = {
   create: () => false,
   update: () => false,
   read: staffField,

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, GlobalConfig } from 'payload'
+import type { CollectionConfig, Config, Field, GlobalConfig } from 'payload'
 
 /**
  * What the feature plugins share: adding their collections where the admin navigation
@@ -32,6 +32,15 @@ export function extendGlobals(config: Config, plugin: string, slugs: readonly st
   const missing = slugs.filter((slug) => !globals.some((g) => g.slug === slug))
   if (missing.length > 0) throw new Error(`The ${plugin} plugin was given globals the config does not have: ${missing.join(', ')}. Check its options in cms/payload.config.ts.`)
   return globals.map((g) => (slugs.includes(g.slug) ? change(g) : g))
+}
+
+/**
+ * Adds fields before the ownership fields (`createdBy`), where the editor's sidebar
+ * shows what features add before who made the document and when; at the end without them.
+ */
+export function beforeOwnership(fields: Field[], added: Field[]): Field[] {
+  const at = fields.findIndex((f) => 'name' in f && f.name === 'createdBy')
+  return at < 0 ? [...fields, ...added] : [...fields.slice(0, at), ...added, ...fields.slice(at)]
 }
 
 /** Adds job tasks after those already configured. */

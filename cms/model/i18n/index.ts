@@ -100,6 +100,15 @@ export function labels(key: MessageKey, vars: MessageVars = {}): AdminLabel {
   return { en: t('en', key, vars), lt: t('lt', key, vars) }
 }
 
+/**
+ * The strings a client component shows, resolved on the server in the admin's language
+ * (so the client bundle carries no catalogue): `{ submit: 'admin.review.submit' }` →
+ * `{ submit: 'Pateikti peržiūrai' }`.
+ */
+export function stringsIn<K extends string>(locale: string, keys: Record<K, MessageKey>): Record<K, string> {
+  return Object.fromEntries(Object.entries<MessageKey>(keys).map(([name, key]) => [name, t(locale, key)])) as Record<K, string>
+}
+
 /** Whether the catalogue has `key`: for keys built at run time (the admin's field labels). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(lt, key)

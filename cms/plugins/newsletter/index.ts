@@ -1,6 +1,6 @@
-import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import { addCollections, addTasks, extendCollections } from '../extend'
+import { addCollections, addTasks, beforeOwnership, extendCollections } from '../extend'
 import { notifyField, notifySubscribersAfterChange, notifySubscribersBeforeChange, withdrawDeletedChanges } from './changes'
 import { ContentChanges } from './collections/ContentChanges'
 import { EmailOutbox } from './collections/EmailOutbox'
@@ -16,16 +16,11 @@ export type NewsletterPluginOptions = {
   after?: string
 }
 
-/** The tick goes before the ownership fields, where the editor's sidebar has always shown it. */
-function withNotifyField(fields: Field[]): Field[] {
-  const at = fields.findIndex((f) => 'name' in f && f.name === 'createdBy')
-  return at < 0 ? [...fields, notifyField] : [...fields.slice(0, at), notifyField, ...fields.slice(at)]
-}
-
 function notifiable(c: CollectionConfig): CollectionConfig {
   return {
     ...c,
-    fields: withNotifyField(c.fields),
+    // The tick goes before the ownership fields, where the editor's sidebar has always shown it.
+    fields: beforeOwnership(c.fields, [notifyField]),
     hooks: {
       ...c.hooks,
       beforeChange: [...(c.hooks?.beforeChange ?? []), notifySubscribersBeforeChange],

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import { addCollections, addTasks, extendCollections, extendGlobals } from '../extend'
+import { addCollections, addTasks, beforeOwnership, extendCollections, extendGlobals } from '../extend'
 import { retirementFields } from './addresses/fields'
 import { noteAddressesBeforeChange, noteAddressesBeforeDelete, recordAddressesAfterChange, recordAddressesAfterDelete } from './addresses/hooks'
 import { addressedCollections, Redirects } from './collections/Redirects'
@@ -24,14 +24,12 @@ export type PublishingPluginOptions = {
 /** A collection whose documents have pages keeps their old addresses (./addresses). */
 function keepsAddresses(c: CollectionConfig): CollectionConfig {
   if (!addressedCollections.includes(c.slug as never)) return c
-  // Before the ownership fields, so the sidebar reads: status, address, then who and when.
-  const at = c.fields.findIndex((f) => 'name' in f && f.name === 'createdBy')
-  const added = retirementFields([...addressedCollections])
   const edit = { ...c.admin?.components?.edit, UnpublishButton: '/plugins/publishing/admin/UnpublishButton#UnpublishButton' }
   return {
     ...c,
     admin: { ...c.admin, components: { ...c.admin?.components, edit } },
-    fields: at < 0 ? [...c.fields, ...added] : [...c.fields.slice(0, at), ...added, ...c.fields.slice(at)],
+    // The sidebar reads: status, address, then who and when.
+    fields: beforeOwnership(c.fields, retirementFields([...addressedCollections])),
     hooks: {
       ...c.hooks,
       beforeChange: [...(c.hooks?.beforeChange ?? []), noteAddressesBeforeChange],

@@ -4,7 +4,7 @@ import { roleOf } from '../../access/roles'
 import { settings } from '../../model/env'
 import { t, type MessageKey } from '../../model/i18n'
 import { getDefaultLocale } from '../../model/locales'
-import { registry } from '../../model/registry'
+import { documentTitle } from '../../lib/titles'
 import type { Review } from './fields'
 
 const MAX_COMMENT = 2000
@@ -13,13 +13,6 @@ type Body = { action?: unknown; comment?: unknown }
 type Doc = { id: number | string; review?: Review | null; createdBy?: unknown } & Record<string, unknown>
 
 const answer = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
-
-function titleOf(collection: string, doc: Doc, locale: string): string {
-  const field = registry.get(collection)?.titleField ?? 'title'
-  const v = doc[field]
-  const text = v && typeof v === 'object' ? ((v as Record<string, unknown>)[locale] ?? Object.values(v)[0]) : v
-  return typeof text === 'string' && text.trim() ? text : `#${String(doc.id)}`
-}
 
 const idOf = (v: unknown): string | undefined => (v && typeof v === 'object' ? String((v as { id: unknown }).id) : v == null ? undefined : String(v))
 
@@ -58,7 +51,7 @@ export async function reviewDraft(req: PayloadRequest, collection: string, id: s
   await req.payload.update({ collection: collection as 'news', id, draft: true, data: { review } as never, overrideAccess: true, user: req.user, depth: 0 })
 
   const vars = {
-    title: titleOf(collection, latest, getDefaultLocale()),
+    title: documentTitle(collection, latest),
     who: String((req.user as { name?: string; email?: string }).name || req.user!.email || ''),
     comment,
     url: `${settings().PAYLOAD_PUBLIC_SERVER_URL.replace(/\/$/, '')}/admin/collections/${collection}/${id}`,

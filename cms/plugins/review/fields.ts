@@ -1,10 +1,7 @@
-import type { Field, FieldAccess } from 'payload'
+import type { Field } from 'payload'
 
-import { staffField } from '../../access/staffField'
+import { systemOnly } from '../../fields/ownership'
 import { labels } from '../../model/i18n'
-
-/** Written by the review endpoint only (./endpoint.ts); staff read it, the public never. */
-const systemOnly: { create: FieldAccess; update: FieldAccess; read: FieldAccess } = { create: () => false, update: () => false, read: staffField }
 
 export type ReviewState = 'submitted' | 'returned'
 export type Review = { state?: ReviewState | null; comment?: string | null; by?: number | string | { id: number | string; email?: string } | null; at?: string | null }
@@ -18,6 +15,7 @@ export const reviewField: Field = {
   name: 'review',
   type: 'group',
   label: labels('admin.review.label'),
+  // Written by the review endpoint only (./endpoint.ts); staff read it, the public never.
   access: systemOnly,
   admin: { position: 'sidebar', condition: (data) => Boolean((data as { review?: Review })?.review?.state), readOnly: true },
   hooks: {

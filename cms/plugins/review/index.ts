@@ -1,6 +1,6 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import { extendCollections } from '../extend'
+import { beforeOwnership, extendCollections } from '../extend'
 import { reviewEndpoint } from './endpoint'
 import { reviewField } from './fields'
 
@@ -11,10 +11,9 @@ export type ReviewPluginOptions = {
 
 /** The review box goes before the ownership fields, beside the other sidebar facts. */
 function withReview(c: CollectionConfig): CollectionConfig {
-  const at = c.fields.findIndex((f) => 'name' in f && f.name === 'createdBy')
   return {
     ...c,
-    fields: at < 0 ? [...c.fields, reviewField] : [...c.fields.slice(0, at), reviewField, ...c.fields.slice(at)],
+    fields: beforeOwnership(c.fields, [reviewField]),
     endpoints: [...(Array.isArray(c.endpoints) ? c.endpoints : []), reviewEndpoint(c.slug)],
     admin: {
       ...c.admin,

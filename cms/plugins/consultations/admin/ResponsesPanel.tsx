@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
+import { panelBox } from '../../../lib/adminPanel'
 import { hasRole } from '../../../access/roles'
 import { plural, t } from '../../../model/i18n'
 import { getDefaultLocale } from '../../../model/locales'
@@ -66,9 +67,8 @@ export async function ResponsesPanel({
       return { id: String(c.id), title: String(c.title), status: String(c.status ?? ''), count: responses.docs.length, summary }
     }),
   )
-  const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem', marginBottom: '1.5rem' }
   return (
-    <section style={box} aria-labelledby="responses-panel-title">
+    <section style={panelBox} aria-labelledby="responses-panel-title">
       <h2 id="responses-panel-title" style={{ marginTop: 0 }}>
         {t(lang, 'admin.responses.title')}
       </h2>

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
+import { textIn } from '../../../lib/titles'
 import { t } from '../../../model/i18n'
 import { getDefaultLocale } from '../../../model/locales'
 import { adminRequest, describeFailure, outstandingFailures, type ScheduleFailure } from '../failures'
@@ -17,10 +18,7 @@ async function titleOf(payload: Payload, failure: ScheduleFailure, lang: string)
   const config = payload.collections[target.collection as 'news']?.config
   const field = config?.admin?.useAsTitle ?? 'id'
   const doc = (await payload.findByID({ collection: target.collection as 'news', id: target.id, locale: 'all' as never, draft: true, depth: 0, overrideAccess: true, disableErrors: true })) as Record<string, unknown> | null
-  const value = doc?.[field]
-  const byLocale = value && typeof value === 'object' ? (value as Record<string, unknown>) : { [getDefaultLocale()]: value }
-  const title = [byLocale[getDefaultLocale()], ...Object.values(byLocale)].find((v) => typeof v === 'string' && v.trim() !== '')
-  return (title as string | undefined) ?? t(lang, 'admin.schedule.untitled')
+  return textIn(doc?.[field], getDefaultLocale()) ?? t(lang, 'admin.schedule.untitled')
 }
 
 const pathOf = (adminRoute: string, failure: ScheduleFailure): string =>

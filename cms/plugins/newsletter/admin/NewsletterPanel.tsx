@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
+import { panelBox } from '../../../lib/adminPanel'
 import { hasRole } from '../../../access/roles'
 import { t } from '../../../model/i18n'
 import { getLocaleCodes } from '../../../model/locales'
@@ -16,9 +17,8 @@ export async function NewsletterPanel({ payload, user, i18n }: { payload: Payloa
   const count = async (status: string) => (await payload.count({ collection: 'subscribers', where: { status: { equals: status } }, overrideAccess: true })).totalDocs
   const [confirmed, pending, unsubscribed, suspended] = await Promise.all(['confirmed', 'pending', 'unsubscribed', 'suspended'].map(count))
   const locales = getLocaleCodes()
-  const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem', marginBottom: '1.5rem' }
   return (
-    <section style={box} aria-labelledby="newsletter-panel-title">
+    <section style={panelBox} aria-labelledby="newsletter-panel-title">
       <h2 id="newsletter-panel-title" style={{ marginTop: 0 }}>
         {t(lang, 'admin.newsletter.subscribers')}
       </h2>

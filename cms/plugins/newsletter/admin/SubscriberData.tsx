@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
+import { panelBox } from '../../../lib/adminPanel'
 import { hasRole } from '../../../access/roles'
 import { t } from '../../../model/i18n'
 import { erasurePreview } from '../personal'
@@ -20,9 +21,8 @@ export async function SubscriberData({ id, payload, req, i18n }: { id?: number |
   const api = `${payload.config.routes.api}/subscribers/${encodeURIComponent(String(id))}`
   // A plain link that reads as a button, in the theme's text colour (contrast as the page's text).
   const link: React.CSSProperties = { display: 'inline-block', padding: '0.4rem 0.9rem', border: '1px solid var(--theme-elevation-800)', borderRadius: 4, color: 'var(--theme-text)', textDecoration: 'none', fontWeight: 600 }
-  const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem', marginBottom: '1.5rem' }
   return (
-    <section style={box} aria-labelledby="subscriber-data-title" className="atvira-panel atvira-subscriber-data">
+    <section style={panelBox} aria-labelledby="subscriber-data-title" className="atvira-panel atvira-subscriber-data">
       <h3 id="subscriber-data-title" style={{ marginTop: 0 }}>
         {t(lang, 'admin.subscribers.personalData')}
       </h3>

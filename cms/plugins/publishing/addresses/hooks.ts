@@ -28,11 +28,6 @@ const ADDRESS_WRITE = 'atviraAddressWrite'
 type Ref = { relationTo: string; value: number | string }
 type Retirement = { unpublishAs?: string | null; replacedBy?: Ref | { relationTo: string; value: { id: number | string } } | null }
 
-function locales(req: PayloadRequest): { codes: string[]; defaultLocale: string } {
-  const loc = req.payload.config.localization
-  return loc ? { codes: loc.localeCodes, defaultLocale: loc.defaultLocale } : { codes: ['lt'], defaultLocale: 'lt' }
-}
-
 const key = (collection: string, id: unknown) => `${collection}:${String(id)}`
 
 function noteBefore(context: RequestContext, collection: string, id: unknown, paths: LivePaths): void {
@@ -97,8 +92,7 @@ async function recordAddresses(req: PayloadRequest, collection: string, self: Re
 export const noteAddressesBeforeChange: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
   if (operation !== 'update' || isSeeding(context) || isDraftSave(context) || originalDoc?.id === undefined) return data
   if (!wasLive(context, collection.slug, originalDoc as { id: unknown }, originalDoc)) return data
-  const { codes, defaultLocale } = locales(req)
-  noteBefore(context, collection.slug, originalDoc.id, await livePaths(req, collection.slug, originalDoc.id as number | string, codes, defaultLocale))
+  noteBefore(context, collection.slug, originalDoc.id, await livePaths(req, collection.slug, originalDoc.id as number | string))
   return data
 }
 
@@ -106,16 +100,14 @@ export const recordAddressesAfterChange: CollectionAfterChangeHook = async ({ co
   if (isSeeding(context) || isDraftSave(context)) return doc
   const before = takeBefore(context, collection.slug, doc.id)
   if (doc._status !== 'published' && Object.keys(before).length === 0) return doc
-  const { codes, defaultLocale } = locales(req)
-  const after = doc._status === 'published' ? await livePaths(req, collection.slug, doc.id, codes, defaultLocale) : {}
+  const after = doc._status === 'published' ? await livePaths(req, collection.slug, doc.id) : {}
   await keepingLocale(req, () => recordAddresses(req, collection.slug, { relationTo: collection.slug, value: doc.id }, before, after, doc as Retirement))
   return doc
 }
 
 export const noteAddressesBeforeDelete: CollectionBeforeDeleteHook = async ({ collection, context, id, req }) => {
   if (isSeeding(context)) return
-  const { codes, defaultLocale } = locales(req)
-  noteBefore(context, collection.slug, id, await livePaths(req, collection.slug, id, codes, defaultLocale))
+  noteBefore(context, collection.slug, id, await livePaths(req, collection.slug, id))
 }
 
 export const recordAddressesAfterDelete: CollectionAfterDeleteHook = async ({ collection, context, doc, id, req }) => {

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { getDefaultLocale, getLocaleCodes } from '../../../model/locales'
 import { docPath } from '../../../model/routes'
 import { registry } from '../../../model/registry'
 
@@ -52,7 +53,9 @@ async function liveDoc(req: PayloadRequest, collection: string, id: number | str
  * parents' slugs (the parent's own locale, else the default's). The URL scheme is the
  * live build's (cms/plugins/publishing/routeScheme.ts), as in the e-mails' links.
  */
-export async function livePaths(req: PayloadRequest, collection: string, id: number | string, locales: string[], defaultLocale: string): Promise<LivePaths> {
+export async function livePaths(req: PayloadRequest, collection: string, id: number | string): Promise<LivePaths> {
+  const locales = getLocaleCodes()
+  const defaultLocale = getDefaultLocale()
   const type = registry.get(collection)
   if (!type || type.route === 'none') return {}
   const doc = await liveDoc(req, collection, id)

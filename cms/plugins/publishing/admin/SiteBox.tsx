@@ -1,6 +1,6 @@
 import React from 'react'
 
-import { t } from '../../../model/i18n'
+import { stringsIn } from '../../../model/i18n'
 import { SiteBoxClient } from './SiteBoxClient'
 
 /**
@@ -9,16 +9,12 @@ import { SiteBoxClient } from './SiteBoxClient'
  * Strings in the admin's language, here on the server.
  */
 export function SiteBox({ i18n }: { i18n?: { language?: string } }) {
-  const lang = i18n?.language ?? 'en'
-  return (
-    <SiteBoxClient
-      strings={{
-        heading: t(lang, 'admin.siteBox.heading'),
-        eta: t(lang, 'admin.siteBox.eta'),
-        failed: t(lang, 'admin.siteBox.failed'),
-        notLive: t(lang, 'admin.siteBox.notLive'),
-        builds: t(lang, 'admin.siteBox.builds'),
-      }}
-    />
-  )
+  const strings = stringsIn(i18n?.language ?? 'en', {
+    heading: 'admin.siteBox.heading',
+    eta: 'admin.siteBox.eta',
+    failed: 'admin.siteBox.failed',
+    notLive: 'admin.siteBox.notLive',
+    builds: 'admin.siteBox.builds',
+  })
+  return <SiteBoxClient strings={strings} />
 }

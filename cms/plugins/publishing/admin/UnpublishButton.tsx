@@ -1,6 +1,6 @@
 import React from 'react'
 
-import { t } from '../../../model/i18n'
+import { stringsIn } from '../../../model/i18n'
 import { UnpublishWithReason } from './UnpublishWithReason'
 
 /**
@@ -10,14 +10,6 @@ import { UnpublishWithReason } from './UnpublishWithReason'
  * server, so the client bundle carries no catalogue.
  */
 export function UnpublishButton({ i18n }: { i18n?: { language?: string } }) {
-  const lang = i18n?.language ?? 'en'
-  return (
-    <UnpublishWithReason
-      strings={{
-        withdrawn: t(lang, 'admin.retire.confirmWithdrawn'),
-        replaced: t(lang, 'admin.retire.confirmReplaced'),
-        failed: t(lang, 'admin.retire.failed'),
-      }}
-    />
-  )
+  const strings = stringsIn(i18n?.language ?? 'en', { withdrawn: 'admin.retire.confirmWithdrawn', replaced: 'admin.retire.confirmReplaced', failed: 'admin.retire.failed' })
+  return <UnpublishWithReason strings={strings} />
 }

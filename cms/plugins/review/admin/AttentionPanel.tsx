@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 import React from 'react'
 
+import { panelBox } from '../../../lib/adminPanel'
+import { documentTitle } from '../../../lib/titles'
 import { roleOf } from '../../../access/roles'
 import { t } from '../../../model/i18n'
 import { collectionLabels } from '../../adminLanguage'
@@ -14,8 +16,7 @@ async function inReview(payload: Payload, collections: readonly string[], state:
     const found = await payload.find({ collection: collection as 'news', where: where as never, draft: true, depth: 0, limit: 50, overrideAccess: true })
     for (const d of found.docs as unknown as Record<string, unknown>[]) {
       const review = (d.review ?? {}) as { at?: string | null; comment?: string | null }
-      const title = [d.title, d.name, d.question].find((v) => typeof v === 'string' && v.trim()) as string | undefined
-      items.push({ collection, id: d.id as number | string, title: title ?? `#${String(d.id)}`, at: review.at, comment: review.comment })
+      items.push({ collection, id: d.id as number | string, title: documentTitle(collection, d as { id: unknown }), at: review.at, comment: review.comment })
     }
   }
   return items.sort((a, b) => String(a.at ?? '').localeCompare(String(b.at ?? '')))
@@ -34,10 +35,9 @@ export async function AttentionPanel({ payload, user, i18n, collections }: { pay
   const builds = role === 'author' ? [] : (await payload.find({ collection: 'site-builds', sort: '-requestedAt', limit: 20, depth: 0, overrideAccess: true })).docs
   const lastGood = builds.findIndex((b) => b.status === 'succeeded')
   const failed = builds.slice(0, lastGood < 0 ? builds.length : lastGood).find((b) => b.status === 'failed')
-  const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem', marginBottom: '1.5rem' }
   const heading = role === 'author' ? 'admin.attention.returned' : 'admin.attention.waiting'
   return (
-    <section className="atvira-attention" style={box} aria-labelledby="atvira-attention-title">
+    <section className="atvira-attention" style={panelBox} aria-labelledby="atvira-attention-title">
       <h2 id="atvira-attention-title" style={{ marginTop: 0 }}>
         {t(lang, 'admin.attention.title')}
       </h2>

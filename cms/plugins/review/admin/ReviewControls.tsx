@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import React from 'react'
 
 import { roleOf } from '../../../access/roles'
-import { t } from '../../../model/i18n'
+import { stringsIn } from '../../../model/i18n'
 import { ReviewControlsClient } from './ReviewControlsClient'
 
 const keys = {
@@ -27,7 +27,6 @@ const keys = {
 export function ReviewControls({ i18n, user }: { i18n?: { language?: string }; user?: PayloadRequest['user'] }) {
   const role = roleOf(user)
   if (role === null) return null
-  const lang = i18n?.language ?? 'en'
-  const strings = Object.fromEntries(Object.entries(keys).map(([k, key]) => [k, t(lang, key)])) as Record<keyof typeof keys, string>
+  const strings = stringsIn(i18n?.language ?? 'en', keys)
   return <ReviewControlsClient canReturn={role !== 'author'} canSubmit={role === 'author'} strings={strings} />
 }

@@ -45,8 +45,7 @@ export async function docSiteStatus(req: PayloadRequest, collection: string, id:
   }
   const newest = recent.find((r) => mentions(r, collection, id))
   const failed = !open && newest?.status === 'failed' ? { error: String(newest.error ?? '').split('\n')[0]!.slice(0, 300) } : null
-  const loc = req.payload.config.localization
-  const paths = await livePaths(req, collection, id, loc ? loc.localeCodes : ['lt'], loc ? loc.defaultLocale : 'lt')
+  const paths = await livePaths(req, collection, id)
   const siteUrl = settings().SITE_URL
   const live = Object.fromEntries(Object.entries(paths).map(([locale, p]) => [locale, absoluteUrl(siteUrl, p)]))
   return { live, pending, failed }
