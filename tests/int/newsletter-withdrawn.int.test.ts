@@ -40,9 +40,20 @@ const changeOf = async (id: string) =>
     })
   ).docs[0]!
 
-async function digestTo(email: string, cutoff: Date): Promise<string> {
+const subscriberId = async (email: string) =>
+  (await cms.payload.find({ collection: 'subscribers', where: { email: { equals: email } }, depth: 0, overrideAccess: true })).docs[0]!.id
+/** The content changes a subscriber's queued digest holds (before the dispatcher looks at them). */
+const queuedDigestItems = async (email: string) =>
+  (await cms.payload.find({ collection: 'email-outbox', where: { and: [{ subscriber: { equals: await subscriberId(email) } }, { kind: { equals: 'digest' } }] }, depth: 0, overrideAccess: true })).docs.map((r) =>
+    ((r.items as unknown[]) ?? []).map(String),
+  )
+
+async function buildDigestFor(cutoff: Date): Promise<void> {
   const run = await ensureRun(cms.payload, { key: `daily:withdrawn-${cutoff.getTime()}`, kind: 'daily', title: 'Digest', cutoff })
   await buildDigest(cms.payload, run.id)
+}
+
+async function sentTo(email: string): Promise<string> {
   await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
   const mails = await Promise.all(sink.to(email).map((r) => sink.parse(r)))
   return mails.map((m) => m.text ?? '').join('\n=====\n')
@@ -59,7 +70,10 @@ describe('withdrawn content', () => {
     expect((await changeOf(kept)).withdrawnAt ?? null).toBeNull()
     await runNewsletterJobs(cms.payload)
 
-    const text = await digestTo(email, new Date(Date.now() + 1000))
+    await buildDigestFor(new Date(Date.now() + 1000))
+    // Left out when the digest is built, not only by the dispatcher's second look.
+    expect(await queuedDigestItems(email)).toEqual([[String((await changeOf(kept)).id)]])
+    const text = await sentTo(email)
     expect(text).toContain('Atnaujinta Vėtrungės aikštė')
     expect(text).not.toContain('Per klaidą paskelbta')
   })
@@ -73,14 +87,14 @@ describe('withdrawn content', () => {
     const cutoff = new Date(Date.now() + 1000)
     const run = await ensureRun(cms.payload, { key: `daily:queued-${cutoff.getTime()}`, kind: 'daily', title: 'Digest', cutoff })
     // Queued with the article in it, but not sent yet.
-    expect((await buildDigest(cms.payload, run.id)).queued).toBeGreaterThan(0)
+    await buildDigest(cms.payload, run.id)
+    expect(await queuedDigestItems(email)).toEqual([[String((await changeOf(only)).id)]])
     await unpublish(only)
     const before = sink.to(email).length
     const stats = await dispatcher(cms.payload, sink.url).run({ untilIdle: true })
     expect(sink.to(email).length).toBe(before)
     expect(stats.skipped).toBeGreaterThan(0)
-    const subscriber = (await cms.payload.find({ collection: 'subscribers', where: { email: { equals: email } }, depth: 0, overrideAccess: true })).docs[0]!
-    const rows = await cms.payload.find({ collection: 'email-outbox', where: { subscriber: { equals: subscriber.id } }, depth: 0, overrideAccess: true })
+    const rows = await cms.payload.find({ collection: 'email-outbox', where: { subscriber: { equals: await subscriberId(email) } }, depth: 0, overrideAccess: true })
     expect(rows.docs.map((r) => [r.kind, r.status])).toEqual([['digest', 'skipped']])
     expect(String(rows.docs[0]!.lastError)).toMatch(/Nothing left to send/)
   })
