@@ -10,7 +10,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { isSet, loadRootEnv, rootDir, settings } from '../cms/model/env'
+import { loadRootEnv, rootDir, settings } from '../cms/model/env'
+import { publicAddresses } from './lib/addresses'
 import { parseFlags } from './lib/cli'
 import { buildCmsIfStale } from './lib/cmsBuild'
 import { ensureDotEnv } from './lib/dotenv'
@@ -138,6 +139,9 @@ async function main() {
   const env = ensureDotEnv()
   if (env.created) console.log(`Created ${path.relative(rootDir, env.file)} with a new random PAYLOAD_SECRET.`)
   loadRootEnv()
+  const addresses = publicAddresses({ port, sitePort })
+  Object.assign(process.env, addresses.set)
+  for (const warning of addresses.warnings) console.warn(`WARNING: ${warning}`)
 
   // Imported now: the CMS config reads the environment `ensureDotEnv` may just have written.
   const { openPayload } = await import('./lib/payload')
@@ -194,7 +198,7 @@ async function main() {
     ]),
   )
 
-  const base = isSet('PAYLOAD_PUBLIC_SERVER_URL') ? settings().PAYLOAD_PUBLIC_SERVER_URL : `http://localhost:${port}`
+  const base = settings().PAYLOAD_PUBLIC_SERVER_URL
   const serving = await Promise.all([
     waitUntilServing(`http://${probeHost(cmsHost())}:${port}/api/globals/settings`, 90_000),
     waitUntilServing(`http://${probeHost(settings().SITE_HOST)}:${sitePort}/`, 90_000),
@@ -209,7 +213,7 @@ async function main() {
   }
   console.log(`
 Atvira is running (ready in ${seconds()}).
-  Public site: ${isSet('SITE_URL') ? settings().SITE_URL : `http://localhost:${sitePort}`}/
+  Public site: ${settings().SITE_URL}/
   CMS admin:   ${base}/admin
   Publishing in the admin updates the site in seconds (build status: ${base}/admin/collections/site-builds).
   Newsletter: ${settings().SMTP_URL ? 'sent through SMTP_URL' : 'emails are written to data/outbox/*.eml (set SMTP_URL to send)'}; runs at ${base}/admin/collections/newsletter-runs

@@ -323,7 +323,7 @@ export function ruleOf(name: EnvName): string {
 
 export const envNames = Object.keys(envSchema.shape) as EnvName[]
 
-type Source = Record<string, string | undefined>
+export type Source = Record<string, string | undefined>
 
 /** "<NAME> must be …; got …", whether the rule or a shared parser wrote the rest. */
 function messageOf(issue: z.core.$ZodIssue): string {
