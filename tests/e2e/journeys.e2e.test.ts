@@ -244,6 +244,13 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
         seen.set(v.id, (seen.get(v.id) ?? new Set()).add(view))
         if (!Object.hasOwn(upstreamAdminViolations, v.id)) unexpected.push(formatViolations(view, [v]))
       }
+      // The rich-text toolbar's icon buttons are named (and have tooltips) in the admin's language.
+      if (view.startsWith('/admin/collections/news/')) {
+        const names = await p.locator('.rich-text-lexical button[data-button-key], .rich-text-lexical button.toolbar-popup__dropdown').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))
+        expect(names.length, 'toolbar buttons').toBeGreaterThan(5)
+        expect(names).toContain('Paryškinti')
+        expect(names.filter((n) => n === '' || /dropdown/.test(n)), 'unnamed or English toolbar buttons').toEqual([])
+      }
       const present = []
       for (const selector of ours) if ((await p.locator(selector).count()) > 0) present.push(selector)
       if (present.length) {

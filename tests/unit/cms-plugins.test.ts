@@ -115,6 +115,13 @@ describe('the admin language plugin', () => {
     expect(config.i18n?.translations).toMatchObject({ lt: { general: { payloadSettings: 'Sąsajos nustatymai' } }, en: { general: { payloadSettings: 'Interface settings' } } })
     expect(config.admin?.dateFormat).toMatch(/HH:mm/)
     expect(config.admin?.dateFormat).not.toMatch(/a|h/)
+    // Date fields too (Payload's default picker reads "gruod. 2, 2026 3:04 popiet").
+    const dates = config.collections!.flatMap((c) => (c.fields as { type: string; name?: string; hidden?: boolean; admin?: { hidden?: boolean; disabled?: boolean; date?: { displayFormat?: string; timeFormat?: string; pickerAppearance?: string } } }[]).filter((f) => f.type === 'date' && !f.hidden && !f.admin?.hidden && !f.admin?.disabled).map((f) => [`${c.slug}.${f.name}`, f.admin?.date] as const))
+    expect(dates.length).toBeGreaterThan(2)
+    for (const [name, date] of dates) {
+      expect(date?.displayFormat, name).toBe(date?.pickerAppearance === 'dayAndTime' ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd')
+      expect(date?.timeFormat, name).toBe('HH:mm')
+    }
     expect(config.admin?.timezones?.defaultTimezone).toBe('Europe/Vilnius')
     expect((config.admin?.timezones?.supportedTimezones as { value: string }[]).map((z) => z.value)).toEqual(['Europe/Vilnius', 'UTC'])
   })

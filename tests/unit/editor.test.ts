@@ -10,9 +10,10 @@ describe('the rich-text editor staff get', () => {
   }[]
   const keys = features.map((f) => f.key)
 
-  it('has a fixed toolbar above the text, and the selection toolbar too', () => {
+  it('has a fixed toolbar above the text, and the selection toolbar too, with named buttons', () => {
     expect(keys).toContain('toolbarFixed')
     expect(keys).toContain('toolbarInline')
+    expect(keys).toContain('toolbarLabels')
   })
 
   it('offers headings H2 to H4 only: the page title is the H1', () => {

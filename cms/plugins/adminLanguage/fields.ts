@@ -25,11 +25,23 @@ type Loose = {
   label?: unknown
   labels?: { singular?: unknown; plural?: unknown }
   hidden?: boolean
-  admin?: { hidden?: unknown; disabled?: unknown; description?: unknown }
+  admin?: { hidden?: unknown; disabled?: unknown; description?: unknown; date?: { pickerAppearance?: string; displayFormat?: string; timeFormat?: string } }
   options?: (string | { label?: unknown; value: string })[]
   fields?: Field[]
   tabs?: Tab[]
   blocks?: Block[]
+}
+
+/**
+ * Date fields in the order Lithuanian writes them (ISO 8601, 24-hour): Payload's default
+ * is the US "Dec 2, 2026 3:04 PM", which its Lithuanian locale renders "gruod. 2, 2026
+ * 3:04 popiet".
+ */
+export const dateFormats: Record<string, string> = { dayAndTime: 'yyyy-MM-dd HH:mm', dayOnly: 'yyyy-MM-dd', timeOnly: 'HH:mm', monthOnly: 'yyyy-MM' }
+
+function withDateFormat(date: NonNullable<Loose['admin']>['date']): NonNullable<Loose['admin']>['date'] {
+  const appearance = date?.pickerAppearance ?? 'dayOnly'
+  return { displayFormat: dateFormats[appearance] ?? dateFormats.dayOnly, timeFormat: 'HH:mm', ...date }
 }
 
 /** A label still to write: absent (Payload would make one from the name) or a plain string. */
@@ -68,6 +80,7 @@ function localizedField(walk: Walk, field: Field, parent: string[]): Field {
   if (!f.name && typeof f.label === 'string') out.label = lookup(walk, 'field', [...path, keyName(f.label)], f.label)
   if (typeof f.admin?.description === 'string') out.admin = { ...f.admin, description: lookup(walk, 'description', path, f.admin.description) }
   if ((f.type === 'select' || f.type === 'radio') && f.options) out.options = withOptions(walk, f, path)
+  if (f.type === 'date') out.admin = { ...out.admin, date: withDateFormat(f.admin?.date) }
   if (f.type === 'array' || f.type === 'blocks') {
     const { singular, plural } = f.labels ?? {}
     if (untranslated(singular) || untranslated(plural)) {

@@ -5,7 +5,7 @@ import type { CollectionConfig, Config, GlobalConfig, Plugin } from 'payload'
 import { labels, t, type AdminLabel, type MessageKey } from '../../model/i18n'
 import { localeNames } from '../../model/locales'
 import { registry } from '../../model/registry'
-import { localizedEntities } from './fields'
+import { dateFormats, localizedEntities } from './fields'
 
 /**
  * The admin in the staff's language: Payload's own interface in Lithuanian and English
@@ -30,7 +30,7 @@ export type AdminLanguageOptions = {
 }
 
 /** 2026-12-02 15:04: the order Lithuanian (ISO 8601) uses, and reads fine in English. */
-export const adminDateFormat = 'yyyy-MM-dd HH:mm'
+export const adminDateFormat = dateFormats.dayAndTime!
 
 const groupKeys: Record<string, MessageKey> = {
   Content: 'admin.group.content',
