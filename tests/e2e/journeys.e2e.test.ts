@@ -218,6 +218,84 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     await e.context().close()
   })
 
+  it('staff: an editor’s whole journey in the Lithuanian admin: create, translate, preview, schedule, the scheduled publish, then publish a change', async () => {
+    const editor = await loginAs(inst, 'editor')
+    const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
+    // One session for the admin and the site's preview route (a shared cookie domain in production).
+    for (const url of [inst.cmsUrl, inst.siteUrl]) await context.addCookies([{ name: 'payload-token', value: editor.replace(/^JWT /, ''), url }])
+    const p = await context.newPage()
+    const stamp = Date.now()
+    const draft = async (locale: string) => {
+      const res = await fetch(`${inst.cmsUrl}/api/news/${id}?draft=true&locale=${locale}&depth=0&fallback-locale=none`, { headers: { authorization: editor } })
+      return (await res.json()) as { title?: string; summary?: string; slug?: string; _status?: string }
+    }
+    const fill = async (title: string, summary: string, body: string) => {
+      await p.locator('#field-title').fill(title)
+      await p.locator('#field-summary').fill(summary)
+      await p.locator('.rich-text-lexical [contenteditable="true"]').first().click()
+      await p.keyboard.type(body)
+    }
+    // Create: "Create new" opens in Lithuanian; autosave keeps what is typed.
+    await p.goto(`${inst.cmsUrl}/admin/collections/news/create`)
+    await p.waitForURL(/\/admin\/collections\/news\/\d+/, { timeout: 60_000 })
+    const id = Number(/\/news\/(\d+)/.exec(p.url())![1])
+    const lt = { title: `Naujas skveras ${stamp}`, summary: 'Mieste atidarytas naujas skveras.', body: 'Skveras atviras visą parą.' }
+    await fill(lt.title, lt.summary, lt.body)
+    await expect.poll(async () => (await draft('lt')).summary, { timeout: 30_000 }).toBe(lt.summary)
+    // Translate: the English version of the same article.
+    await p.goto(`${inst.cmsUrl}/admin/collections/news/${id}?locale=en`)
+    await p.locator('.atvira-editing-language', { hasText: 'Redaguojama: anglų kalba' }).waitFor()
+    const en = { title: `A new square ${stamp}`, summary: 'A new square has opened in the city.', body: 'The square is open day and night.' }
+    await fill(en.title, en.summary, en.body)
+    await expect.poll(async () => (await draft('en')).summary, { timeout: 30_000 }).toBe(en.summary)
+    // Preview: the site's own template shows the draft, to staff only.
+    for (const [locale, text] of [['lt', lt], ['en', en]] as const) {
+      const shown = await p.goto(`${inst.siteUrl}/preview?collection=news&id=${id}&locale=${locale}`)
+      expect(shown?.status(), `preview (${locale})`).toBe(200)
+      expect(await p.locator('h1').innerText()).toBe(text.title)
+      expect(await p.locator('main').innerText()).toContain(text.body)
+    }
+    expect(await status(`${inst.siteUrl}/preview?collection=news&id=${id}&locale=lt`), 'the preview without a session').not.toBe(200)
+    // Schedule: tomorrow 09:00, from the Publish button's menu, on a 24-hour list.
+    await p.goto(`${inst.cmsUrl}/admin/collections/news/${id}`)
+    await p.locator('#action-save-popup button').first().click()
+    await p.locator('#schedule-publish').click()
+    await p.locator('.schedule-publish').first().waitFor()
+    expect(await p.getByRole('radio', { name: 'Paskelbti', exact: true }).isChecked()).toBe(true)
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 86_400_000))
+    await p.locator('.schedule-publish__scheduler .date-time-picker__input-wrapper input').first().click()
+    await p.locator(`.react-datepicker__day--${tomorrow.slice(8).padStart(3, '0')}:not(.react-datepicker__day--outside-month)`).first().click()
+    await p.locator('.react-datepicker__time-list-item', { hasText: /^09:00$/ }).first().click()
+    await p.locator('#scheduled-publish-save').click()
+    await expect.poll(() => p.locator('[data-sonner-toast][data-type="success"]').allInnerTexts()).toContainEqual(expect.stringContaining('Sėkmingai suplanuota'))
+    // The job is in the database for 09:00 in Vilnius; its time "comes" by making it due now.
+    const db = database(inst)
+    try {
+      const jobs = (await db.execute({ sql: "select id, wait_until from payload_jobs where task_slug = 'schedulePublish' and completed_at is null and cast(json_extract(input, '$.doc.value') as integer) = ?", args: [id] })).rows
+      expect(jobs).toHaveLength(1)
+      expect(new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(String(jobs[0]!.wait_until)))).toBe(`${tomorrow} 09:00`)
+      await db.execute({ sql: 'update payload_jobs set wait_until = ? where id = ?', args: [new Date(Date.now() - 1000).toISOString(), Number(jobs[0]!.id)] })
+    } finally {
+      db.close()
+    }
+    // The scheduled publish: live in both languages, on the site.
+    await expect.poll(async () => (await draft('lt'))._status, { timeout: 60_000 }).toBe('published')
+    const slugs = { lt: (await draft('lt')).slug, en: (await draft('en')).slug }
+    const lPage = `${inst.siteUrl}/naujienos/${slugs.lt}/`
+    const ePage = `${inst.siteUrl}/en/news/${slugs.en}/`
+    await eventually('the scheduled article on the site in both languages', async () => (await status(lPage)) === 200 && (await status(ePage)) === 200, s!, 60_000)
+    expect(await (await fetch(ePage)).text()).toContain(en.summary)
+    // Publish a change: "Publish changes" in the edit view; the site follows.
+    await p.goto(`${inst.cmsUrl}/admin/collections/news/${id}`)
+    await p.waitForLoadState('networkidle').catch(() => {})
+    await p.locator('#field-summary').fill('Mieste atidarytas naujas skveras su fontanu.')
+    // Autosave keeps the change as a draft first; then there is something to publish.
+    await expect.poll(async () => (await draft('lt')).summary, { timeout: 30_000 }).toContain('su fontanu')
+    await p.getByRole('button', { name: 'Paskelbti pakeitimus' }).click()
+    await eventually('the published change on the site', async () => (await (await fetch(lPage)).text()).includes('su fontanu'), s!, 60_000)
+    await context.close()
+  })
+
   it('staff: the admin’s main views in Lithuanian under axe: nothing Atvira adds, and only the listed rules of Payload’s own interface', async () => {
     const editor = await loginAs(inst, 'editor')
     const firstId = async (collection: string) => {
