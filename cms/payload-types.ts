@@ -86,6 +86,7 @@ export interface Config {
   };
   locale: 'lt' | 'en';
   widgets: {
+    'atvira-collections': AtviraCollectionsWidget;
     collections: CollectionsWidget;
   };
   user: User;
@@ -2604,6 +2605,16 @@ export interface SettingsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "atvira-collections_widget".
+ */
+export interface AtviraCollectionsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -20,6 +20,7 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { adminLanguagePlugin } from './plugins/adminLanguage'
 import { consultationMoment, consultationsPlugin } from './plugins/consultations'
+import { dashboardPlugin } from './plugins/dashboard'
 import { editingLanguagePlugin } from './plugins/editingLanguage'
 import { newsletterPlugin } from './plugins/newsletter'
 import { publishingPlugin } from './plugins/publishing'
@@ -130,6 +131,8 @@ export default buildConfig({
       generateTitle: ({ doc }) => String((doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name ?? ''),
       generateDescription: ({ doc }) => String((doc as { summary?: string }).summary ?? ''),
     }),
+    // The collection cards with their counts (attention panels come from the plugins above).
+    dashboardPlugin(),
     // Last: it names every collection the plugins before it added.
     adminLanguagePlugin({ timeZone: env.timeZone, translations: signInTranslations }),
   ],

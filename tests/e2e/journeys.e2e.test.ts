@@ -311,7 +311,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
     await context.addCookies([{ name: 'payload-token', value: editor.replace(/^JWT /, ''), url: inst.cmsUrl }])
     const p = await context.newPage()
-    const ours = ['.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '.atvira-editing-notices', '.atvira-failed-schedules', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
+    const ours = ['.atvira-collections', '.atvira-consultations-attention', '.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '.atvira-editing-notices', '.atvira-failed-schedules', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
     const unexpected: string[] = []
     const seen = new Map<string, Set<string>>()
     for (const view of views) {
@@ -321,6 +321,11 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
       for (const v of await axeViolations(p)) {
         seen.set(v.id, (seen.get(v.id) ?? new Set()).add(view))
         if (!Object.hasOwn(upstreamAdminViolations, v.id)) unexpected.push(formatViolations(view, [v]))
+      }
+      // The dashboard's cards say what is in each collection, and their "create" buttons are named.
+      if (view === '/admin') {
+        expect(await p.locator('#card-news .atvira-card-count').innerText()).toMatch(/^Paskelbta: \d+ · juodraščiai: \d+$/)
+        expect(await p.locator('#card-news a[aria-label^="Sukurti"]').getAttribute('aria-label')).not.toContain('[object Object]')
       }
       // The rich-text toolbar's icon buttons are named (and have tooltips) in the admin's language.
       if (view.startsWith('/admin/collections/news/')) {

@@ -16,7 +16,8 @@ export type ConsultationsPluginOptions = {
 /**
  * Public consultations: the consultations (content, published like the rest) and the
  * responses residents send through the site's form, with their staff endpoints
- * (export, summary, public facts) and the responses panel in the admin. The responses
+ * (export, summary, public facts), the responses panel in the admin and, on the
+ * dashboard, consultations closing this week and responses not yet reviewed. The responses
  * given with an address are part of that person's data (export and erasure).
  */
 export const consultationsPlugin =
@@ -25,4 +26,11 @@ export const consultationsPlugin =
     ...config,
     collections: addCollections(config, [Consultations, ConsultationResponses], options.after),
     custom: withPersonalDataSource(config, consultationResponsesData),
+    admin: {
+      ...config.admin,
+      components: {
+        ...config.admin?.components,
+        beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), '/plugins/consultations/admin/ConsultationsAttention#ConsultationsAttention'],
+      },
+    },
   })
