@@ -252,10 +252,16 @@ export interface News {
   createdBy?: (number | null) | User;
   firstPublishedAt?: string | null;
   meta?: {
+    /**
+     * The title in search results. Leave it empty and the site uses the document's title.
+     */
     title?: string | null;
+    /**
+     * The description in search results (up to 160 characters). Leave it empty and the site uses the summary.
+     */
     description?: string | null;
     /**
-     * Shown when the page is shared on social networks.
+     * The image shown when the page is shared. Leave it empty and the main image is used, if there is one.
      */
     image?: (number | null) | Media;
   };
@@ -415,10 +421,16 @@ export interface Guide {
   createdBy?: (number | null) | User;
   firstPublishedAt?: string | null;
   meta?: {
+    /**
+     * The title in search results. Leave it empty and the site uses the document's title.
+     */
     title?: string | null;
+    /**
+     * The description in search results (up to 160 characters). Leave it empty and the site uses the summary.
+     */
     description?: string | null;
     /**
-     * Shown when the page is shared on social networks.
+     * The image shown when the page is shared. Leave it empty and the main image is used, if there is one.
      */
     image?: (number | null) | Media;
   };
@@ -525,10 +537,16 @@ export interface Service {
   createdBy?: (number | null) | User;
   firstPublishedAt?: string | null;
   meta?: {
+    /**
+     * The title in search results. Leave it empty and the site uses the document's title.
+     */
     title?: string | null;
+    /**
+     * The description in search results (up to 160 characters). Leave it empty and the site uses the summary.
+     */
     description?: string | null;
     /**
-     * Shown when the page is shared on social networks.
+     * The image shown when the page is shared. Leave it empty and the main image is used, if there is one.
      */
     image?: (number | null) | Media;
   };
@@ -597,10 +615,16 @@ export interface Topic {
   createdBy?: (number | null) | User;
   firstPublishedAt?: string | null;
   meta?: {
+    /**
+     * The title in search results. Leave it empty and the site uses the document's title.
+     */
     title?: string | null;
+    /**
+     * The description in search results (up to 160 characters). Leave it empty and the site uses the summary.
+     */
     description?: string | null;
     /**
-     * Shown when the page is shared on social networks.
+     * The image shown when the page is shared. Leave it empty and the main image is used, if there is one.
      */
     image?: (number | null) | Media;
   };
@@ -708,10 +732,16 @@ export interface Leaflet {
   createdBy?: (number | null) | User;
   firstPublishedAt?: string | null;
   meta?: {
+    /**
+     * The title in search results. Leave it empty and the site uses the document's title.
+     */
     title?: string | null;
+    /**
+     * The description in search results (up to 160 characters). Leave it empty and the site uses the summary.
+     */
     description?: string | null;
     /**
-     * Shown when the page is shared on social networks.
+     * The image shown when the page is shared. Leave it empty and the main image is used, if there is one.
      */
     image?: (number | null) | Media;
   };
@@ -1022,10 +1052,16 @@ export interface Consultation {
   createdBy?: (number | null) | User;
   firstPublishedAt?: string | null;
   meta?: {
+    /**
+     * The title in search results. Leave it empty and the site uses the document's title.
+     */
     title?: string | null;
+    /**
+     * The description in search results (up to 160 characters). Leave it empty and the site uses the summary.
+     */
     description?: string | null;
     /**
-     * Shown when the page is shared on social networks.
+     * The image shown when the page is shared. Leave it empty and the main image is used, if there is one.
      */
     image?: (number | null) | Media;
   };
@@ -1126,10 +1162,16 @@ export interface Page {
       }[]
     | null;
   meta?: {
+    /**
+     * The title in search results. Leave it empty and the site uses the document's title.
+     */
     title?: string | null;
+    /**
+     * The description in search results (up to 160 characters). Leave it empty and the site uses the summary.
+     */
     description?: string | null;
     /**
-     * Shown when the page is shared on social networks.
+     * The image shown when the page is shared. Leave it empty and the main image is used, if there is one.
      */
     image?: (number | null) | Media;
   };

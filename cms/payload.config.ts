@@ -27,6 +27,7 @@ import { publishingPlugin } from './plugins/publishing'
 import { reviewPlugin } from './plugins/review'
 import { Settings } from './globals/Settings'
 import { editorFeatures } from './fields/editor'
+import { seoFields } from './fields/seo'
 import { rebuildFileUse } from './files/usage'
 import { databaseAdapter } from './lib/db'
 import { emailAdapter } from './lib/email'
@@ -128,8 +129,7 @@ export default buildConfig({
       collections: registry.withFlag('seo'),
       uploadsCollection: 'media',
       tabbedUI: false,
-      generateTitle: ({ doc }) => String((doc as { title?: string; name?: string }).title ?? (doc as { name?: string }).name ?? ''),
-      generateDescription: ({ doc }) => String((doc as { summary?: string }).summary ?? ''),
+      fields: seoFields,
     }),
     // The collection cards with their counts (attention panels come from the plugins above).
     dashboardPlugin(),

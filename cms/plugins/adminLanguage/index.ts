@@ -85,10 +85,35 @@ function namedGlobal(g: GlobalConfig): GlobalConfig {
  * "Payload Settings"; the content-language switcher's "Locale" (lt "Lokalė"), which is the
  * language of the document being edited, not of the interface.
  */
+type Translations = Record<string, Record<string, object>>
+
+/**
+ * The plugins' translations (the SEO plugin's `plugin-seo` namespace) with ours, merged
+ * per language and namespace: a shallow merge per language dropped the SEO plugin's
+ * Lithuanian, and its fields showed raw keys ("plugin-seo:missing").
+ */
+export function mergeTranslations(...sources: (Translations | undefined)[]): Record<string, Record<string, object>> {
+  const out: Record<string, Record<string, object>> = {}
+  for (const source of sources)
+    for (const [language, namespaces] of Object.entries(source ?? {}))
+      for (const [namespace, words] of Object.entries(namespaces)) {
+        out[language] ??= {}
+        out[language][namespace] = { ...out[language][namespace], ...words }
+      }
+  return out
+}
+
 function withOwnWords(language: string, overrides: { general?: object }): object {
   return {
     ...overrides,
-    general: { ...overrides.general, payloadSettings: t(language, 'admin.account.interfaceSettings'), locale: t(language, 'admin.contentLanguage') },
+    general: {
+      ...overrides.general,
+      payloadSettings: t(language, 'admin.account.interfaceSettings'),
+      locale: t(language, 'admin.contentLanguage'),
+      // A checkbox column and its filter read "taip" / "ne", not "tiesa" / "netiesa" ("true").
+      true: t(language, 'admin.boolean.true'),
+      false: t(language, 'admin.boolean.false'),
+    },
   }
 }
 
@@ -113,7 +138,7 @@ function namedLocales(localization: Config['localization']): Config['localizatio
 export const adminLanguagePlugin =
   (options: AdminLanguageOptions): Plugin =>
   (config: Config): Config => {
-    const overrides = { ...config.i18n?.translations, ...options.translations } as Record<string, object>
+    const overrides = mergeTranslations(config.i18n?.translations as Translations | undefined, options.translations as Translations | undefined)
     const { collections, globals } = localizedEntities((config.collections ?? []).map(namedCollection), (config.globals ?? []).map(namedGlobal))
     return {
       ...config,

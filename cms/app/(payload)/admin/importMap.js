@@ -21,11 +21,6 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SiteBox as SiteBox_b7a3c2222c43d2bed6971da4ab8c368a } from '../../../plugins/publishing/admin/SiteBox'
-import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ReviewControls as ReviewControls_14a18dff6762f872fe6b9bf91f4f0e65 } from '../../../plugins/review/admin/ReviewControls'
 import { PublishButton as PublishButton_a6c52344ddf2f4cf1f170b9db6474062 } from '../../../plugins/editingLanguage/admin/PublishButton'
 import { UnpublishButton as UnpublishButton_d400635149cbd423ee5d1baf0979d358 } from '../../../plugins/publishing/admin/UnpublishButton'
@@ -63,11 +58,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/publishing/admin/SiteBox#SiteBox": SiteBox_b7a3c2222c43d2bed6971da4ab8c368a,
-  "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/plugins/review/admin/ReviewControls#ReviewControls": ReviewControls_14a18dff6762f872fe6b9bf91f4f0e65,
   "/plugins/editingLanguage/admin/PublishButton#PublishButton": PublishButton_a6c52344ddf2f4cf1f170b9db6474062,
   "/plugins/publishing/admin/UnpublishButton#UnpublishButton": UnpublishButton_d400635149cbd423ee5d1baf0979d358,
