@@ -1,7 +1,7 @@
 /**
  * The job runner: scheduled publishing (queue "default"), site updates (queue "site")
  * and the newsletter's queueing (queue "newsletter"; digest runs created on schedule,
- * leavers erased after the retention period). Emails themselves go out through
+ * leavers erased after the retention period, empty drafts deleted after a day). Emails themselves go out through
  * scripts/dispatch.ts. `npm start` runs one; more can run on other machines (see
  * docs/production.md).
  */
@@ -10,6 +10,7 @@ import { waitForLocksInBackground } from '../cms/lib/sqliteLock'
 import { recoverSiteUpdates, staleMs } from '../cms/plugins/publishing/siteUpdates'
 import { newsletterConfig } from '../cms/plugins/newsletter/config'
 import { purgeLeavers } from '../cms/plugins/newsletter/housekeeping'
+import { deleteEmptyDrafts, emptyDraftAgeHours } from '../cms/housekeeping/emptyDrafts'
 import { scheduleDigests } from '../cms/plugins/newsletter/queueing'
 import { parseFlags } from './lib/cli'
 import { openPayload } from './lib/payload'
@@ -74,6 +75,9 @@ while (!stopping) {
       lastPurge = Date.now()
       const erased = await purgeLeavers(payload, newsletter.retentionDays)
       if (erased > 0) console.log(`Newsletter: erased ${erased} address(es) of people who left more than ${newsletter.retentionDays} days ago.`)
+      const drafts = Object.entries(await deleteEmptyDrafts(payload))
+      if (drafts.length > 0)
+        console.log(`Empty drafts (nothing typed for ${emptyDraftAgeHours} h) deleted: ${drafts.map(([collection, n]) => `${collection} ${n}`).join(', ')}.`)
     }
     // Once asked to stop, no new job is taken.
     for (const queue of queues as Queue[]) {

@@ -33,10 +33,13 @@ export function routeRefusal(payload: Payload, url: URL, method: string): Respon
   if (second === 'versions' && !collection.versions) return errorResponse(404, messages.noVersions(collection.slug))
   if (second === 'verify' && collection.auth && !collection.auth.verify) return errorResponse(404, messages.notFound)
   if (second && segments.length === 2 && payload.db.defaultIDType === 'number' && !/^\d+$/.test(second)) {
-    // `/:id`, unless the segment names one of the collection's own endpoints (`/count`, `/login`…).
-    const named = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
+    // `/:id`, unless the segment names one of the collection's own endpoints for this
+    // method (`GET /count`, `POST /login`…). `GET /access` is not one (`POST /access/:id` is)
+    // and reached the database as an id.
+    const verb = method === 'HEAD' ? 'get' : method.toLowerCase()
+    const serves = (e: { path: string; method: string }, at: string) => e.path === at && (method === 'OPTIONS' || e.method === verb)
     const endpoint =
-      (collection.endpoints || []).some((e) => named(e.path, `/${second}`)) || (payload.config.endpoints || []).some((e) => named(e.path, `/${first}/${second}`))
+      (collection.endpoints || []).some((e) => serves(e, `/${second}`)) || (payload.config.endpoints || []).some((e) => serves(e, `/${first}/${second}`))
     if (!endpoint) return errorResponse(404, messages.notFound)
   }
   if (second === 'file' && third && (method === 'GET' || method === 'HEAD') && collection.upload && !collection.upload.handlers?.length) {

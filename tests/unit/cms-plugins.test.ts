@@ -5,6 +5,8 @@ import path from 'node:path'
 import type { CollectionConfig, Config, Field, SanitizedConfig } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { seoPlugin } from '@payloadcms/plugin-seo'
+
 import { adminLanguagePlugin } from '../../cms/plugins/adminLanguage'
 import { consultationsPlugin } from '../../cms/plugins/consultations'
 import { newsletterPlugin } from '../../cms/plugins/newsletter'
@@ -124,6 +126,18 @@ describe('the admin language plugin', () => {
     }
     expect(config.admin?.timezones?.defaultTimezone).toBe('Europe/Vilnius')
     expect((config.admin?.timezones?.supportedTimezones as { value: string }[]).map((z) => z.value)).toEqual(['Europe/Vilnius', 'UTC'])
+  })
+
+  it("keeps the plugins' own translations beside Atvira's words (the SEO fields in Lithuanian, not raw keys)", async () => {
+    const withSeo = await apply(base(), seoPlugin({ collections: ['news'], tabbedUI: false }))
+    withSeo.collections = withSeo.collections!.map((c) => ({ ...c, admin: { ...c.admin, group: 'Content' } }))
+    const config = await apply(withSeo, adminLanguagePlugin({ timeZone: 'UTC', translations: { lt: { error: { userLocked: 'Užrakinta' } } } }))
+    const lt = config.i18n?.translations?.lt as Record<string, Record<string, string>>
+    expect(lt['plugin-seo']?.missing).toMatch(/\p{L}/u)
+    expect(lt['plugin-seo']?.missing).not.toBe((config.i18n?.translations?.en as Record<string, Record<string, string>>)['plugin-seo']?.missing)
+    expect(lt.error?.userLocked).toBe('Užrakinta')
+    expect(lt.general?.payloadSettings).toBe('Sąsajos nustatymai')
+    expect([lt.general?.true, lt.general?.false]).toEqual(['Taip', 'Ne'])
   })
 
   it('refuses a collection, global or group without names, saying what to add', async () => {
@@ -265,6 +279,23 @@ describe("the admin's field labels", () => {
     })
     expect(fieldAt(config, 'guides', 'steps').labels).toEqual({ singular: { en: 'Step', lt: 'Žingsnis' }, plural: { en: 'Steps', lt: 'Žingsniai' } })
     expect(config.collections.find((c) => c.slug === 'site-builds')!.admin.description).toMatchObject({ lt: expect.stringMatching(/^Paskelbus dokumentą, vieša svetainė atnaujinama automatiškai\./) })
+  })
+
+  it.each(['news', 'guides', 'pages'])('%s: the search-engine fields say what the site uses when empty, without the SEO plugin\'s red "Missing" and checks', (slug) => {
+    const fields = fieldAt(config, slug, 'meta').fields as { name?: string; admin?: { components?: Record<string, unknown> } }[]
+    expect(fields.map((f) => f.name)).toEqual(['title', 'description', 'image'])
+    for (const f of fields) expect(f.admin?.components?.Field, f.name).toBeUndefined()
+    expect(fieldAt(config, slug, 'meta.description').admin?.description).toMatchObject({ lt: expect.stringContaining('santrauką'), en: expect.stringContaining('summary') })
+    expect(fieldAt(config, slug, 'meta.image').admin?.description).toMatchObject({ lt: expect.stringContaining('pagrindinė nuotrauka') })
+  })
+
+  it.each([
+    ['news', 'summary', 'lt', 431, 'Santrauka: per ilgas tekstas – ne daugiau kaip 400 simbolių (dabar 431). Sutrumpinkite.'],
+    ['news', 'title', 'en', 201, 'Title: too long – at most 200 characters (now 201). Please shorten it.'],
+    ['alerts', 'message', 'lt', 1000, 'Pranešimas: per ilgas tekstas – ne daugiau kaip 300 simbolių (dabar 1\u00a0000). Sutrumpinkite.'],
+  ])('%s.%s too long, in %s, says which field, the limit and the length now', (slug, at, language, length, message) => {
+    const validate = (fieldAt(config, slug, at) as { validate?: unknown }).validate as (value: string, options: object) => unknown
+    expect(validate('x'.repeat(length), { req: { i18n: { language, fallbackLanguage: 'en' } } })).toBe(message)
   })
 
   it('name the content languages in the staff language: the field marker reads the code, not "— Lietuvių"', () => {

@@ -1,15 +1,7 @@
-import type { CollectionConfig, Validate } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { fileAccess, fileUsageFields, fileVersions, keepLiveFileInPlace } from '../../files/access'
-import { getDefaultLocale } from '../../model/locales'
-
-/** Alt text is required in the default locale; other locales fall back to it. */
-const altRequiredInDefaultLocale: Validate = (value, { req }) => {
-  const locale = req.locale && req.locale !== 'all' ? req.locale : getDefaultLocale()
-  if (locale !== getDefaultLocale()) return true
-  if (typeof value === 'string' && value.trim().length > 0) return true
-  return 'Alt text is required: describe the image for people who cannot see it.'
-}
+import { altTextRequired } from './alt'
 
 export function mediaCollection(staticDir: string): CollectionConfig {
   return {
@@ -31,7 +23,14 @@ export function mediaCollection(staticDir: string): CollectionConfig {
       adminThumbnail: 'thumbnail',
     },
     fields: [
-      { name: 'alt', type: 'text', localized: true, validate: altRequiredInDefaultLocale, maxLength: 300 },
+      {
+        name: 'alt',
+        type: 'text',
+        localized: true,
+        validate: altTextRequired,
+        maxLength: 300,
+        admin: { description: 'Required in every language: what the image shows and why it matters.' },
+      },
       { name: 'caption', type: 'textarea', localized: true, maxLength: 500 },
       { name: 'credit', type: 'text', maxLength: 200 },
       ...fileUsageFields,

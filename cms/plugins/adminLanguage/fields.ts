@@ -1,6 +1,7 @@
 import type { Block, CollectionConfig, Field, GlobalConfig, Tab } from 'payload'
 
 import { isMessageKey, labels, type AdminLabel } from '../../model/i18n'
+import { withLengthMessage } from './validation'
 
 /**
  * Every field's words in the admin's languages, from the catalogue (`cms/model/i18n`):
@@ -92,7 +93,7 @@ function localizedField(walk: Walk, field: Field, parent: string[]): Field {
   if (f.fields) out.fields = localizedFields(walk, f.fields, path)
   if (f.tabs) out.tabs = f.tabs.map((tab) => localizedTab(walk, tab, path))
   if (f.blocks) out.blocks = f.blocks.map((block) => localizedBlock(walk, block, path))
-  return out as Field
+  return withLengthMessage(out) as Field
 }
 
 function localizedTab(walk: Walk, tab: Tab, parent: string[]): Tab {

@@ -179,6 +179,12 @@ export const contentRuns: Record<ContentOperation, Run<ContentCollection>> = {
     const update = r.json?.update as boolean | { permission?: boolean } | undefined
     return update === true || (typeof update === 'object' && update.permission === true) ? 'yes' : 'no'
   },
+  // The list's bulk Edit, Publish and Unpublish show when the collection-wide update is allowed.
+  "bulk edit, publish and unpublish offered in the admin's list": async (h, a, c) => {
+    const r = await api(h, a, 'GET', '/api/access')
+    const update = (r.json?.collections as Record<string, { update?: boolean | { permission?: boolean } }> | undefined)?.[c]?.update
+    return update === true || (typeof update === 'object' && update.permission === true) ? 'yes' : 'no'
+  },
   'GraphQL: read a draft': async (h, a, c) => {
     const d = await content(h, c, 'draft')
     const res = await gql(h, a, `{ x: ${graphQLNames[c].many}(draft: true, where: { id: { equals: ${d.id} } }) { docs { id } } }`)

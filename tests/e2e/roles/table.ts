@@ -40,6 +40,7 @@ export const contentOperations = {
   'bulk delete (DELETE ?where)': ['no', 'own', 'yes', 'yes'],
   'read versions': ['no', 'yes', 'yes', 'yes'],
   'publish permission shown in the admin': ['no', 'no', 'yes', 'yes'],
+  "bulk edit, publish and unpublish offered in the admin's list": ['no', 'no', 'yes', 'yes'],
   'GraphQL: read a draft': ['no', 'yes', 'yes', 'yes'],
   'GraphQL: create a draft': ['no', 'yes', 'yes', 'yes'],
   'GraphQL: publish': ['no', 'no', 'yes', 'yes'],

@@ -120,7 +120,7 @@ export function contentSuite(getPayload: () => Payload) {
   })
 
   describe('validation', () => {
-    it('requires alt text for images in the default locale', async () => {
+    it('requires alt text for images in each language they are saved in, saying why', async () => {
       const png = Buffer.from(
         'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
         'base64',
@@ -129,7 +129,7 @@ export function contentSuite(getPayload: () => Payload) {
       await expectFieldError(
         payload.create({ collection: 'media', locale: 'lt', data: {}, file, overrideAccess: true }),
         'alt',
-        /Alt text is required/,
+        /Write the alt text: say briefly what the image shows/,
       )
       const ok = await payload.create({
         collection: 'media',
@@ -139,6 +139,14 @@ export function contentSuite(getPayload: () => Payload) {
         overrideAccess: true,
       })
       expect(ok.alt).toBe('Vienas taškas')
+      // Saved in English, the image asks for English alt text instead of reusing the Lithuanian.
+      await expectFieldError(
+        payload.update({ collection: 'media', id: ok.id, locale: 'en', data: { caption: 'One dot' }, overrideAccess: true }),
+        'alt',
+        /Write the alt text in English too: without it, screen readers on the English pages would read the Lithuanian one/,
+      )
+      const en = await payload.update({ collection: 'media', id: ok.id, locale: 'en', data: { alt: 'One dot' }, overrideAccess: true })
+      expect(en.alt).toBe('One dot')
     })
 
     it('refuses a consultation that closes before it opens', async () => {
