@@ -247,6 +247,14 @@ export interface News {
     at?: string | null;
   };
   /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -275,6 +283,9 @@ export interface News {
  */
 export interface Media {
   id: number;
+  /**
+   * Required in every language. Say briefly what the image shows and why it matters to the text – screen readers read it to people who cannot see the image.
+   */
   alt?: string | null;
   caption?: string | null;
   credit?: string | null;
@@ -416,6 +427,14 @@ export interface Guide {
     at?: string | null;
   };
   /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -532,6 +551,14 @@ export interface Service {
     at?: string | null;
   };
   /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -609,6 +636,14 @@ export interface Topic {
     by?: (number | null) | User;
     at?: string | null;
   };
+  /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
   /**
    * Set when the document is created.
    */
@@ -726,6 +761,14 @@ export interface Leaflet {
     by?: (number | null) | User;
     at?: string | null;
   };
+  /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
   /**
    * Set when the document is created.
    */
@@ -866,6 +909,14 @@ export interface Handbook {
     by?: (number | null) | User;
     at?: string | null;
   };
+  /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
   /**
    * Set when the document is created.
    */
@@ -1047,6 +1098,14 @@ export interface Consultation {
     at?: string | null;
   };
   /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
+  /**
    * Set when the document is created.
    */
   createdBy?: (number | null) | User;
@@ -1147,6 +1206,14 @@ export interface Page {
     by?: (number | null) | User;
     at?: string | null;
   };
+  /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
   /**
    * Set when the document is created.
    */
@@ -1274,6 +1341,14 @@ export interface Alert {
     by?: (number | null) | User;
     at?: string | null;
   };
+  /**
+   * Who keeps this page right.
+   */
+  contentOwner?: (number | null) | User;
+  /**
+   * Check that the page is still right by this date.
+   */
+  reviewBy?: string | null;
   /**
    * Set when the document is created.
    */
@@ -1836,6 +1911,8 @@ export interface NewsSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1879,6 +1956,8 @@ export interface GuidesSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1917,6 +1996,8 @@ export interface LeafletsSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -1952,6 +2033,8 @@ export interface HandbookSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   updatedAt?: T;
@@ -2004,6 +2087,8 @@ export interface ServicesSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -2089,6 +2174,8 @@ export interface ConsultationsSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -2143,6 +2230,8 @@ export interface PagesSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   parent?: T;
@@ -2183,6 +2272,8 @@ export interface TopicsSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   meta?:
@@ -2214,6 +2305,8 @@ export interface AlertsSelect<T extends boolean = true> {
         by?: T;
         at?: T;
       };
+  contentOwner?: T;
+  reviewBy?: T;
   createdBy?: T;
   firstPublishedAt?: T;
   updatedAt?: T;

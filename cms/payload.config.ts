@@ -25,6 +25,7 @@ import { editingLanguagePlugin } from './plugins/editingLanguage'
 import { newsletterPlugin } from './plugins/newsletter'
 import { publishingPlugin } from './plugins/publishing'
 import { reviewPlugin } from './plugins/review'
+import { upkeepPlugin } from './plugins/upkeep'
 import { Settings } from './globals/Settings'
 import { editorFeatures } from './fields/editor'
 import { seoFields } from './fields/seo'
@@ -117,6 +118,8 @@ export default buildConfig({
     newsletterPlugin({ collections: registry.withFlag('notifiable'), after: 'site-builds' }),
     // Drafts authors submit for an editor's review (every published-content type).
     reviewPlugin({ collections: registry.slugs((type) => type.kind === 'document' && type.flags.public) }),
+    // Owners and review-by dates (a year ahead for the how-to pages); the overdue list.
+    upkeepPlugin({ collections: registry.slugs((type) => type.kind === 'document' && type.flags.public), yearly: ['guides', 'handbook', 'services', 'leaflets'] }),
     // The language being edited, publishing that waits for the default language, and
     // scheduled publishes that never fail unseen.
     editingLanguagePlugin({ collections: registry.slugs((type) => type.kind === 'document' && type.flags.public), globals: ['settings'] }),

@@ -311,7 +311,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
     await context.addCookies([{ name: 'payload-token', value: editor.replace(/^JWT /, ''), url: inst.cmsUrl }])
     const p = await context.newPage()
-    const ours = ['.atvira-collections', '.atvira-consultations-attention', '.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '.atvira-editing-notices', '.atvira-failed-schedules', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
+    const ours = ['.atvira-collections', '.atvira-consultations-attention', '.atvira-overdue', '.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '.atvira-editing-notices', '.atvira-failed-schedules', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
     const unexpected: string[] = []
     const seen = new Map<string, Set<string>>()
     for (const view of views) {
@@ -326,6 +326,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
       if (view === '/admin') {
         expect(await p.locator('#card-news .atvira-card-count').innerText()).toMatch(/^Paskelbta: \d+ · juodraščiai: \d+$/)
         expect(await p.locator('#card-news a[aria-label^="Sukurti"]').getAttribute('aria-label')).not.toContain('[object Object]')
+        expect(await p.locator('.atvira-overdue h2').innerText()).toMatch(/^Pasibaigęs peržiūros terminas \(\d+\)$/)
       }
       // The rich-text toolbar's icon buttons are named (and have tooltips) in the admin's language.
       if (view.startsWith('/admin/collections/news/')) {

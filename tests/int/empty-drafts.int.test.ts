@@ -17,7 +17,7 @@ afterAll(async () => {
   await cms?.close()
 })
 
-async function draft(collection: 'news' | 'guides' | 'pages', data: Record<string, unknown>, locale = 'lt') {
+async function draft(collection: 'news' | 'guides' | 'pages', data: Record<string, unknown>, locale: 'lt' | 'en' = 'lt') {
   return (await cms.payload.create({ collection, locale, draft: true, data: data as never, overrideAccess: true })).id
 }
 const exists = async (collection: 'news' | 'guides' | 'pages', id: number | string) =>

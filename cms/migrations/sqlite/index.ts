@@ -9,6 +9,7 @@ import * as migration_20261202_051149_content_changes_withdrawn from './20261202
 import * as migration_20261202_102527_city_name_cases from './20261202_102527_city_name_cases';
 import * as migration_20261202_191946_old_addresses from './20261202_191946_old_addresses';
 import * as migration_20261202_195655_review from './20261202_195655_review';
+import * as migration_20261203_055928_upkeep from './20261203_055928_upkeep';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261202_195655_review.up,
     down: migration_20261202_195655_review.down,
-    name: '20261202_195655_review'
+    name: '20261202_195655_review',
+  },
+  {
+    up: migration_20261203_055928_upkeep.up,
+    down: migration_20261203_055928_upkeep.down,
+    name: '20261203_055928_upkeep'
   },
 ];

@@ -29,6 +29,7 @@ import { SubscriberData as SubscriberData_44689e7309f2badd14bd79ae9769cd78 } fro
 import { NewsletterPanel as NewsletterPanel_6921f45772d2a25e241bfa82357db726 } from '../../../plugins/newsletter/admin/NewsletterPanel'
 import { AttentionPanel as AttentionPanel_bf142cca7688da3be0e22002bce13a2c } from '../../../plugins/review/admin/AttentionPanel'
 import { ConsultationsAttention as ConsultationsAttention_e2ba6559e4c4eb5f6d99dd53e1fb4d39 } from '../../../plugins/consultations/admin/ConsultationsAttention'
+import { OverduePanel as OverduePanel_f30c06b4acc7bb148223d7d5d0b3bfe4 } from '../../../plugins/upkeep/admin/OverduePanel'
 import { FailedSchedules as FailedSchedules_289f8497d12b62e92b1797195fd024e1 } from '../../../plugins/editingLanguage/admin/FailedSchedules'
 import { CollectionCards as CollectionCards_bb6c980f819e781dc369db1d8b030ee1 } from '../../../plugins/dashboard/CollectionCards'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -66,6 +67,7 @@ export const importMap = {
   "/plugins/newsletter/admin/NewsletterPanel#NewsletterPanel": NewsletterPanel_6921f45772d2a25e241bfa82357db726,
   "/plugins/review/admin/AttentionPanel#AttentionPanel": AttentionPanel_bf142cca7688da3be0e22002bce13a2c,
   "/plugins/consultations/admin/ConsultationsAttention#ConsultationsAttention": ConsultationsAttention_e2ba6559e4c4eb5f6d99dd53e1fb4d39,
+  "/plugins/upkeep/admin/OverduePanel#OverduePanel": OverduePanel_f30c06b4acc7bb148223d7d5d0b3bfe4,
   "/plugins/editingLanguage/admin/FailedSchedules#FailedSchedules": FailedSchedules_289f8497d12b62e92b1797195fd024e1,
   "/plugins/dashboard/CollectionCards#CollectionCards": CollectionCards_bb6c980f819e781dc369db1d8b030ee1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
