@@ -1,7 +1,7 @@
 /**
  * The job runner: scheduled publishing (queue "default"), site updates (queue "site")
  * and the newsletter's queueing (queue "newsletter"; digest runs created on schedule,
- * leavers erased after the retention period, empty drafts deleted after a day). Emails themselves go out through
+ * leavers erased after the retention period, empty drafts deleted after a day, review-by reminders e-mailed). Emails themselves go out through
  * scripts/dispatch.ts. `npm start` runs one; more can run on other machines (see
  * docs/production.md).
  */
@@ -11,6 +11,7 @@ import { recoverSiteUpdates, staleMs } from '../cms/plugins/publishing/siteUpdat
 import { newsletterConfig } from '../cms/plugins/newsletter/config'
 import { purgeLeavers } from '../cms/plugins/newsletter/housekeeping'
 import { deleteEmptyDrafts, emptyDraftAgeHours } from '../cms/housekeeping/emptyDrafts'
+import { remindReviews, upkeepCollections } from '../cms/plugins/upkeep/reminders'
 import { scheduleDigests } from '../cms/plugins/newsletter/queueing'
 import { parseFlags } from './lib/cli'
 import { openPayload } from './lib/payload'
@@ -78,6 +79,8 @@ while (!stopping) {
       const drafts = Object.entries(await deleteEmptyDrafts(payload))
       if (drafts.length > 0)
         console.log(`Empty drafts (nothing typed for ${emptyDraftAgeHours} h) deleted: ${drafts.map(([collection, n]) => `${collection} ${n}`).join(', ')}.`)
+      const reminded = await remindReviews(payload, upkeepCollections(payload))
+      if (reminded > 0) console.log(`Review dates: ${reminded} reminder(s) e-mailed.`)
     }
     // Once asked to stop, no new job is taken.
     for (const queue of queues as Queue[]) {

@@ -1,6 +1,12 @@
 import type { Payload } from 'payload'
 
 import { documentTitle } from '../../lib/titles'
+import { settings } from '../../model/env'
+
+/** A review-by date as the city writes it (2027-01-15), in its time zone: a date picked as 15 January is 22:00 UTC the day before. */
+export function cityDay(iso: string, timeZone = settings().ATVIRA_TIMEZONE): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso))
+}
 
 export type Overdue = { collection: string; id: number | string; title: string; reviewBy: string; owner?: string }
 

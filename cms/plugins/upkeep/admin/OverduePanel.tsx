@@ -5,7 +5,7 @@ import { panelBox } from '../../../lib/adminPanel'
 import { roleOf } from '../../../access/roles'
 import { t } from '../../../model/i18n'
 import { collectionLabels } from '../../adminLanguage'
-import { overdueReviews } from '../overdue'
+import { cityDay, overdueReviews } from '../overdue'
 
 /** The dashboard's list of live pages past their review-by date (editors and admins). */
 export async function OverduePanel({ payload, user, i18n, collections }: { payload: Payload; user?: PayloadRequest['user']; i18n?: { language?: string }; collections: readonly string[] }) {
@@ -13,7 +13,6 @@ export async function OverduePanel({ payload, user, i18n, collections }: { paylo
   if (role !== 'editor' && role !== 'admin') return null
   const lang = i18n?.language === 'lt' ? 'lt' : 'en'
   const items = await overdueReviews(payload, collections)
-  const day = (iso: string) => iso.slice(0, 10)
   return (
     <section className="atvira-overdue" style={panelBox} aria-labelledby="atvira-overdue-title">
       <h2 id="atvira-overdue-title" style={{ marginTop: 0 }}>
@@ -26,7 +25,7 @@ export async function OverduePanel({ payload, user, i18n, collections }: { paylo
           {items.slice(0, 20).map((item) => (
             <li key={`${item.collection}:${String(item.id)}`}>
               <a href={`/admin/collections/${item.collection}/${String(item.id)}`}>{item.title}</a> ({collectionLabels(item.collection).singular[lang]}):{' '}
-              {t(lang, 'admin.upkeep.due', { date: day(item.reviewBy) })}
+              {t(lang, 'admin.upkeep.due', { date: cityDay(item.reviewBy) })}
               {item.owner ? <>, {t(lang, 'admin.upkeep.owner', { owner: item.owner })}</> : null}
             </li>
           ))}
