@@ -7,7 +7,6 @@ import { politeFetch } from './source/politeFetch'
 import { createRegistry, registry as builtinRegistry, type ContentTypeDef, type Registry } from '../../cms/model/registry'
 import type { ContentSource, RawDoc, ResponseFacts } from '../../cms/model/source'
 import type { PreviewService } from '../../cms/model/services/preview'
-import type { SiteDoc } from '../../cms/model/snapshot'
 
 /**
  * Draft previews ask the CMS, with the visitor's own CMS session, for the draft: the
@@ -16,6 +15,11 @@ import type { SiteDoc } from '../../cms/model/snapshot'
 
 export function cmsUrl(): string {
   return settings().CMS_URL ?? settings().PAYLOAD_PUBLIC_SERVER_URL
+}
+
+/** The CMS as browsers reach it (the sign-in link, live preview's messages, new files): CMS_URL may be an internal address. */
+export function publicCmsUrl(): string {
+  return settings().PAYLOAD_PUBLIC_SERVER_URL.replace(/\/$/, '')
 }
 
 /** The CMS session from the `payload-token` cookie (same host or shared cookie domain). */
@@ -101,6 +105,12 @@ function previewSource(options: {
   defaultLocale: string
   /** The live build's types (its snapshot's), when it has types beyond the product's. */
   types?: ContentTypeDef[]
+  /** Filled as files are read: public path of a file the live build lacks → its address on the CMS. */
+  fromCms: Map<string, string>
+  /** The CMS's address as browsers reach it. */
+  publicCms: string
+  /** Filled with the draft's own status as the CMS holds it. */
+  status: { value?: 'draft' | 'published' }
 }): ContentSource {
   const registry = options.types?.length ? createRegistry(options.types) : builtinRegistry
   const base = cmsUrl()
@@ -109,6 +119,18 @@ function previewSource(options: {
     'fallback-locale': fallback ? options.defaultLocale : 'none',
     depth: '0',
   })
+  // Files no live content uses are not in the live build (nor in the public's list):
+  // read with the editor's session and shown from the CMS, so a new image shows at once.
+  const unpublishedFiles = async (collection: 'media' | 'documents', locale: string): Promise<RawDoc[]> => {
+    const qs = new URLSearchParams({ locale, depth: '0', limit: '0', pagination: 'false', 'where[inLiveContent][not_equals]': 'true' })
+    const docs = ((await getJson(`${base}/api/${collection}?${qs}`, options.authorization)) as { docs: RawDoc[] }).docs
+    for (const d of docs) {
+      const names = [d.filename, ...Object.values((d.sizes ?? {}) as Record<string, { filename?: unknown }>).map((size) => size.filename)]
+      for (const name of names)
+        if (typeof name === 'string' && name) options.fromCms.set(`/${collection === 'media' ? 'media' : 'files'}/${name}`, `${options.publicCms}/api/${collection}/file/${encodeURIComponent(name)}`)
+    }
+    return docs
+  }
   const list = (collection: string, query: Record<string, string>, fields?: string[]) => {
     const qs = new URLSearchParams({ ...query, draft: 'false', limit: '0', pagination: 'false' })
     if (collection !== 'media' && collection !== 'documents') qs.set('where[_status][equals]', 'published')
@@ -125,10 +147,15 @@ function previewSource(options: {
       if (options.draftOf.collection !== collection) return docs
       const qs = new URLSearchParams({ ...localeQuery(locale, fallback), draft: 'true' })
       const latest = (await getJson(`${base}/api/${collection}/${encodeURIComponent(options.draftOf.id)}?${qs}`, options.authorization)) as RawDoc
+      if (latest._status === 'published' || latest._status === 'draft') options.status.value = latest._status
       // Shown as if published, so the page renders exactly as it will go live.
       return [...docs.filter((d) => String(d.id) !== String(latest.id)), { ...latest, _status: 'published' }]
     },
-    uploads: (collection, locale) => list(collection, { locale, depth: '0' }),
+    async uploads(collection, locale) {
+      const [live, unpublished] = await Promise.all([list(collection, { locale, depth: '0' }), unpublishedFiles(collection, locale)])
+      const ids = new Set(live.map((d) => String(d.id)))
+      return [...live, ...unpublished.filter((d) => !ids.has(String(d.id)))]
+    },
     settings: (locale) =>
       sharedRead(`settings?${locale}`, async () => (await getJson(`${base}/api/globals/settings?locale=${encodeURIComponent(locale)}&depth=0&draft=false`)) as Record<string, unknown>),
     responseFacts: () =>
@@ -140,21 +167,34 @@ function previewSource(options: {
   }
 }
 
-/** The draft rendered into the site's own document shape, with links resolved. */
-export async function previewDoc(options: Parameters<PreviewService['previewDoc']>[0]): Promise<SiteDoc | null> {
+/** The draft rendered into the site's own document shape, with links resolved; `previewStatus` is the CMS's (published once an editor publishes). */
+export async function previewDoc(options: Parameters<PreviewService['previewDoc']>[0]): ReturnType<PreviewService['previewDoc']> {
   // Locales and time zone of the live build; templates never import the CMS's code.
   const live = options.live
+  const fromCms = new Map<string, string>()
+  const status: { value?: 'draft' | 'published' } = {}
   const source = previewSource({
     authorization: options.authorization,
     draftOf: { collection: options.collection, id: options.id },
     locales: live.locales,
     defaultLocale: live.defaultLocale,
     types: live.types,
+    fromCms,
+    publicCms: publicCmsUrl(),
+    status,
   })
   const draft = await buildSnapshot(source, { siteUrl: live.siteUrl, timeZone: live.timeZone })
   const docs = draft.content[options.locale]?.docs ?? draft.content[draft.defaultLocale]?.docs ?? []
-  return docs.find((d) => d.collection === options.collection && d.id === String(options.id)) ?? null
+  const doc = docs.find((d) => d.collection === options.collection && d.id === String(options.id))
+  if (!doc) return null
+  return { ...withFilesFromCms(doc, fromCms), previewStatus: status.value ?? 'draft' }
+}
+
+/** Every address of a file the live build lacks (image sources, srcsets, links, rendered text) pointed at the CMS. */
+export function withFilesFromCms<T>(doc: T, fromCms: ReadonlyMap<string, string>): T {
+  if (fromCms.size === 0) return doc
+  return JSON.parse(JSON.stringify(doc).replace(/(?<![\w.:/-])\/(?:media|files)\/[^"'\s)<>?#\\,]+/g, (path) => fromCms.get(path) ?? path)) as T
 }
 
 /** The preview service the site server hands to the templates' `/preview` route. */
-export const previewService: PreviewService = { cmsUrl, credential, staffUser, previewDoc, collections: previewCollections }
+export const previewService: PreviewService = { cmsUrl: publicCmsUrl, credential, staffUser, previewDoc, collections: previewCollections }

@@ -65,3 +65,23 @@ export function formatViolations(label: string, violations: AxeViolation[]): str
     .map((v) => `${label}: [${v.id}${v.impact ? `, ${v.impact}` : ''}] ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}${v.targets.length > 5 ? `\n    … and ${v.targets.length - 5} more` : ''}`)
     .join('\n')
 }
+
+/**
+ * Opens the Publish button's menu and clicks an item in it. A click that lands while the
+ * edit view is still settling (hydration, the first autosave) can leave the menu shut or
+ * shut it again; the menu is opened until the item shows, then the item is clicked.
+ */
+export async function choosePublishMenuItem(page: Page, item: string): Promise<void> {
+  const target = page.locator(item)
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await target.isVisible())) await page.locator('#action-save-popup button').first().click()
+    try {
+      await target.waitFor({ state: 'visible', timeout: 3000 })
+      await target.click({ timeout: 3000 })
+      return
+    } catch {
+      // shut again: open it once more
+    }
+  }
+  throw new Error(`The Publish menu did not show ${item} after 5 tries.`)
+}

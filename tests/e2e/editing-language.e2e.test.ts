@@ -17,7 +17,7 @@ import { buildCmsIfStale } from '../../scripts/lib/cmsBuild'
 import { paragraph, startCms, type TestCms } from '../int/helpers'
 import { AxeBuilder } from '@axe-core/playwright'
 
-import { axeTags, formatViolations, launchBrowser, loopbackContext } from './browser'
+import { axeTags, choosePublishMenuItem, formatViolations, launchBrowser, loopbackContext } from './browser'
 import { startAdminServer } from './server'
 
 let cms: TestCms
@@ -100,8 +100,7 @@ async function axeOn(page: Page, selector: string): Promise<string> {
 
 /** Opens the schedule drawer from the Publish button's menu. */
 async function openScheduleDrawer(page: Page): Promise<void> {
-  await page.locator('#action-save-popup button').first().click()
-  await page.locator('#schedule-publish').click()
+  await choosePublishMenuItem(page, '#schedule-publish')
   await page.locator('.schedule-publish').first().waitFor()
 }
 

@@ -14,9 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paragraph } from '../int/helpers'
 import { startSink, type Sink } from '../int/smtpSink'
 import AxeBuilder from '@axe-core/playwright'
+import sharp from 'sharp'
 
 import { upstreamAdminViolations } from '../fixtures/admin-a11y'
-import { axeTags, axeViolations, formatViolations, launchBrowser, loopbackContext } from './browser'
+import { axeTags, axeViolations, choosePublishMenuItem, formatViolations, launchBrowser, loopbackContext } from './browser'
 import {
   ctrlC,
   database,
@@ -168,7 +169,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     await eventually('the article gone from the site', async () => (await status(url)) === 410, s!)
   })
 
-  it('staff: an author submits a draft for review in the admin, an editor returns it with a comment, both by e-mail and dashboard', async () => {
+  it('staff: an author submits a draft for review in the admin, an editor returns it with a comment (e-mail and dashboard), the author is offered no publishing, resubmits, and the editor approves it by publishing', async () => {
     const author = await loginAs(inst, 'author')
     const title = `Peržiūrai ${Date.now()}`
     const created = await fetch(`${inst.cmsUrl}/api/news?draft=true&locale=lt`, {
@@ -214,6 +215,35 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     const mine = a.locator('.atvira-attention')
     await mine.getByRole('link', { name: title }).waitFor()
     expect(await mine.innerText()).toContain('Pridėkite darbo laiką.')
+    // The author is offered only what an author can do: no Publish in the document, and in
+    // the list only Delete for a selected row (no bulk Edit, Publish or Unpublish).
+    await a.goto(`${inst.cmsUrl}/admin/collections/news/${doc.id}`)
+    await a.getByRole('button', { name: 'Pateikti peržiūrai' }).waitFor()
+    expect(await a.locator('#action-save').count(), 'a Publish button for the author').toBe(0)
+    const selectionOf = async (page: typeof a) => {
+      await page.goto(`${inst.cmsUrl}/admin/collections/news`)
+      await page.locator('.select-row input[type="checkbox"]').first().check()
+      await page.locator('.list-selection').waitFor()
+      return page.locator('.list-selection').innerText()
+    }
+    const authorChoices = await selectionOf(a)
+    expect(authorChoices).toContain('Ištrinti')
+    for (const word of ['Redaguoti', 'Paskelbti', 'Nebepublikuoti']) expect(authorChoices, `bulk "${word}" for the author`).not.toContain(word)
+    expect(await selectionOf(e)).toContain('Paskelbti')
+    // Fixed, submitted again; the editor approves it by publishing, which ends the review.
+    await a.goto(`${inst.cmsUrl}/admin/collections/news/${doc.id}`)
+    await a.getByRole('button', { name: 'Pateikti peržiūrai' }).click()
+    await a.locator('.atvira-review__state', { hasText: 'Laukia peržiūros' }).waitFor({ timeout: 30_000 })
+    await e.goto(link)
+    await e.getByRole('button', { name: 'Paskelbti pakeitimus' }).click()
+    const editorAuth = await loginAs(inst, 'editor')
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${inst.cmsUrl}/api/news/${doc.id}?draft=true&depth=0`, { headers: { authorization: editorAuth } })
+        const latest = (await res.json()) as { _status?: string; review?: { state?: string | null } }
+        return [latest._status, latest.review?.state ?? null]
+      }, { timeout: 30_000 })
+      .toEqual(['published', null])
     await a.context().close()
     await e.context().close()
   })
@@ -258,8 +288,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     expect(await status(`${inst.siteUrl}/preview?collection=news&id=${id}&locale=lt`), 'the preview without a session').not.toBe(200)
     // Schedule: tomorrow 09:00, from the Publish button's menu, on a 24-hour list.
     await p.goto(`${inst.cmsUrl}/admin/collections/news/${id}`)
-    await p.locator('#action-save-popup button').first().click()
-    await p.locator('#schedule-publish').click()
+    await choosePublishMenuItem(p, '#schedule-publish')
     await p.locator('.schedule-publish').first().waitFor()
     expect(await p.getByRole('radio', { name: 'Paskelbti', exact: true }).isChecked()).toBe(true)
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 86_400_000))
@@ -293,6 +322,57 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     await expect.poll(async () => (await draft('lt')).summary, { timeout: 30_000 }).toContain('su fontanu')
     await p.getByRole('button', { name: 'Paskelbti pakeitimus' }).click()
     await eventually('the published change on the site', async () => (await (await fetch(lPage)).text()).includes('su fontanu'), s!, 60_000)
+    await context.close()
+  })
+
+  it('staff: live preview follows autosave, shows a new draft once it has a title and a new image from the CMS, and says "published" after publishing', async () => {
+    const editor = await loginAs(inst, 'editor')
+    const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
+    for (const url of [inst.cmsUrl, inst.siteUrl]) await context.addCookies([{ name: 'payload-token', value: editor.replace(/^JWT /, ''), url }])
+    const p = await context.newPage()
+    const frame = p.frameLocator('#live-preview-iframe')
+    const openPreview = async () => {
+      await p.locator('#live-preview-toggler').waitFor()
+      if (!(await p.locator('#live-preview-iframe').isVisible())) await p.locator('#live-preview-toggler').click()
+      await p.locator('#live-preview-iframe').waitFor()
+    }
+    const stamp = Date.now()
+    await p.goto(`${inst.cmsUrl}/admin/collections/news/create`)
+    await p.waitForURL(/\/admin\/collections\/news\/\d+/, { timeout: 60_000 })
+    const id = Number(/\/news\/(\d+)/.exec(p.url())![1])
+    await p.waitForLoadState('networkidle').catch(() => {})
+    await openPreview()
+    // A new draft has nothing to show yet, and says so.
+    await expect.poll(() => frame.locator('main').innerText(), { timeout: 30_000 }).toContain('Kol kas nėra ką parodyti')
+    // Typing: autosave saves, the preview reloads with what the CMS now holds.
+    await p.locator('#field-title').fill(`Peržiūros bandymas ${stamp}`)
+    await p.locator('#field-summary').fill('Pirmoji santrauka.')
+    await expect.poll(() => frame.locator('h1').innerText().catch(() => ''), { timeout: 45_000 }).toBe(`Peržiūros bandymas ${stamp}`)
+    await p.locator('#field-title').fill(`Peržiūra atnaujinta ${stamp}`)
+    await expect.poll(() => frame.locator('h1').innerText().catch(() => ''), { timeout: 45_000 }).toBe(`Peržiūra atnaujinta ${stamp}`)
+    expect(await frame.locator('.preview-banner').innerText()).toContain('Tai juodraštis')
+    // A new image (no live content uses it, so the site's build has no copy) shows from the CMS.
+    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: { r: 20, g: 90, b: 140 } } }).png().toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `preview-${stamp}.png`)
+    form.append('_payload', JSON.stringify({ alt: 'Naujo skvero planas' }))
+    const upload = await fetch(`${inst.cmsUrl}/api/media?locale=lt`, { method: 'POST', headers: { authorization: editor }, body: form })
+    expect(upload.status).toBe(201)
+    const image = ((await upload.json()) as { doc: { id: number } }).doc.id
+    const patch = await fetch(`${inst.cmsUrl}/api/news/${id}?draft=true&locale=lt`, { method: 'PATCH', headers: { authorization: editor, 'content-type': 'application/json' }, body: JSON.stringify({ heroImage: image }) })
+    expect(patch.status).toBe(200)
+    await p.reload()
+    await p.waitForLoadState('networkidle').catch(() => {})
+    await openPreview()
+    const hero = frame.locator('img[alt="Naujo skvero planas"]').first()
+    await hero.waitFor({ timeout: 30_000 })
+    expect(await hero.getAttribute('src')).toMatch(new RegExp(`^${inst.cmsUrl}/api/media/file/`))
+    await expect.poll(() => hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0)
+    // Publishing: the preview says it is the published version.
+    await p.locator('#field-body, .rich-text-lexical [contenteditable="true"]').first().click()
+    await p.keyboard.type('Skveras atviras visą parą.')
+    await p.getByRole('button', { name: 'Paskelbti pakeitimus' }).click()
+    await expect.poll(() => frame.locator('.preview-banner').innerText().catch(() => ''), { timeout: 45_000 }).toContain('Tai paskelbta versija')
     await context.close()
   })
 

@@ -138,6 +138,7 @@ describe('the admin language plugin', () => {
     expect(lt.error?.userLocked).toBe('Užrakinta')
     expect(lt.general?.payloadSettings).toBe('Sąsajos nustatymai')
     expect([lt.general?.true, lt.general?.false]).toEqual(['Taip', 'Ne'])
+    expect([lt.version?.publishAllLocales, lt.version?.schedulePublish]).toEqual(['Paskelbti visomis kalbomis', 'Suplanuoti paskelbimą'])
   })
 
   it('refuses a collection, global or group without names, saying what to add', async () => {

@@ -21,7 +21,7 @@ export type PreviewService = {
     locale: string
     /** `types`: the live build's own content types beyond the product's (its snapshot's). */
     live: { locales: string[]; defaultLocale: string; siteUrl: string; timeZone: string; types?: ContentTypeDef[] }
-  }): Promise<SiteDoc | null>
+  }): Promise<(SiteDoc & { previewStatus: 'draft' | 'published' }) | null>
   /** The product's content types a preview can show (the live build's own previewable types too). */
   collections: readonly string[]
 }

@@ -103,10 +103,18 @@ export function mergeTranslations(...sources: (Translations | undefined)[]): Rec
   return out
 }
 
-function withOwnWords(language: string, overrides: { general?: object }): object {
+function withOwnWords(language: string, overrides: { general?: object; version?: object }): object {
   return {
     ...overrides,
+    // The Publish menu in plain words ("Publikuokite visus lokalizacijas" is not Lithuanian).
+    version: {
+      ...overrides.version,
+      publishAllLocales: t(language, 'admin.publish.allLanguages'),
+      schedulePublish: t(language, 'admin.publish.schedule'),
+      confirmPublish: t(language, 'admin.publish.confirm'),
+    },
     general: {
+      schedulePublishFor: t(language, 'admin.publish.scheduleFor'),
       ...overrides.general,
       payloadSettings: t(language, 'admin.account.interfaceSettings'),
       locale: t(language, 'admin.contentLanguage'),

@@ -6,7 +6,7 @@ declare global {
   namespace App {
     interface Locals {
       /** Set by the preview route: the page shows a draft to a signed-in editor. */
-      preview?: { cmsOrigin: string }
+      preview?: { cmsOrigin: string; status: 'draft' | 'published' }
       /** Supplied by the site server (site/server/siteServer.ts) when the newsletter is available. */
       newsletter?: NewsletterService
       /** Supplied by the site server: reads drafts for `/preview`. */
