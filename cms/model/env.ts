@@ -109,6 +109,24 @@ export function parseLocaleCodes(raw: string | undefined): string[] {
   return [...seen]
 }
 
+/**
+ * How each content language writes dates, as `language:BCP 47 tag` pairs: English pages of a
+ * European city write "2 December 2026" (en-GB), not the US "December 2, 2026".
+ */
+export function parseDateLocales(raw: string): Record<string, string> | typeof BAD {
+  const out: Record<string, string> = {}
+  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [language, tag, extra] = pair.split(':').map((p) => p.trim())
+    if (!language || !tag || extra !== undefined || !/^[a-z]{2,3}(-[A-Z]{2})?$/.test(language)) return BAD
+    try {
+      out[language] = Intl.getCanonicalLocales(tag)[0]!
+    } catch {
+      return BAD
+    }
+  }
+  return Object.keys(out).length ? out : BAD
+}
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz })
@@ -254,6 +272,7 @@ export const envSchema = z.object({
 
   ATVIRA_LOCALES: setting('a comma-separated list of locale codes, the default first, e.g. lt,en', ['lt', 'en'], parseLocaleCodes),
   ATVIRA_TIMEZONE: timeZone('Europe/Vilnius'),
+  ATVIRA_DATE_LOCALES: setting('comma-separated language:format pairs, e.g. en:en-GB,uk:uk-UA', { en: 'en-GB' } as Record<string, string>, parseDateLocales),
   MEDIA_DIR: location('data/media'),
   ATVIRA_SITE_ROOT: location('data/site'),
   ATVIRA_TEMPLATES_DIR: location('site/templates'),

@@ -51,3 +51,8 @@ export function getDefaultLocale(): string {
 export function getTimeZone(): string {
   return settings().ATVIRA_TIMEZONE
 }
+
+/** How each content language writes dates (ATVIRA_DATE_LOCALES; English as in Britain by default). */
+export function getDateLocales(): Record<string, string> {
+  return settings().ATVIRA_DATE_LOCALES
+}

@@ -190,6 +190,8 @@ export type Snapshot = {
   generatedAt: string
   siteUrl: string
   timeZone: string
+  /** How each language writes dates (`en` → `en-GB`); a language not listed uses its own code. */
+  dateLocales?: Record<string, string>
   defaultLocale: Locale
   locales: Locale[]
   content: Record<Locale, LocaleContent>

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { getTimeZone } from '../../cms/model/locales'
+import { getDateLocales, getTimeZone } from '../../cms/model/locales'
 import { settings } from '../../cms/model/env'
 import { documentHash, hashDocument } from '../../cms/model/docHash'
 import { useRouteScheme, type RouteScheme } from '../../cms/model/routes'
@@ -29,6 +29,7 @@ export async function exportSnapshot(
     const snapshot = await buildSnapshot(source, {
       siteUrl: settings(env).SITE_URL,
       timeZone: getTimeZone(),
+      dateLocales: getDateLocales(),
     })
     if (options.routes && Object.keys(options.routes).length) snapshot.routes = options.routes
     writeSnapshot(outFile, snapshot)

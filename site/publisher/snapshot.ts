@@ -21,7 +21,7 @@ export { normalizeHours, telHref } from './mappers/shared'
 type Key = string
 const keyOf = (collection: string, id: unknown) => `${collection}:${String(id)}`
 
-export type SnapshotOptions = { siteUrl: string; timeZone: string; now?: Date }
+export type SnapshotOptions = { siteUrl: string; timeZone: string; dateLocales?: Record<string, string>; now?: Date }
 
 export class SnapshotError extends Error {}
 
@@ -214,7 +214,10 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
         text: '',
       }
       // A type the product does not know has the generic shape (GenericDoc).
-      docs.push({ ...base, collection, ...mapper.fields(d, c, hero) } as SiteDoc)
+      const doc = { ...base, collection, ...mapper.fields(d, c, hero) } as SiteDoc
+      // Search engines show a description: without a summary, the text's first sentence.
+      if (!doc.seo.description) doc.seo = { ...doc.seo, description: firstSentence(doc.text) }
+      docs.push(doc)
     }
 
     // Alerts: published and active at build time.
@@ -274,6 +277,7 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     generatedAt: now.toISOString(),
     siteUrl: options.siteUrl,
     timeZone: options.timeZone,
+    ...(options.dateLocales ? { dateLocales: options.dateLocales } : {}),
     defaultLocale,
     locales,
     content,
@@ -319,4 +323,16 @@ export function resolveRedirects(
     }
   }
   return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+}
+
+/** The first sentence of a text, at most about 160 characters (a description's length), or undefined for no text. */
+export function firstSentence(text: string, max = 160): string | undefined {
+  const plain = text.replace(/\s+/g, ' ').trim()
+  if (!plain) return undefined
+  const end = /[.!?…](?=\s+\p{Lu}|\s*$)/u.exec(plain)
+  const sentence = end ? plain.slice(0, end.index + 1) : plain
+  if (sentence.length <= max) return sentence
+  const cut = sentence.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.:;–-]+$/, '')}…`
 }

@@ -725,6 +725,83 @@ describe('HTML', () => {
 
 // ── in Chromium, against the running server ─────────────────────────────────────────
 
+describe('machine-readable: descriptions, titles and structured data', () => {
+  const ldOf = (root: HtmlElement) =>
+    root.querySelectorAll('script').filter((x) => x.getAttributeValue('type') === 'application/ld+json').flatMap((x) => [JSON.parse(x.textContent) as Record<string, unknown>])
+  const meta = (root: HtmlElement, attr: string, name: string) => root.querySelectorAll('meta').find((m) => m.getAttributeValue(attr) === name)?.getAttributeValue('content') ?? null
+  const indexed = () => htmlFiles().filter((f) => !parse(f).querySelectorAll('meta').some((m) => m.getAttributeValue('name') === 'robots'))
+
+  it('every indexed page has a meta description (a handbook entry its answer\'s first sentence)', () => {
+    const files = indexed()
+    expect(files.length).toBeGreaterThan(50)
+    const missing = files.filter((f) => !(meta(parse(f), 'name', 'description') ?? '').trim()).map(rel)
+    expectNone(missing, 'pages without a meta description')
+    const entry = fileFor(pathFor('handbook entry', 'lt'))!
+    const answer = docs('lt', 'handbook').find((d) => d.url === pathFor('handbook entry', 'lt'))!
+    expect(decodeEntities(meta(parse(entry), 'name', 'description')!)).toBe(answer.seo.description)
+    expect(answer.text.startsWith(answer.seo.description!.replace(/…$/, ''))).toBe(true)
+  })
+
+  it('every page with breadcrumbs has them as BreadcrumbList, step by step, ending at the page itself', () => {
+    const problems: string[] = []
+    let seen = 0
+    for (const file of htmlFiles()) {
+      const root = parse(file)
+      const crumbs = root.querySelector('nav.crumbs')
+      if (!crumbs) continue
+      seen++
+      const names = crumbs.querySelectorAll('li').map((li) => decodeEntities(li.textContent.trim()))
+      const list = ldOf(root).find((d) => d['@type'] === 'BreadcrumbList') as { itemListElement?: { position: number; name: string; item: string }[] } | undefined
+      if (!list?.itemListElement) {
+        problems.push(`${rel(file)}: no BreadcrumbList`)
+        continue
+      }
+      if (JSON.stringify(list.itemListElement.map((i) => i.name)) !== JSON.stringify(names)) problems.push(`${rel(file)}: ${JSON.stringify(list.itemListElement.map((i) => i.name))} ≠ ${JSON.stringify(names)}`)
+      const canonical = root.querySelectorAll('link').find((l) => l.getAttributeValue('rel') === 'canonical')?.getAttributeValue('href')
+      if (list.itemListElement.at(-1)?.item !== canonical) problems.push(`${rel(file)}: ends at ${list.itemListElement.at(-1)?.item}, not ${canonical}`)
+    }
+    expect(seen).toBeGreaterThan(50)
+    expectNone(problems, 'breadcrumbs')
+  })
+
+  it.each(locales)('the %s home page: its own title, WebSite with its search, and the municipality', (locale) => {
+    const root = parse(fileFor(pathFor('home', locale))!)
+    const other = parse(fileFor(pathFor('home', locale === 'lt' ? 'en' : 'lt'))!)
+    expect(root.querySelector('title')!.textContent).not.toBe(other.querySelector('title')!.textContent)
+    const ld = ldOf(root)
+    const website = ld.find((d) => d['@type'] === 'WebSite') as { url: string; potentialAction: { target: { urlTemplate: string } } } | undefined
+    expect(website?.url).toBe(`${site.snapshot.siteUrl}${pathFor('home', locale)}`)
+    expect(website?.potentialAction.target.urlTemplate).toMatch(/\?q=\{search_term_string\}$/)
+    expect(ld.find((d) => d['@type'] === 'GovernmentOrganization')).toMatchObject({ name: expect.any(String), logo: expect.stringMatching(/^https?:\/\//) })
+  })
+
+  it('every article has an image to share (its own, else the city\'s) in og:image and its NewsArticle', () => {
+    const problems: string[] = []
+    for (const locale of locales)
+      for (const d of docs(locale, 'news')) {
+        const root = parse(fileFor(d.url)!)
+        const article = ldOf(root).find((x) => x['@type'] === 'NewsArticle') as { image?: string[] } | undefined
+        if (!meta(root, 'property', 'og:image')) problems.push(`${d.url}: no og:image`)
+        if (!article?.image?.length) problems.push(`${d.url}: no image in NewsArticle`)
+      }
+    expectNone(problems, 'articles without a share image')
+  })
+
+  it('English pages write dates as in Britain (ATVIRA_DATE_LOCALES default), Lithuanian ones their own way', () => {
+    const article = (locale: L) => parse(fileFor(pathFor('article', locale))!).querySelector('main time')!.textContent.trim()
+    expect(decodeEntities(article('en'))).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/)
+    expect(decodeEntities(article('lt'))).toMatch(/^\d{4} m\. \p{L}+ \d{1,2} d\.$/u)
+  })
+
+  it('pages made on demand say their charset (search, a withdrawn address)', async () => {
+    for (const url of [`${site.baseUrl}/paieska?q=vanduo`, `${site.baseUrl}${pathFor('withdrawn page (410)', 'lt')}`]) {
+      const res = await fetchOnce(url)
+      await res.arrayBuffer()
+      expect(res.headers.get('content-type'), url).toMatch(/^text\/html;\s*charset=utf-8$/i)
+    }
+  })
+})
+
 describe('accessibility (axe, WCAG 2.2 AA)', () => {
   it.each(cases)('%s: %s has no violations', async (locale, template) => {
     const urlPath = pathFor(template, locale)

@@ -121,6 +121,11 @@ const table: Record<EnvName, Row> = {
     bad: [['lt,english', /comma-separated list of locale codes.*"english" is not a locale code/], ['lt,,en', /is not a locale code/]],
   },
   ATVIRA_TIMEZONE: zone('Europe/Vilnius'),
+  ATVIRA_DATE_LOCALES: {
+    default: { en: 'en-GB' },
+    good: [['en:en-IE', { en: 'en-IE' }], ['en:en-gb, uk:uk-UA', { en: 'en-GB', uk: 'uk-UA' }]],
+    bad: [['en-GB', /language:format pairs, e\.g\. en:en-GB/], ['en:not a tag', /language:format/], ['English:en-GB', /language:format/]],
+  },
   MEDIA_DIR: location('data/media'),
   ATVIRA_SITE_ROOT: location('data/site'),
   ATVIRA_TEMPLATES_DIR: location('site/templates'),

@@ -37,6 +37,17 @@ describe('formatDate / formatDateTime', () => {
   ])('date-time %s in %s → %s', (iso, locale, expected) => {
     expect(plain(formatDateTime(iso, locale, tz))).toBe(expected)
   })
+
+  // A European city's English pages (ATVIRA_DATE_LOCALES=en:en-GB, the default).
+  it.each([
+    ['2026-11-21T09:53:13.763Z', false, '21 November 2026'],
+    ['2026-07-01T10:05:00Z', true, '1 July 2026 at 13:05'],
+  ])('%s in English as in Britain (with time: %s) → %s', (iso, withTime, expected) => {
+    const dateLocales = { en: 'en-GB' }
+    expect(plain(withTime ? formatDateTime(iso, 'en', tz, dateLocales) : formatDate(iso, 'en', tz, dateLocales))).toBe(expected)
+    // Lithuanian is not listed: its own conventions.
+    expect(plain(formatDate(iso, 'lt', tz, dateLocales))).toMatch(/^2026 m\. /)
+  })
 })
 
 describe('formatFileSize', () => {

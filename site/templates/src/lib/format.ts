@@ -7,12 +7,17 @@ import type { DayHours, Locale, SiteFile, Weekday } from '@atvira/model/snapshot
  * still shows local time, and a locale added later (uk, el) formats correctly.
  */
 
-export function formatDate(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date(iso))
+/** The conventions a language's dates follow on this site (the snapshot's `dateLocales`: `en` → `en-GB`). */
+export function dateLocale(locale: Locale, dateLocales?: Record<string, string>): string {
+  return dateLocales?.[locale] ?? locale
 }
 
-export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso))
+export function formatDate(iso: string, locale: Locale, timeZone: string, dateLocales?: Record<string, string>): string {
+  return new Intl.DateTimeFormat(dateLocale(locale, dateLocales), { dateStyle: 'long', timeZone }).format(new Date(iso))
+}
+
+export function formatDateTime(iso: string, locale: Locale, timeZone: string, dateLocales?: Record<string, string>): string {
+  return new Intl.DateTimeFormat(dateLocale(locale, dateLocales), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso))
 }
 
 /** Decimal units (1 MB = 1,000,000 bytes), as file managers on phones show them. */
@@ -133,7 +138,8 @@ export function formatPhone(number: string): string {
  * results and tabs show; validators enforce it). The city goes first, then words.
  */
 export function pageTitle(title: string, city: string, max = 70): string {
-  if (title === city) return title
+  // A title that starts with the city's name already (the home page's) is whole.
+  if (title === city || title.startsWith(`${city} – `)) return title
   const full = `${title} – ${city}`
   if (full.length <= max) return full
   if (title.length <= max) return title

@@ -23,12 +23,41 @@ function org(settings: SiteSettings, siteUrl: string): Ld {
   return { '@type': 'GovernmentOrganization', name: settings.cityName, url: absoluteUrl(siteUrl, '/') }
 }
 
+/** The breadcrumbs as schema.org's BreadcrumbList: every step by name, with its absolute address. */
+export function breadcrumbLd(steps: { title: string; url: string }[], siteUrl: string): Ld {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: steps.map((step, i) => ({ '@type': 'ListItem', position: i + 1, name: step.title, item: absoluteUrl(siteUrl, step.url) })),
+  }
+}
+
+/** The home page: the site with its search (a SearchAction search engines can offer), and the municipality. */
+export function homeLd(settings: SiteSettings, siteUrl: string, locale: Locale, paths: { home: string; search: string }): Ld[] {
+  const home = absoluteUrl(siteUrl, paths.home)
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      name: settings.cityName,
+      url: home,
+      inLanguage: locale,
+      potentialAction: { '@type': 'SearchAction', target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(siteUrl, paths.search)}?q={search_term_string}` }, 'query-input': 'required name=search_term_string' },
+    },
+    {
+      '@context': 'https://schema.org',
+      ...org(settings, siteUrl),
+      ...(settings.logo ? { logo: absoluteUrl(siteUrl, settings.logo.src) } : {}),
+    },
+  ]
+}
+
 function imageUrl(image: SiteImage | undefined, siteUrl: string): string | undefined {
   return image ? absoluteUrl(siteUrl, image.src) : undefined
 }
 
 export function newsArticleLd(doc: NewsDoc, settings: SiteSettings, siteUrl: string): Ld {
-  const image = imageUrl(doc.hero ?? doc.seo.image, siteUrl)
+  const image = imageUrl(doc.hero ?? doc.seo.image ?? settings.logo, siteUrl)
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

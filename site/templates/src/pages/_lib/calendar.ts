@@ -2,7 +2,7 @@ import ical, { ICalEventTransparency } from 'ical-generator'
 
 import { zonedParts, zonedTime } from '@atvira/model/zonedTime'
 import { type CityNameCases, cityVars, t } from '@atvira/model/i18n'
-import { formatDateTime } from '../../lib/format'
+import { dateLocale, formatDateTime } from '../../lib/format'
 import { docsOf, localeContent, snapshot } from '../../lib/load'
 import { absoluteUrl, consultationsCalendarPath } from '@atvira/model/routes'
 import type { ConsultationDoc, Locale } from '@atvira/model/snapshot'
@@ -43,6 +43,8 @@ export type CalendarInput = {
   siteUrl: string
   /** The city's IANA time zone, for the dates written in the descriptions. */
   timeZone: string
+  /** How each language writes dates (the snapshot's `dateLocales`). */
+  dateLocales?: Record<string, string>
   /** Site path of the feed itself. */
   path: string
   consultations: CalendarConsultation[]
@@ -59,11 +61,11 @@ export function calendarUid(id: string, kind: CalendarKind, locale: Locale, site
  * The date and time in the city as the site writes it, with the UTC offset so that
  * a reader elsewhere is not misled: "January 15, 2026 at 10:00 AM (GMT+2)".
  */
-export function cityDateTime(iso: string, locale: Locale, timeZone: string): string {
-  const offset = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' })
+export function cityDateTime(iso: string, locale: Locale, timeZone: string, dateLocales?: Record<string, string>): string {
+  const offset = new Intl.DateTimeFormat(dateLocale(locale, dateLocales), { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(new Date(iso))
     .find((p) => p.type === 'timeZoneName')?.value
-  const text = formatDateTime(iso, locale, timeZone)
+  const text = formatDateTime(iso, locale, timeZone, dateLocales)
   return offset ? `${text} (${offset})` : text
 }
 
@@ -83,7 +85,7 @@ export function eventEnd(at: Date, timeZone: string): Date {
 }
 
 export function consultationCalendar(input: CalendarInput): string {
-  const { locale, siteUrl, timeZone } = input
+  const { locale, siteUrl, timeZone, dateLocales } = input
   const calendar = ical({
     name: t(locale, 'calendar.name', cityVars(input)),
     description: t(locale, 'calendar.description'),
@@ -99,8 +101,8 @@ export function consultationCalendar(input: CalendarInput): string {
   for (const { c, kind, at } of events) {
     const url = absoluteUrl(siteUrl, c.url)
     const period = t(locale, 'calendar.period', {
-      opens: cityDateTime(c.opensAt, locale, timeZone),
-      closes: cityDateTime(c.closesAt, locale, timeZone),
+      opens: cityDateTime(c.opensAt, locale, timeZone, dateLocales),
+      closes: cityDateTime(c.closesAt, locale, timeZone, dateLocales),
     })
     calendar.createEvent({
       id: calendarUid(c.id, kind, locale, siteUrl),
@@ -133,6 +135,7 @@ export function renderCalendar(feed: CalendarFeed): string {
     cityNameCases: localeContent(feed.locale).settings.cityNameCases,
     siteUrl: s.siteUrl,
     timeZone: s.timeZone,
+    dateLocales: s.dateLocales,
     path: feed.path,
     consultations: docsOf(feed.locale, 'consultations'),
   })
