@@ -1330,7 +1330,7 @@ export interface Alert {
   message: string;
   level: 'info' | 'warning' | 'emergency';
   /**
-   * Where to read more: https://… or a site path such as /naujienos/.
+   * Where to read more: a page of this site (its address, e.g. /naujienos/…; the banner shows its title) or https://….
    */
   link?: string | null;
   startsAt: string;

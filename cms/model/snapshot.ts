@@ -156,6 +156,8 @@ export type SiteAlert = {
   message: string
   level: 'info' | 'warning' | 'emergency'
   link?: string
+  /** The title of the page `link` points to, when it is one of the site's own: the link's text. */
+  linkTitle?: string
   startsAt: string
   endsAt: string
 }

@@ -240,6 +240,13 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
     }
     const levelOrder = { emergency: 0, warning: 1, info: 2 }
     alerts.sort((a, b) => levelOrder[a.level] - levelOrder[b.level])
+    // An alert that links one of the site's pages names it ("Planned water supply
+    // interruption in Pušynas"), not "More information".
+    const titleAt = new Map(docs.map((d) => [d.url.replace(/\/$/, ''), d.title]))
+    for (const alert of alerts) {
+      const title = alert.link?.startsWith('/') ? titleAt.get(alert.link.split(/[?#]/)[0]!.replace(/\/$/, '')) : undefined
+      if (title) alert.linkTitle = title
+    }
 
     const defaults = await source.settings(defaultLocale)
     const s = mergeTranslation(await source.settings(locale), defaults)

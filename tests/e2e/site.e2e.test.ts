@@ -793,6 +793,19 @@ describe('machine-readable: descriptions, titles and structured data', () => {
     expect(decodeEntities(article('lt'))).toMatch(/^\d{4} m\. \p{L}+ \d{1,2} d\.$/u)
   })
 
+  it('an alert that links a page of the site names it: its title is the link, on every page', () => {
+    for (const locale of locales) {
+      const alert = site.snapshot.content[locale]!.alerts.find((a) => a.linkTitle)
+      expect(alert, `an active alert linking a page (${locale})`).toBeDefined()
+      const target = docs(locale, 'news').find((d) => d.url === alert!.link)
+      expect(alert!.linkTitle).toBe(target?.title)
+      for (const template of ['home', 'service'] as const) {
+        const link = parse(fileFor(pathFor(template, locale))!).querySelectorAll('.alerts a').find((a) => a.getAttributeValue('href') === alert!.link)
+        expect(decodeEntities(link?.textContent ?? ''), `${template} (${locale})`).toBe(target!.title)
+      }
+    }
+  })
+
   it('pages made on demand say their charset (search, a withdrawn address)', async () => {
     for (const url of [`${site.baseUrl}/paieska?q=vanduo`, `${site.baseUrl}${pathFor('withdrawn page (410)', 'lt')}`]) {
       const res = await fetchOnce(url)

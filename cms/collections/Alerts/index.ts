@@ -32,7 +32,7 @@ export const Alerts: CollectionConfig = contentCollection({
       type: 'text',
       localized: true,
       validate: (value: unknown) => validateLink(value),
-      admin: { description: 'Where to read more: https://… or a site path such as /naujienos/.' },
+      admin: { description: 'Where to read more: a page of this site (its address, e.g. /naujienos/…; the banner shows its title) or https://….' },
     },
     {
       type: 'row',
