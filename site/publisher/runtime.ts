@@ -1,6 +1,6 @@
 import type { SiteDoc, Snapshot } from '../../cms/model/snapshot'
 
-/** Documents the on-demand pages read: topic lists, the privacy page's URL, consultations' questions. */
+/** Documents the on-demand pages read in full: topic lists, the privacy page's URL, consultations' questions. */
 const onDemandCollections = new Set<SiteDoc['collection']>(['topics', 'pages', 'consultations'])
 
 /**
@@ -17,9 +17,16 @@ export function runtimeSnapshot(snapshot: Snapshot): Snapshot {
         locale,
         {
           ...c,
-          docs: c.docs
-            .filter((d) => onDemandCollections.has(d.collection))
-            .map((d) => ({ ...d, ...('bodyHtml' in d ? { bodyHtml: '' } : {}), ...('text' in d ? { text: '' } : {}) }) as SiteDoc),
+          docs: [
+            ...c.docs
+              .filter((d) => onDemandCollections.has(d.collection))
+              .map((d) => ({ ...d, ...('bodyHtml' in d ? { bodyHtml: '' } : {}), ...('text' in d ? { text: '' } : {}) }) as SiteDoc),
+            // Pages missing in a language, by address and title only: the language switcher
+            // leads from them to the page that says so (src/untranslated).
+            ...c.docs
+              .filter((d) => !onDemandCollections.has(d.collection) && snapshot.locales.some((l) => !d.alternates[l]))
+              .map((d) => ({ id: d.id, collection: d.collection, locale: d.locale, title: d.title, slug: d.slug, url: d.url, alternates: d.alternates }) as SiteDoc),
+          ],
         },
       ]),
     ),

@@ -32,6 +32,8 @@ function dynamicRoutes() {
         injectRoute({ pattern: '/preview', entrypoint: path.join(siteDir, 'src/preview/PreviewPage.astro'), prerender: false })
         // Withdrawn pages' old addresses (410), handed here by the site server.
         injectRoute({ pattern: '/_withdrawn', entrypoint: path.join(siteDir, 'src/withdrawn/WithdrawnPage.astro'), prerender: false })
+        // Where the language switcher leads from a page with no translation in a language.
+        injectRoute({ pattern: '/_untranslated', entrypoint: path.join(siteDir, 'src/untranslated/UntranslatedPage.astro'), prerender: false })
         locales.forEach((locale, i) => {
           const segment = strings(locale)['search.path'] ?? english['search.path']
           injectRoute({

@@ -122,7 +122,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     await p.goto(`${inst.siteUrl}/`)
     const form = p.getByRole('region', { name: 'Gaukite naujienas el. paštu' })
     await form.getByLabel('El. pašto adresas').fill(resident)
-    await form.getByLabel('Kaip dažnai?').selectOption('daily')
+    await form.getByRole('radio', { name: 'Kartą per dieną (santrauka)' }).check()
     await form.getByLabel('Sutinku').check()
     await Promise.all([p.waitForURL(/sent=1/), form.getByRole('button', { name: 'Prenumeruoti' }).click()])
     await p.getByRole('status').waitFor()

@@ -535,7 +535,7 @@ describe('in the browser', () => {
       expect(await box.locator('input[type="hidden"][name="allTopics"]').getAttribute('value')).toBe('1')
       const shown = (await box.locator('#nl-consent-text').textContent())!.trim()
       await box.getByLabel('Email address').fill('news-page@example.org')
-      await box.getByLabel('How often?').selectOption('weekly')
+      await box.getByRole('radio', { name: 'Once a week (digest)' }).check()
       await box.getByLabel('I agree').check()
       await Promise.all([page.waitForNavigation(), box.getByRole('button', { name: 'Subscribe' }).click()])
       expect(page.url(), await page.content()).toMatch(/\/en\/newsletter\?sent=1$/)

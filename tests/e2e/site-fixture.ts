@@ -51,6 +51,8 @@ export const withdrawnSlugs = { lt: 'atsaukta-naujiena', en: 'withdrawn-story' }
 
 /** The fixture's renamed article (lt): its old address answers 301 to the new one. */
 export const movedSlugs = { from: 'sena-antraste', to: 'nauja-antraste' } as const
+/** An article published in Lithuanian only: the language switcher says it has no English. */
+export const untranslatedSlug = 'tik-lietuviskai'
 
 export type SiteOptions = {
   /** Adds to the seeded CMS before the site is built (e.g. records the build only reads). */
@@ -139,6 +141,12 @@ export async function startSite(options: SiteOptions = {}): Promise<SiteFixture>
     })
     await payload.update({ collection: 'news', id: renamed.id, locale: 'en', data: { title: 'Renamed story', summary: 'Renamed.', body: paragraph('Renamed.'), _status: 'published' } as never, overrideAccess: true })
     await payload.update({ collection: 'news', id: renamed.id, locale: 'lt', data: { slug: movedSlugs.to, _status: 'published' } as never, overrideAccess: true })
+    await payload.create({
+      collection: 'news',
+      locale: 'lt',
+      data: { title: 'Tik lietuviškai', slug: untranslatedSlug, summary: 'Naujiena tik lietuvių kalba.', body: paragraph('Tik lietuviškai.'), _status: 'published' } as never,
+      overrideAccess: true,
+    })
     await options.beforeBuild?.(cms)
 
     const outDir = path.join(cms.dir, 'site')

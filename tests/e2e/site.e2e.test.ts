@@ -17,7 +17,7 @@ import { consultationsCalendarPath, homePath, listPath, newsArchivePath, newsTop
 import type { Collection, ConsultationStatus, SiteDoc } from '../../cms/model/snapshot'
 import { parseCalendar, wallClock } from '../support/ical'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
-import { movedSlugs, startSite, withdrawnSlugs, type SiteFixture } from './site-fixture'
+import { movedSlugs, startSite, untranslatedSlug, withdrawnSlugs, type SiteFixture } from './site-fixture'
 
 const locales = ['lt', 'en'] as const
 type L = (typeof locales)[number]
@@ -326,7 +326,7 @@ describe('what is published', () => {
         .filter((f) => f.endsWith('.json'))
         .filter((f) => JSON.parse(fs.readFileSync(path.join(content, folder, f), 'utf8'))._status !== 'draft').length
     const expected: Record<Exclude<Collection, 'topics'>, number> = {
-      // + the articles the fixture published (one of them renamed)
+      // + the articles the fixture published in both languages (one of them renamed)
       news: published('news') + 2,
       guides: published('guides'),
       leaflets: published('leaflets'),
@@ -343,8 +343,9 @@ describe('what is published', () => {
     const lt = counts('lt')
     const en = counts('en')
     const topics = (JSON.parse(fs.readFileSync(path.join(content, 'topics.json'), 'utf8')) as unknown[]).length
-    expect(lt).toEqual({ ...expected, topics })
-    expect(en).toEqual(lt)
+    // + the fixture's article in Lithuanian only
+    expect(lt).toEqual({ ...expected, news: expected.news + 1, topics })
+    expect(en).toEqual({ ...expected, topics })
     for (const n of Object.values(lt)) expect(n).toBeGreaterThan(0)
   })
 
@@ -408,7 +409,8 @@ describe('links', () => {
         }
       }
       for (const ref of refs) {
-        const raw = ref.value.trim()
+        // Attribute values as written (`&amp;` in a query): the address a browser follows is decoded.
+        const raw = decodeEntities(ref.value.trim())
         if (raw === '') {
           problems.push(`${rel(file)}: <${ref.tag} ${ref.attr}=""> is empty`)
           continue
@@ -806,6 +808,31 @@ describe('machine-readable: descriptions, titles and structured data', () => {
     }
   })
 
+  it('the language switcher on a page with no English leads to a page saying so, in English, with the section and the original', async () => {
+    const from = `/naujienos/${untranslatedSlug}/`
+    const root = parse(fileFor(from)!)
+    const switcher = root.querySelectorAll('.langs a').find((a) => a.getAttributeValue('hreflang') === 'en')!
+    const href = decodeEntities(switcher.getAttributeValue('href')!)
+    expect(href).toBe(`/_untranslated?lang=en&from=${encodeURIComponent(from)}`)
+    const res = await fetchOnce(`${site.baseUrl}${href}`)
+    const html = await res.text()
+    expect(res.status, html.slice(0, 300)).toBe(200)
+    expect(html).toContain('<html lang="en"')
+    expect(html).toContain('This page is not available in English')
+    expect(html).toContain('<a class="more" href="/en/news/">')
+    expect(html).toMatch(new RegExp(`<a href="${from}" hreflang="lt" lang="lt">Tik lietuviškai</a>`))
+    expect(html).toContain('noindex')
+    const result = await new HtmlValidate(new StaticConfigLoader(htmlValidateConfig)).validateString(html, 'untranslated.html')
+    expect(result.results.flatMap((r) => r.messages.filter((m) => m.severity >= 2).map((m) => m.message))).toEqual([])
+    await open(page, href)
+    expect(formatViolations(href, await axeViolations(page))).toBe('')
+    // A translated page's switcher goes straight to its translation; an address that is no document is a 404.
+    const translated = pathFor('article', 'lt')
+    expect(parse(fileFor(translated)!).querySelectorAll('.langs a').find((a) => a.getAttributeValue('hreflang') === 'en')!.getAttributeValue('href')).toBe(pathFor('article', 'en'))
+    expect((await fetchOnce(`${site.baseUrl}/_untranslated?lang=en&from=%2Fniekur%2F`)).status).toBe(404)
+    expect((await fetchOnce(`${site.baseUrl}/_untranslated?lang=xx&from=${encodeURIComponent(from)}`)).status).toBe(404)
+  })
+
   it('pages made on demand say their charset (search, a withdrawn address)', async () => {
     for (const url of [`${site.baseUrl}/paieska?q=vanduo`, `${site.baseUrl}${pathFor('withdrawn page (410)', 'lt')}`]) {
       const res = await fetchOnce(url)
@@ -915,6 +942,48 @@ describe('at 320 CSS px', () => {
       return { scrollWidth: document.documentElement.scrollWidth, widest }
     })
     expect(scrollWidth, `${urlPath} is ${scrollWidth} px wide; widest: ${widest}`).toBeLessThanOrEqual(320)
+  })
+
+  it.each(locales)('%s: the newsletter box offers how often as choices whose words all show', async (locale) => {
+    await open(narrowPage, pathFor('home', locale))
+    const box = narrowPage.locator('.newsletter-signup')
+    const labels = box.locator('fieldset .choice label')
+    expect(await labels.count()).toBe(3)
+    const clipped = await labels.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > 320).map((el) => el.textContent))
+    expect(clipped).toEqual([])
+  })
+})
+
+describe('print and forced colours', () => {
+  it.each(locales)('%s: on paper the search form is left out and urgent alerts stay', async (locale) => {
+    await open(page, pathFor('service', locale))
+    await page.emulateMedia({ media: 'print' })
+    try {
+      expect(await page.locator('.site-search').isVisible()).toBe(false)
+      const urgent = page.locator('.alert-warning, .alert-emergency')
+      expect(await urgent.count()).toBeGreaterThan(0)
+      expect(await urgent.first().isVisible()).toBe(true)
+    } finally {
+      await page.emulateMedia({ media: 'screen' })
+    }
+  })
+
+  it('in forced colours the current section is underlined, not marked by colour alone', async () => {
+    await open(page, pathFor('services list', 'lt'))
+    await page.emulateMedia({ forcedColors: 'active' })
+    try {
+      const current = page.locator('.main-nav a[aria-current="page"]')
+      expect(await current.evaluate((a) => getComputedStyle(a).textDecorationLine)).toContain('underline')
+      const other = page.locator('.main-nav a:not([aria-current])').first()
+      expect(await other.evaluate((a) => getComputedStyle(a).textDecorationLine)).not.toContain('underline')
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' })
+    }
+  })
+
+  it.each(locales)('%s: the header search says what it finds', async (locale) => {
+    await open(page, pathFor('home', locale))
+    expect(await page.locator('#site-search-q').getAttribute('placeholder')).toMatch(/\p{L}{4,}/u)
   })
 })
 
