@@ -954,6 +954,41 @@ describe('at 320 CSS px', () => {
   })
 })
 
+describe('the city\'s logo', () => {
+  it('is fetched at the size it is shown, not as the 1600 px original', async () => {
+    await open(page, pathFor('home', 'lt'))
+    const logo = page.locator('.site-header img.logo')
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+    const { shown, fetched } = await logo.evaluate((img: HTMLImageElement) => ({ shown: img.getBoundingClientRect().width, fetched: new URL(img.currentSrc).pathname }))
+    expect(shown).toBeGreaterThan(30)
+    const variants = site.snapshot.content.lt!.settings.logo!.variants
+    expect(variants.length).toBeGreaterThan(1)
+    // The smallest copy serves a 40 px high logo even at 3× density.
+    expect(fetched).toBe(variants[0]!.src)
+  })
+})
+
+describe('the handbook on a phone', () => {
+  it.each(locales)('%s: questions are folded (a short page at 320 px), and a link to an answer opens it, without JavaScript', async (locale) => {
+    const index = pathFor('handbook index', locale)
+    await open(narrowPage, index)
+    const questions = narrowPage.locator('details.qa')
+    expect(await questions.count()).toBeGreaterThan(10)
+    expect(await narrowPage.locator('details.qa[open]').count()).toBe(0)
+    const height = await narrowPage.evaluate(() => document.documentElement.scrollHeight)
+    expect(height, `the handbook index is ${height} px tall at 320 px`).toBeLessThan(12_000)
+    const entry = docs(locale, 'handbook')[0]!
+    await open(noJsPage, `${index}#${entry.anchor}`)
+    const opened = noJsPage.locator(`details.qa:has(#${entry.anchor})`)
+    await expect.poll(() => opened.getAttribute('open')).not.toBeNull()
+    expect(await noJsPage.locator(`#${entry.anchor}`).isVisible()).toBe(true)
+    // Opening one by its question, as a resident taps it.
+    const other = noJsPage.locator('details.qa:not([open]) summary').first()
+    await other.click()
+    expect(await noJsPage.locator('details.qa[open]').count()).toBe(2)
+  })
+})
+
 describe('print and forced colours', () => {
   it.each(locales)('%s: on paper the search form is left out and urgent alerts stay', async (locale) => {
     await open(page, pathFor('service', locale))
