@@ -105,7 +105,12 @@ beforeAll(async () => {
     SITE_BUILD_DEBOUNCE_MS: '300',
     JOBS_INTERVAL_MS: '300',
   })
-  ;[s, browser] = await Promise.all([npmStart(inst), launchBrowser()])
+  // Both settle before either failure is thrown: a browser that fails to launch must not
+  // leave the started system unseen by afterAll (it kept running after the suite).
+  const [started, launched] = await Promise.allSettled([npmStart(inst), launchBrowser()])
+  if (started.status === 'fulfilled') s = started.value
+  if (launched.status === 'fulfilled') browser = launched.value
+  for (const r of [started, launched]) if (r.status === 'rejected') throw r.reason
 }, 900_000)
 
 afterAll(async () => {
