@@ -168,7 +168,6 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
         return
       }
       if (old?.status === 410) req.url = `${withdrawnRoute}?from=${encodeURIComponent(old.from)}`
-      withUtf8(res)
       appHandler(dir).then(
         (handler) => handler(req, res, () => notFound(dir, res), { previews: previewService, ...options.locals }),
         (error: unknown) => {
@@ -192,27 +191,4 @@ export function startSiteServer(options: SiteServerOptions): Promise<{ url: stri
       })
     })
   })
-}
-
-const textual = /^(?:text\/[\w.+-]+|application\/(?:json|xml|[\w.+-]+\+(?:json|xml)))\s*$/i
-const utf8 = (value: unknown) => (typeof value === 'string' && textual.test(value) ? `${value}; charset=utf-8` : value)
-
-/**
- * On-demand pages (search, the withdrawn page, previews, forms) said `text/html` without a
- * charset; the static files say it. Every textual type the server code sets gets `utf-8`.
- */
-export function withUtf8(res: http.ServerResponse): void {
-  const setHeader = res.setHeader.bind(res)
-  res.setHeader = ((name: string, value: number | string | readonly string[]) => setHeader(name, name.toLowerCase() === 'content-type' ? (utf8(value) as string) : value)) as typeof res.setHeader
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
-    const at = rest.findIndex((r) => r !== null && typeof r === 'object')
-    const headers = rest[at]
-    if (Array.isArray(headers)) {
-      for (let i = 0; i + 1 < headers.length; i += 2) if (String(headers[i]).toLowerCase() === 'content-type') headers[i + 1] = utf8(headers[i + 1])
-    } else if (headers && typeof headers === 'object') {
-      for (const key of Object.keys(headers)) if (key.toLowerCase() === 'content-type') (headers as Record<string, unknown>)[key] = utf8((headers as Record<string, unknown>)[key])
-    }
-    return writeHead(status, ...rest)
-  }) as typeof res.writeHead
 }
