@@ -32,6 +32,14 @@ describe('cityDateTime', () => {
   ])('%s in %s reads "%s"', (iso, locale, expected) => {
     expect(plain(cityDateTime(iso, locale, tz))).toBe(expected)
   })
+
+  // What a build hands it by default (ATVIRA_DATE_LOCALES=en:en-GB): British order, 24-hour clock.
+  it.each([
+    ['2026-01-15T08:00:00Z', '15 January 2026 at 10:00 (GMT+2)'],
+    ['2026-07-31T20:59:00Z', '31 July 2026 at 23:59 (GMT+3)'],
+  ])('%s in en written as in Britain reads "%s"', (iso, expected) => {
+    expect(plain(cityDateTime(iso, 'en', tz, { en: 'en-GB' }))).toBe(expected)
+  })
 })
 
 describe('calendarUid', () => {
@@ -160,6 +168,12 @@ describe('consultationCalendar, read back by ical.js', () => {
     expect(w.start.toISOString()).toBe('2026-01-15T08:00:00.000Z')
     expect(plain(w.description)).toContain('You can respond from January 15, 2026 at 10:00 AM (GMT+2) to February 1, 2026 at 11:59 PM (GMT+2).')
     expect(en.events.find((x) => x.uid === calendarUid('s', 'closes', 'en', siteUrl))!.summary).toBe('Consultation closes: Konsultacija s')
+  })
+
+  it('writes English dates as the site does by default (en-GB) when the build says so', () => {
+    const gb = parseCalendar(consultationCalendar({ locale: 'en', cityName: 'Pajūris', siteUrl, timeZone: tz, path: consultationsCalendarPath('en', { defaultLocale: 'lt' }), consultations, dateLocales: { en: 'en-GB' } }))
+    const w = gb.events.find((x) => x.uid === calendarUid('w', 'opens', 'en', siteUrl))!
+    expect(plain(w.description)).toContain('You can respond from 15 January 2026 at 10:00 (GMT+2) to 1 February 2026 at 23:59 (GMT+2).')
   })
 
   it('is the same text when built again a day later (stable UIDs and DTSTAMP, nothing from the clock)', () => {
