@@ -2646,6 +2646,70 @@ export interface Setting {
   };
   tagline?: string | null;
   logo?: (number | null) | Media;
+  brand?: {
+    colour?: string | null;
+    colourDark?: string | null;
+  };
+  topTasks?:
+    | {
+        doc:
+          | {
+              relationTo: 'services';
+              value: number | Service;
+            }
+          | {
+              relationTo: 'guides';
+              value: number | Guide;
+            }
+          | {
+              relationTo: 'handbook';
+              value: number | Handbook;
+            }
+          | {
+              relationTo: 'pages';
+              value: number | Page;
+            }
+          | {
+              relationTo: 'leaflets';
+              value: number | Leaflet;
+            }
+          | {
+              relationTo: 'consultations';
+              value: number | Consultation;
+            };
+        icon:
+          | 'document'
+          | 'identity'
+          | 'family'
+          | 'education'
+          | 'health'
+          | 'social'
+          | 'home'
+          | 'works'
+          | 'transport'
+          | 'parking'
+          | 'waste'
+          | 'water'
+          | 'taxes'
+          | 'business'
+          | 'culture'
+          | 'environment'
+          | 'events'
+          | 'participation'
+          | 'council'
+          | 'contact'
+          | 'place'
+          | 'accessibility';
+        label?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  navigation?:
+    | {
+        section: 'news' | 'guides' | 'leaflets' | 'handbook' | 'services' | 'consultations' | 'topics';
+        id?: string | null;
+      }[]
+    | null;
   contact?: {
     phone?: string | null;
     /**
@@ -2700,6 +2764,26 @@ export interface SettingsSelect<T extends boolean = true> {
       };
   tagline?: T;
   logo?: T;
+  brand?:
+    | T
+    | {
+        colour?: T;
+        colourDark?: T;
+      };
+  topTasks?:
+    | T
+    | {
+        doc?: T;
+        icon?: T;
+        label?: T;
+        id?: T;
+      };
+  navigation?:
+    | T
+    | {
+        section?: T;
+        id?: T;
+      };
   contact?:
     | T
     | {

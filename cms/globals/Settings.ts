@@ -7,9 +7,10 @@ import { syncFileUseAfterGlobalChange } from '../files/usage'
 import { endGlobalRestoreContext } from '../hooks/endRestoreContext'
 import { noteGlobalDraftSave } from '../hooks/draftSave'
 import { labels } from '../model/i18n'
+import { identityFields } from './identity'
 import { validateEmail, validateLink, validatePhone } from '../model/validators'
 
-/** City-wide settings: name, logo, contacts and links shown on every page. */
+/** City-wide settings: name, identity (logo, colours, top tasks, menu), contacts and links shown on every page. */
 export const Settings: GlobalConfig = {
   slug: 'settings',
   label: 'Site settings',
@@ -37,6 +38,7 @@ export const Settings: GlobalConfig = {
     },
     { name: 'tagline', type: 'text', localized: true },
     { name: 'logo', type: 'upload', relationTo: 'media' },
+    ...identityFields,
     {
       name: 'contact',
       type: 'group',

@@ -4,7 +4,8 @@
  * only this; they never query the CMS.
  */
 
-import type { ContentTypeDef, DocCollection } from './registry'
+import type { TaskIcon } from './identity'
+import type { ContentTypeDef, DocCollection, SectionCollection } from './registry'
 
 export type Locale = string
 
@@ -162,12 +163,26 @@ export type SiteAlert = {
   endsAt: string
 }
 
+export type SiteTopTask = {
+  title: string
+  url: string
+  icon: TaskIcon
+  /** Set when the title is the default language's (the page has no translation). */
+  lang?: string
+}
+
 export type SiteSettings = {
   cityName: string
   /** The name's other grammatical cases in this locale; messages read them through `cityVars()`. */
   cityNameCases?: { genitive?: string; locative?: string }
   tagline?: string
   logo?: SiteImage
+  /** Accent colours by scheme, checked for contrast at save (model/identity.ts); absent: the site's own. */
+  brand: { colour?: string; colourDark?: string }
+  /** The home page's first list, as staff ordered it; only tasks whose page is published. */
+  topTasks: SiteTopTask[]
+  /** The main menu's sections in order (the default order when Settings name none). */
+  navigation: SectionCollection[]
   contact: {
     phone?: string
     phoneTel?: string

@@ -1,3 +1,4 @@
+import { defaultNavigation } from '../../cms/model/identity'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -99,7 +100,7 @@ export function generateCorpus({ documents, locales = ['lt', 'en'], bodyWords = 
       locale,
       docs,
       alerts: [],
-      settings: { cityName: 'Pajūris', contact: {}, footerLinks: [], socialLinks: [] },
+      settings: { cityName: 'Pajūris', brand: {}, topTasks: [], navigation: [...defaultNavigation], contact: {}, footerLinks: [], socialLinks: [] },
     }
   }
   return {

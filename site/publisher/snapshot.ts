@@ -1,10 +1,11 @@
 import { type CityNameCases, ownCityCases } from '../../cms/model/i18n'
-import { docPath, reservedRootSegments, type RouteContext } from '../../cms/model/routes'
+import { defaultNavigation, taskIconKeys, type TaskIcon } from '../../cms/model/identity'
+import { docPath, reservedRootSegments, sectionCollections, type RouteContext, type SectionCollection } from '../../cms/model/routes'
 import { extendRegistry, registry as builtinRegistry } from '../../cms/model/registry'
 import type { LinkTarget } from '../../cms/model/richtext'
 import type { ContentSource } from '../../cms/model/source'
 import { normalizeSitePath } from '../../cms/model/sitePath'
-import type { DocLink, LocaleContent, SiteAlert, SiteDoc, SiteRedirect, SiteSettings, Snapshot, TopicRef } from '../../cms/model/snapshot'
+import type { DocLink, LocaleContent, SiteAlert, SiteDoc, SiteRedirect, SiteSettings, SiteTopTask, Snapshot, TopicRef } from '../../cms/model/snapshot'
 import { mapperFor, type MapContext } from './mappers'
 import { uploadReaders, type FileRefs, type UploadsByLocale } from './mappers/uploads'
 import { cachedHtml, str, telHref, type Raw } from './mappers/shared'
@@ -257,6 +258,9 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
       cityNameCases: ownCityCases(s.cityNameCases as CityNameCases, locale === defaultLocale ? null : (defaults.cityNameCases as CityNameCases)),
       tagline: str(s.tagline),
       logo: image(s.logo),
+      brand: brandOf(s.brand),
+      topTasks: topTasksOf(s.topTasks, docLink),
+      navigation: navigationOf(s.navigation),
       contact: {
         phone: str(contact.phone),
         phoneTel: str(contact.phone) ? telHref(String(contact.phone)) : undefined,
@@ -296,6 +300,39 @@ export async function buildSnapshot(source: ContentSource, options: SnapshotOpti
 }
 
 type Ref = { relationTo?: unknown; value?: unknown }
+
+const hexColour = /^#[0-9a-f]{6}$/i
+
+/** Colours the CMS accepted (checked there for contrast); anything else keeps the site's own. */
+export function brandOf(raw: unknown): SiteSettings['brand'] {
+  const b = (raw ?? {}) as Raw
+  const colour = typeof b.colour === 'string' && hexColour.test(b.colour.trim()) ? b.colour.trim().toLowerCase() : undefined
+  const colourDark = typeof b.colourDark === 'string' && hexColour.test(b.colourDark.trim()) ? b.colourDark.trim().toLowerCase() : undefined
+  return { ...(colour ? { colour } : {}), ...(colourDark ? { colourDark } : {}) }
+}
+
+/** Staff's top tasks in their order; a task whose page is not published (or gone) is left out. */
+export function topTasksOf(raw: unknown, docLink: (relationTo: string, id: unknown) => DocLink | undefined): SiteTopTask[] {
+  const out: SiteTopTask[] = []
+  for (const row of Array.isArray(raw) ? (raw as Raw[]) : []) {
+    const ref = row?.doc as Ref | null | undefined
+    if (!ref || typeof ref.relationTo !== 'string' || ref.value == null) continue
+    const id = typeof ref.value === 'object' ? (ref.value as { id?: unknown }).id : ref.value
+    const link = docLink(ref.relationTo, id)
+    if (!link) continue
+    const icon = (taskIconKeys as string[]).includes(String(row.icon)) ? (row.icon as TaskIcon) : 'document'
+    const label = str(row.label)
+    out.push({ title: label ?? link.title, url: link.url, icon, ...(!label && link.lang ? { lang: link.lang } : {}) })
+  }
+  return out
+}
+
+/** The menu's sections as staff ordered them, each once; none named: what residents come for. */
+export function navigationOf(raw: unknown): SectionCollection[] {
+  const named = (Array.isArray(raw) ? (raw as Raw[]) : []).map((r) => r?.section).filter((s): s is SectionCollection => (sectionCollections as string[]).includes(String(s)))
+  const unique = [...new Set(named)]
+  return unique.length ? unique : [...defaultNavigation]
+}
 
 /**
  * What each old address answers now. A live page at the address wins (nothing to

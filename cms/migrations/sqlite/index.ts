@@ -10,6 +10,7 @@ import * as migration_20261202_102527_city_name_cases from './20261202_102527_ci
 import * as migration_20261202_191946_old_addresses from './20261202_191946_old_addresses';
 import * as migration_20261202_195655_review from './20261202_195655_review';
 import * as migration_20261203_055928_upkeep from './20261203_055928_upkeep';
+import * as migration_20261203_094833_identity from './20261203_094833_identity';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261203_055928_upkeep.up,
     down: migration_20261203_055928_upkeep.down,
-    name: '20261203_055928_upkeep'
+    name: '20261203_055928_upkeep',
+  },
+  {
+    up: migration_20261203_094833_identity.up,
+    down: migration_20261203_094833_identity.down,
+    name: '20261203_094833_identity'
   },
 ];
