@@ -399,6 +399,12 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<Seed
             newsletter: d.newsletter
               ? { fromName: pick(d.newsletter.fromName, l), fromAddress: d.newsletter.fromAddress, replyTo: d.newsletter.replyTo ?? null }
               : undefined,
+            brand: { colour: d.brand?.colour ?? null, colourDark: d.brand?.colourDark ?? null },
+            topTasks: rows(existing, 'topTasks', d.topTasks ?? [], (task) => {
+              const [collection] = task.doc.split(':')
+              return { doc: { relationTo: collection, value: idOf(task.doc) }, icon: task.icon, label: pick(task.label, l) ?? null }
+            }),
+            navigation: rows(existing, 'navigation', d.navigation ?? [], (section) => ({ section })),
           } as never,
         })) as unknown as Record<string, unknown>
       }

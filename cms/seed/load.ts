@@ -202,5 +202,6 @@ function checkReferences(set: ContentSet): string[] {
     }
   }
   if (set.settings?.data.logo) need(set.settings.file, 'logo', `media:${set.settings.data.logo}`)
+  set.settings?.data.topTasks?.forEach((task, i) => need(set.settings!.file, `topTasks.${i}.doc`, task.doc))
   return problems
 }

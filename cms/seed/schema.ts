@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { brandColourProblem, minimumContrast, taskCollections, taskIconKeys, type ColourScheme } from '../model/identity'
+import { sectionCollections } from '../model/routes'
 import { isSeedDate } from './dates'
 
 /** Zod schemas for every content file; see docs/content-format.md. */
@@ -17,6 +19,18 @@ const date = z.string().refine(isSeedDate, {
 })
 const key = z.string().regex(keyPattern, 'expected a key of lowercase letters, digits and hyphens')
 const ref = z.string().regex(/^[a-z-]+:[a-z0-9]+(-[a-z0-9]+)*$/, 'expected "<collection>:<key>"')
+const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
+/** A brand colour as the admin checks it: readable on every background it is used on. */
+const brandColour = (scheme: ColourScheme) =>
+  hex.superRefine((value, ctx) => {
+    const problem = brandColourProblem(value, scheme)
+    if (problem?.kind === 'contrast') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `contrast on the ${scheme} ${problem.background} background (${problem.backgroundHex}) is ${problem.ratio}:1, text needs at least ${minimumContrast}:1: choose a ${scheme === 'light' ? 'darker' : 'lighter'} shade`,
+      })
+    }
+  })
 const status = z.enum(['published', 'draft']).optional()
 const phone = z.string().regex(/^\+?[0-9][0-9 ()-]*[0-9]$/, 'expected a phone number such as +370 460 12345')
 const email = z.email('expected an email address')
@@ -181,6 +195,24 @@ export function schemas(locales: string[], defaultLocale: string) {
         }),
       ),
       newsletter: z.strictObject({ fromName: L(), fromAddress: email, replyTo: email.optional() }).optional(),
+      // The city's colours, checked for contrast as the admin checks them.
+      brand: z.strictObject({ colour: brandColour('light').optional(), colourDark: brandColour('dark').optional() }).optional(),
+      topTasks: z
+        .array(
+          z.strictObject({
+            doc: ref.refine((r) => (taskCollections as readonly string[]).includes(r.split(':')[0]!), {
+              message: `a top task leads to one of: ${taskCollections.join(', ')}`,
+            }),
+            icon: z.enum(taskIconKeys as [string, ...string[]]),
+            label: L().optional(),
+          }),
+        )
+        .max(8)
+        .optional(),
+      navigation: z
+        .array(z.enum(sectionCollections as unknown as [string, ...string[]]))
+        .refine((list) => new Set(list).size === list.length, 'a section is named twice')
+        .optional(),
     }),
   }
 }

@@ -176,6 +176,39 @@ describe('admin and login', () => {
   })
 })
 
+describe("the city's identity in Settings, over REST", () => {
+  const save = async (token: string, brand: Record<string, string | null>, language: string) =>
+    fetch(`${server.url}/api/globals/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}`, 'accept-language': language },
+      body: JSON.stringify({ brand }),
+    })
+  const stored = async () => ((await cms.payload.findGlobal({ slug: 'settings', depth: 0, overrideAccess: true })) as { brand?: { colour?: string | null; colourDark?: string | null } }).brand
+
+  it('refuses a brand colour residents could not read, in the staff language, and keeps the one saved', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
+    const { token } = (await login.json()) as { token: string }
+    expect((await save(token, { colour: '#005f73', colourDark: '#7ad3e0' }, 'lt')).status).toBe(200)
+
+    const refused = await save(token, { colour: '#7fa8d0' }, 'lt')
+    expect(refused.status).toBe(400)
+    const body = (await refused.json()) as { errors: { data?: { errors?: { path: string; message: string }[] } }[] }
+    expect(body.errors[0]?.data?.errors).toMatchObject([
+      {
+        path: 'brand.colour',
+        message: 'Spalva #7fa8d0 per šviesi: šviesiame pranešimų fone jos kontrastas tik 2,1:1, o tekstui reikia bent 4,5:1 (WCAG AA). Pasirinkite tamsesnį atspalvį.',
+      },
+    ])
+    const dark = await save(token, { colourDark: '#0b4f8a' }, 'en')
+    expect(dark.status).toBe(400)
+    expect(JSON.stringify(await dark.json())).toContain('The colour #0b4f8a is too dark: on the dark background of notices its contrast is only 1.5:1')
+    expect(await stored()).toMatchObject({ colour: '#005f73', colourDark: '#7ad3e0' })
+
+    expect((await save(token, { colour: null, colourDark: null }, 'lt')).status).toBe(200)
+    expect(await stored()).toMatchObject({ colour: null, colourDark: null })
+  })
+})
+
 describe('the site built from a remote CMS (REST content source)', () => {
   it('reads the same published content as the local source, and nothing unpublished', async () => {
     const { restSource } = await import('../../site/publisher/source/rest')

@@ -117,12 +117,12 @@ describe('bad input never breaks it', () => {
 })
 
 describe('in the browser', () => {
-  it('works with JavaScript off: the header form leads to results', async () => {
+  it('works with JavaScript off: the home page\'s search form leads to results', async () => {
     const { context, blocked } = await loopbackContext(browser, { javaScriptEnabled: false })
     const tab = await context.newPage()
     await tab.goto(`${site.baseUrl}/`)
-    await tab.fill('#site-search-q', 'darzelis')
-    await tab.press('#site-search-q', 'Enter')
+    await tab.fill('#home-q', 'darzelis')
+    await tab.press('#home-q', 'Enter')
     await tab.waitForURL(/\/paieska\?q=darzelis/)
     expect(await tab.locator('.search-hits li').count()).toBeGreaterThan(0)
     expect(await tab.locator('[role=status]').innerText()).toMatch(/Ras/)

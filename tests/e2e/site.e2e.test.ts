@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/model/env'
+import { t } from '../../cms/model/i18n'
 import { consultationsCalendarPath, homePath, listPath, newsArchivePath, newsTopicPath, sectionPath, type RouteContext } from '../../cms/model/routes'
 import type { Collection, ConsultationStatus, SiteDoc } from '../../cms/model/snapshot'
 import { parseCalendar, wallClock } from '../support/ical'
@@ -74,9 +75,12 @@ let browser: Browser
 let js: LoopbackContext
 let noJs: LoopbackContext
 let narrow: LoopbackContext
+/** A phone (375 × 667 CSS px, the smallest common iPhone), JavaScript off. */
+let phone: LoopbackContext
 let page: Page
 let noJsPage: Page
 let narrowPage: Page
+let phonePage: Page
 /** Sub-resources that failed on loopback (status ≥ 400), page → URL. */
 const failedResources: string[] = []
 let parser: Parser
@@ -94,7 +98,8 @@ beforeAll(async () => {
   js = await loopbackContext(browser, { viewport: { width: 1280, height: 900 } })
   noJs = await loopbackContext(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
   narrow = await loopbackContext(browser, { viewport: { width: 320, height: 800 } })
-  for (const c of [js, noJs, narrow]) {
+  phone = await loopbackContext(browser, { viewport: { width: 375, height: 667 }, javaScriptEnabled: false, isMobile: true, hasTouch: true })
+  for (const c of [js, noJs, narrow, phone]) {
     c.context.on('response', (res) => {
       const req = res.request()
       // The 404 and withdrawn pages answer 404 and 410 on purpose.
@@ -106,6 +111,7 @@ beforeAll(async () => {
   page = await js.context.newPage()
   noJsPage = await noJs.context.newPage()
   narrowPage = await narrow.context.newPage()
+  phonePage = await phone.context.newPage()
 }, 900_000)
 
 afterAll(async () => {
@@ -954,6 +960,81 @@ describe('at 320 CSS px', () => {
   })
 })
 
+describe('the front door: top tasks, the city\'s colours and a phone-sized header', () => {
+  const settingsOf = (locale: L) => site.snapshot.content[locale]!.settings
+
+  it.each(locales)('%s: the home page leads with one question, the search and the tasks staff chose, in their order, each with an icon', async (locale) => {
+    await open(noJsPage, pathFor('home', locale))
+    const headings = await noJsPage.locator('main h1').allInnerTexts()
+    expect(headings).toEqual([t(locale, 'home.heading')])
+    // The city's name is in the header, not repeated as the page's heading.
+    expect(await noJsPage.locator('main :is(h1, h2)').allInnerTexts()).not.toContain(settingsOf(locale).cityName)
+    expect(await noJsPage.locator('main form[role=search] label').innerText()).toBe(t(locale, 'home.searchLabel'))
+    const tasks = settingsOf(locale).topTasks
+    expect(tasks.length).toBe(8)
+    const links = noJsPage.locator('.task-grid a.task')
+    expect(await links.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent?.trim()]))).toEqual(tasks.map((x) => [x.url, x.title]))
+    // Each icon is decoration beside the words, hidden from assistive technology.
+    expect(await noJsPage.locator('.task-grid a.task > svg[aria-hidden="true"]').count()).toBe(tasks.length)
+    const drawn = await noJsPage.locator('.task-grid svg').evaluateAll((svgs) => svgs.every((svg) => svg.getBoundingClientRect().width >= 24 && svg.childElementCount > 0))
+    expect(drawn).toBe(true)
+  })
+
+  it('paints the city\'s colours from Settings: /brand.css after the site\'s own, per colour scheme', async () => {
+    const { brand } = settingsOf('lt')
+    expect(brand).toEqual({ colour: '#005f73', colourDark: '#7ad3e0' })
+    const css = await (await fetch(`${site.baseUrl}/brand.css`)).text()
+    expect(css).toContain(`--accent: ${brand.colour}`)
+    expect(css).toContain(`--accent: ${brand.colourDark}`)
+    await open(page, pathFor('article', 'lt'))
+    expect(await page.locator('link[rel=stylesheet]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')))).toEqual(['/atvira.css', '/brand.css'])
+    const accent = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())
+    const headerBar = () => page.locator('.site-header').evaluate((h) => getComputedStyle(h).borderBottomColor)
+    expect(await accent()).toBe(brand.colour)
+    expect(await headerBar()).toBe('rgb(0, 95, 115)')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    try {
+      expect(await accent()).toBe(brand.colourDark)
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' })
+    }
+  })
+
+  it.each(locales)('%s: the menu offers the sections in the order Settings give; the footer lists every section', async (locale) => {
+    await open(noJsPage, pathFor('news list', locale))
+    const labels = (await noJsPage.locator('.main-nav .menu-bar a').allInnerTexts()).map((x) => x.trim())
+    expect(labels).toEqual(settingsOf(locale).navigation.map((c) => t(locale, `nav.${c}`)))
+    expect(labels).not.toContain(t(locale, 'nav.leaflets'))
+    const footer = await noJsPage.locator('nav[aria-labelledby="all-sections"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    for (const c of ['leaflets', 'topics', 'news', 'services'] as const) expect(footer).toContain(sectionPath(c, locale, ctx))
+  })
+
+  it.each(locales)('%s: at 375 px the first task is above the fold, and the menu is one button that opens without JavaScript', async (locale) => {
+    await open(phonePage, pathFor('home', locale))
+    const shot = await phonePage.screenshot({ path: path.join(rootDir, 'data', `screenshot-home-375-${locale}.png`) })
+    expect(shot.length).toBeGreaterThan(5_000)
+    const first = await phonePage.locator('.task-grid a.task').first().boundingBox()
+    expect(first, 'the first task is drawn').not.toBeNull()
+    expect(first!.y + first!.height, `the first task ends at ${Math.round(first!.y + first!.height)} px`).toBeLessThanOrEqual(667)
+    // The header (brand, language, menu button) stays small: the page starts near the top.
+    const header = (await phonePage.locator('.site-header').boundingBox())!
+    expect(header.height, `the header is ${Math.round(header.height)} px tall`).toBeLessThanOrEqual(140)
+    expect(await phonePage.locator('.menu-bar').isVisible()).toBe(false)
+    const menu = phonePage.locator('details.menu-compact')
+    const summary = menu.locator('summary')
+    expect(await summary.innerText()).toBe(t(locale, 'nav.menu'))
+    const box = (await summary.boundingBox())!
+    expect(box.height).toBeGreaterThanOrEqual(44)
+    expect(await menu.locator('a').first().isVisible()).toBe(false)
+    await summary.click()
+    expect(await menu.getAttribute('open')).not.toBeNull()
+    const items = await menu.locator('a').allInnerTexts()
+    expect(items.slice(0, -1)).toEqual(settingsOf(locale).navigation.map((c) => t(locale, `nav.${c}`)))
+    expect(items.at(-1)).toBe(t(locale, 'nav.allSections'))
+    expect(await menu.locator('a').first().isVisible()).toBe(true)
+  })
+})
+
 describe('the city\'s logo', () => {
   it('is fetched at the size it is shown, not as the 1600 px original', async () => {
     await open(page, pathFor('home', 'lt'))
@@ -1007,18 +1088,20 @@ describe('print and forced colours', () => {
     await open(page, pathFor('services list', 'lt'))
     await page.emulateMedia({ forcedColors: 'active' })
     try {
-      const current = page.locator('.main-nav a[aria-current="page"]')
+      const current = page.locator('.main-nav .menu-bar a[aria-current="page"]')
       expect(await current.evaluate((a) => getComputedStyle(a).textDecorationLine)).toContain('underline')
-      const other = page.locator('.main-nav a:not([aria-current])').first()
+      const other = page.locator('.main-nav .menu-bar a:not([aria-current])').first()
       expect(await other.evaluate((a) => getComputedStyle(a).textDecorationLine)).not.toContain('underline')
     } finally {
       await page.emulateMedia({ forcedColors: 'none' })
     }
   })
 
-  it.each(locales)('%s: the header search says what it finds', async (locale) => {
-    await open(page, pathFor('home', locale))
+  it.each(locales)('%s: the header search (and the home page\'s own) says what it finds', async (locale) => {
+    await open(page, pathFor('services list', locale))
     expect(await page.locator('#site-search-q').getAttribute('placeholder')).toMatch(/\p{L}{4,}/u)
+    await open(page, pathFor('home', locale))
+    expect(await page.locator('#home-q').getAttribute('placeholder')).toMatch(/\p{L}{4,}/u)
   })
 })
 
@@ -1028,7 +1111,7 @@ describe('the browser', () => {
   })
 
   it('never left loopback', () => {
-    const blocked = [...js.blocked, ...noJs.blocked, ...narrow.blocked]
+    const blocked = [...js.blocked, ...noJs.blocked, ...narrow.blocked, ...phone.blocked]
     expectNone([...new Set(blocked)], 'requests off loopback (blocked)')
   })
 })
