@@ -69,6 +69,18 @@ function fingerprint(route: PlannedRoute): string {
   }
 }
 
+/**
+ * The settings every page shows. The top tasks are left out: only the home page shows
+ * them, and it is rendered on every update; so retitling or unpublishing a guide that is
+ * a top task stays a fast update.
+ */
+function everyPageSettings(snapshot: Snapshot, locale: string): unknown {
+  const settings = snapshot.content[locale]?.settings
+  if (!settings) return settings
+  const { topTasks: _homeOnly, ...rest } = settings
+  return rest
+}
+
 /** The plan index of a snapshot, and its routes (the file is the snapshot's, written). */
 export function planIndexOf(templates: Templates, snapshot: Snapshot, snapshotFile: string): { index: PlanIndex; routes: PlannedRoute[] } {
   const routes = routesOf(templates, snapshotFile, snapshot)
@@ -79,7 +91,7 @@ export function planIndexOf(templates: Templates, snapshot: Snapshot, snapshotFi
   }
   const index: PlanIndex = {
     site: json([snapshot.locales, snapshot.defaultLocale, snapshot.siteUrl, snapshot.timeZone]),
-    settings: perLocale((l) => snapshot.content[l]?.settings),
+    settings: perLocale((l) => everyPageSettings(snapshot, l)),
     alerts: perLocale((l) => snapshot.content[l]?.alerts),
     docs,
     routes: Object.fromEntries(routes.map((r) => [r.path, fingerprint(r)])),
