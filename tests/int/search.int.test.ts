@@ -46,6 +46,21 @@ describe('relevance table', () => {
     ).toBe(true)
   })
 
+  it.each(["об'єкт", 'об’єкт', 'обʼєкт', 'обєкт', "подвір'я", 'подвіря'])('Ukrainian: "%s" is the same word with any apostrophe or none, found exactly (not by typo tolerance)', (q) => {
+    const result = engines.uk!.search({ q })
+    expect(result.hits.map((h) => h.title)).toEqual(['Реєстрація обʼєкта нерухомості'])
+    expect(result.fuzzy).toBe(false)
+  })
+
+  it('Greek typed on the Latin keyboard is read as the Greek keys, and said to be a near match', () => {
+    const result = engines.el!.search({ q: 'forow' })
+    expect(result.hits[0]?.title).toBe('Δημοτικός φόρος ακινήτων')
+    expect(result.fuzzy).toBe(true)
+    expect(result.hits[0]!.snippetHtml).toMatch(/<mark>φόρ/)
+    // Latin words in a Lithuanian or English search are never retyped.
+    expect(engines.en!.search({ q: 'forow' }).total).toBe(0)
+  })
+
   it('says when it fell back to typo tolerance, and marks the words found', () => {
     const exact = engines.lt!.search({ q: 'kompensacija' })
     expect(exact.fuzzy).toBe(false)

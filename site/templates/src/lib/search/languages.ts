@@ -16,6 +16,20 @@ export type Language = {
   /** Lowercased, trimmed word → index terms (usually one). */
   terms: (word: string) => string[]
   stopwords: Set<string>
+  /**
+   * A query typed in Latin letters with the keyboard set to Latin, as this language's
+   * letters: Greek "forow" was "φορος" on a Greek keyboard. Tried only when nothing matched.
+   */
+  fromLatinKeyboard?: (query: string) => string
+}
+
+/**
+ * The Greek keyboard (ELOT 1000 / the Windows and Mac "Greek" layout): each Latin key's
+ * Greek letter. "w" is final sigma; accents are a dead key, and the index is folded anyway.
+ */
+const greekKeys: Record<string, string> = {
+  a: 'α', b: 'β', g: 'γ', d: 'δ', e: 'ε', z: 'ζ', h: 'η', u: 'θ', i: 'ι', k: 'κ', l: 'λ', m: 'μ', n: 'ν',
+  j: 'ξ', o: 'ο', p: 'π', r: 'ρ', s: 'σ', w: 'ς', t: 'τ', y: 'υ', f: 'φ', x: 'χ', c: 'ψ', v: 'ω',
 }
 
 /** Removes combining marks: "šildymo" → "sildymo", "φόρος" → "φορος". */
@@ -85,6 +99,7 @@ function greek(): Language {
   return {
     code: 'el',
     stopwords: stop,
+    fromLatinKeyboard: (query) => query.toLowerCase().replace(/[a-z]/g, (c) => greekKeys[c] ?? c),
     // Accents removed before stemming, or the stemmer leaves accented words whole.
     terms: (w) => {
       const f = fold(w)
@@ -134,7 +149,9 @@ export function termsFor(lang: Language, raw: string): string[] {
   if (!cache) memo.set(lang.code, (cache = new Map()))
   const hit = cache.get(raw)
   if (hit) return hit
-  const word = trim(raw.toLowerCase())
+  // Apostrophes inside a word are one spelling, whichever was typed: Ukrainian
+  // "обʼєкт", "об’єкт", "об'єкт" and "обєкт" are the same word (English "don't", "dont").
+  const word = trim(raw.toLowerCase()).replace(/(\p{L})['’ʼ`]+(?=\p{L})/gu, '$1')
   const terms = !word || lang.stopwords.has(fold(word)) ? [] : lang.terms(word).filter(Boolean)
   if (cache.size >= MEMO_LIMIT) cache.clear()
   cache.set(raw, terms)

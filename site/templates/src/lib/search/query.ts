@@ -65,7 +65,9 @@ export class LocaleSearch {
   /** Query words → terms, with their original words for snippets. */
   private terms(q: string): { word: string; terms: string[] }[] {
     const lang = languageFor(this.locale)
+    // An apostrophe between letters is part of the word (Ukrainian "об'єкт"), not a quote.
     const words = q
+      .replace(/(\p{L})'(?=\p{L})/gu, '$1ʼ')
       .split(/[\s\-–—/,.;:!?()[\]{}"'«»„“”*~^+|\\<>=]+/)
       .map((w) => trim(w))
       .filter(Boolean)
@@ -118,6 +120,20 @@ export class LocaleSearch {
     if (matches.length === 0 && groups.some((g) => g.word.length >= 5)) {
       matches = this.run(groups, 'fuzzy')
       fuzzy = matches.length > 0
+    }
+    // Greek typed with the keyboard left on Latin ("forow" for "φορος"): the same keys in
+    // the language's own letters, every word first, then any word.
+    const keyboard = languageFor(this.locale).fromLatinKeyboard
+    if (matches.length === 0 && keyboard && /^[a-z\s]+$/i.test(q)) {
+      const retyped = this.terms(keyboard(q))
+      if (retyped.length) {
+        matches = this.run(retyped, 'all')
+        if (matches.length === 0) matches = this.run(retyped, 'any')
+        if (matches.length) {
+          groups.splice(0, groups.length, ...retyped)
+          fuzzy = true
+        }
+      }
     }
 
     const all = matches.map((m) => ({ doc: this.docs.get(m.ref)!, score: m.score })).filter((m) => m.doc)
