@@ -22,8 +22,8 @@ import { type ChildSpec, Supervisor } from './lib/supervisor'
 
 const flags = parseFlags(
   process.argv.slice(2),
-  { port: { type: 'string' }, 'site-port': { type: 'string' }, 'no-seed': { type: 'boolean' } },
-  'Usage: npm start -- [--port 3000] [--site-port 4321] [--no-seed]',
+  { port: { type: 'string' }, 'site-port': { type: 'string' }, 'no-seed': { type: 'boolean' }, content: { type: 'string' } },
+  'Usage: npm start -- [--port 3000] [--site-port 4321] [--no-seed] [--content content/demo-uk]',
 )
 const started = Date.now()
 const seconds = () => `${Math.round((Date.now() - started) / 100) / 10} s`
@@ -147,7 +147,7 @@ async function main() {
   const { openPayload } = await import('./lib/payload')
   const payload = await openPayload()
   try {
-    await prepareDatabase(payload, { noSeed: flags['no-seed'], signal: preparing.signal })
+    await prepareDatabase(payload, { noSeed: flags['no-seed'], content: flags.content, signal: preparing.signal })
     preparing.signal.throwIfAborted()
     if (!(await buildCmsIfStale())) console.log('The CMS admin is up to date: nothing to build.')
     preparing.signal.throwIfAborted()

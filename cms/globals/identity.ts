@@ -1,7 +1,7 @@
 import type { Field, Validate } from 'payload'
 
 import { brandColourProblem, minimumContrast, taskCollections, taskIconKeys, type ColourScheme } from '../model/identity'
-import { catalogLocales, t, type MessageKey } from '../model/i18n'
+import { adminLocale, t, type MessageKey } from '../model/i18n'
 import { sectionCollections } from '../model/routes'
 
 /**
@@ -12,7 +12,7 @@ import { sectionCollections } from '../model/routes'
 /** A brand colour that would make links or buttons unreadable is refused at save, saying why and what to do. */
 export function brandColourMessage(value: unknown, scheme: ColourScheme, language: string): true | string {
   if (value == null || value === '') return true
-  const locale = catalogLocales.includes(language) ? language : 'en'
+  const locale = adminLocale(language)
   const problem = brandColourProblem(String(value).trim(), scheme)
   if (!problem) return true
   if (problem.kind === 'format') return t(locale, 'admin.validation.colourFormat', { value: problem.value })
@@ -37,8 +37,8 @@ const uniqueSections: Validate = (value, { req }) => {
   for (const row of rows) {
     if (!row?.section) continue
     if (seen.has(row.section)) {
-      const language = req.i18n?.language ?? 'en'
-      return t(catalogLocales.includes(language) ? language : 'en', 'admin.validation.navigationTwice', { section: t(language, `nav.${row.section}` as MessageKey) })
+      const language = adminLocale(req.i18n?.language)
+      return t(language, 'admin.validation.navigationTwice', { section: t(language, `nav.${row.section}` as MessageKey) })
     }
     seen.add(row.section)
   }

@@ -1,5 +1,5 @@
 import { parseLocaleCodes, settings } from './env'
-import { catalogLocales } from './i18n'
+import { adminLocales } from './i18n'
 
 /**
  * Locales are configuration: ATVIRA_LOCALES="lt,en" (the first is the default).
@@ -33,7 +33,7 @@ const labelled = (codes: string[]): LocaleSetting[] => codes.map((code) => ({ co
  * content-language switcher and the selects that pick a language.
  */
 export function localeNames(code: string): Record<string, string> {
-  return Object.fromEntries(catalogLocales.map((language) => [language, new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(code) ?? code]))
+  return Object.fromEntries(adminLocales.map((language) => [language, new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(code) ?? code]))
 }
 
 export function getLocales(): LocaleSetting[] {

@@ -37,7 +37,7 @@ export type ContentTypeDef<S extends string = string> = {
    * string (cms/model/i18n): the product's types keep their words there.
    */
   segments?: Record<string, string>
-  /** Admin labels per locale (lt, en; other locales use English). */
+  /** Labels per locale (the admin's lt, en, uk, and el for completeness; others use English). */
   labels: Record<string, ContentTypeLabels>
   /** The field that names a document (a document exists in a locale when it is translated). */
   titleField: string
@@ -146,22 +146,22 @@ export function extendRegistry<S extends string, T extends string>(base: Registr
 export const builtinTypes = [
   defineContentType({
     slug: 'news',
-    labels: { lt: { singular: 'Naujiena', plural: 'Naujienos' }, en: { singular: 'News item', plural: 'News' } },
+    labels: { lt: { singular: 'Naujiena', plural: 'Naujienos' }, en: { singular: 'News item', plural: 'News' }, uk: { singular: 'Новина', plural: 'Новини' }, el: { singular: 'Είδηση', plural: 'Νέα' } },
     flags: { inFeeds: true, notifiable: true },
   }),
   defineContentType({
     slug: 'guides',
-    labels: { lt: { singular: 'Gidas', plural: 'Gidai' }, en: { singular: 'Guide', plural: 'Guides' } },
+    labels: { lt: { singular: 'Gidas', plural: 'Gidai' }, en: { singular: 'Guide', plural: 'Guides' }, uk: { singular: 'Інструкція', plural: 'Інструкції' }, el: { singular: 'Οδηγός', plural: 'Οδηγοί' } },
     flags: { notifiable: true },
   }),
   defineContentType({
     slug: 'leaflets',
-    labels: { lt: { singular: 'Lankstinukas', plural: 'Lankstinukai' }, en: { singular: 'Leaflet', plural: 'Leaflets' } },
+    labels: { lt: { singular: 'Lankstinukas', plural: 'Lankstinukai' }, en: { singular: 'Leaflet', plural: 'Leaflets' }, uk: { singular: 'Буклет', plural: 'Буклети' }, el: { singular: 'Φυλλάδιο', plural: 'Φυλλάδια' } },
     flags: { notifiable: true },
   }),
   defineContentType({
     slug: 'handbook',
-    labels: { lt: { singular: 'Žinyno klausimas', plural: 'Žinynas' }, en: { singular: 'Handbook entry', plural: 'Handbook' } },
+    labels: { lt: { singular: 'Žinyno klausimas', plural: 'Žinynas' }, en: { singular: 'Handbook entry', plural: 'Handbook' }, uk: { singular: 'Запитання довідника', plural: 'Довідник' }, el: { singular: 'Ερώτηση', plural: 'Συχνές ερωτήσεις' } },
     titleField: 'question',
     linkFields: ['question', 'slug', 'topic', 'order'],
     // Handbook answers have no SEO fields of their own: they live on the handbook page.
@@ -169,25 +169,25 @@ export const builtinTypes = [
   }),
   defineContentType({
     slug: 'services',
-    labels: { lt: { singular: 'Paslauga', plural: 'Paslaugos' }, en: { singular: 'Service', plural: 'Services' } },
+    labels: { lt: { singular: 'Paslauga', plural: 'Paslaugos' }, en: { singular: 'Service', plural: 'Services' }, uk: { singular: 'Послуга', plural: 'Послуги' }, el: { singular: 'Υπηρεσία', plural: 'Υπηρεσίες' } },
     titleField: 'name',
     linkFields: ['name', 'slug', 'summary', 'topics'],
   }),
   defineContentType({
     slug: 'consultations',
-    labels: { lt: { singular: 'Konsultacija', plural: 'Konsultacijos' }, en: { singular: 'Consultation', plural: 'Consultations' } },
+    labels: { lt: { singular: 'Konsultacija', plural: 'Konsultacijos' }, en: { singular: 'Consultation', plural: 'Consultations' }, uk: { singular: 'Громадське обговорення', plural: 'Громадські обговорення' }, el: { singular: 'Διαβούλευση', plural: 'Διαβουλεύσεις' } },
     linkFields: ['title', 'slug', 'summary', 'publishedAt', 'topics', 'opensAt', 'closesAt', 'status'],
     flags: { notifiable: true },
   }),
   defineContentType({
     slug: 'pages',
     route: 'root',
-    labels: { lt: { singular: 'Puslapis', plural: 'Puslapiai' }, en: { singular: 'Page', plural: 'Pages' } },
+    labels: { lt: { singular: 'Puslapis', plural: 'Puslapiai' }, en: { singular: 'Page', plural: 'Pages' }, uk: { singular: 'Сторінка', plural: 'Сторінки' }, el: { singular: 'Σελίδα', plural: 'Σελίδες' } },
     linkFields: ['title', 'slug', 'summary', 'parent'],
   }),
   defineContentType({
     slug: 'topics',
-    labels: { lt: { singular: 'Tema', plural: 'Temos' }, en: { singular: 'Topic', plural: 'Topics' } },
+    labels: { lt: { singular: 'Tema', plural: 'Temos' }, en: { singular: 'Topic', plural: 'Topics' }, uk: { singular: 'Тема', plural: 'Теми' }, el: { singular: 'Θέμα', plural: 'Θέματα' } },
     titleField: 'name',
     linkFields: ['name', 'slug', 'description'],
     seedFolder: false,
@@ -196,7 +196,7 @@ export const builtinTypes = [
   defineContentType({
     slug: 'alerts',
     route: 'none',
-    labels: { lt: { singular: 'Įspėjimas', plural: 'Įspėjimai' }, en: { singular: 'Alert', plural: 'Alerts' } },
+    labels: { lt: { singular: 'Įspėjimas', plural: 'Įspėjimai' }, en: { singular: 'Alert', plural: 'Alerts' }, uk: { singular: 'Оповіщення', plural: 'Оповіщення' }, el: { singular: 'Ειδοποίηση', plural: 'Ειδοποιήσεις' } },
     titleField: 'message',
     linkFields: [],
     // On every page while active; no page, search entry or link of its own.
@@ -206,7 +206,7 @@ export const builtinTypes = [
     slug: 'media',
     kind: 'upload',
     route: 'none',
-    labels: { lt: { singular: 'Paveikslėlis', plural: 'Paveikslėliai' }, en: { singular: 'Image', plural: 'Images' } },
+    labels: { lt: { singular: 'Paveikslėlis', plural: 'Paveikslėliai' }, en: { singular: 'Image', plural: 'Images' }, uk: { singular: 'Зображення', plural: 'Зображення' }, el: { singular: 'Εικόνα', plural: 'Εικόνες' } },
     titleField: 'alt',
     linkFields: [],
   }),
@@ -214,7 +214,7 @@ export const builtinTypes = [
     slug: 'documents',
     kind: 'upload',
     route: 'none',
-    labels: { lt: { singular: 'Dokumentas', plural: 'Dokumentai' }, en: { singular: 'Document', plural: 'Documents' } },
+    labels: { lt: { singular: 'Dokumentas', plural: 'Dokumentai' }, en: { singular: 'Document', plural: 'Documents' }, uk: { singular: 'Документ', plural: 'Документи' }, el: { singular: 'Έγγραφο', plural: 'Έγγραφα' } },
     linkFields: [],
   }),
 ] as const

@@ -5,7 +5,6 @@
  * files on loopback and looked at in Chromium.
  */
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -19,6 +18,7 @@ import type { Snapshot } from '../../cms/model/snapshot'
 import { buildSnapshot } from '../../site/publisher/snapshot'
 import { buildSite } from '../../site/publisher/siteBuild'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
+import { serveStatic } from './staticServer'
 
 const siteUrl = 'https://www.vejava.example'
 const brand = { colour: '#8a1538', colourDark: '#f4a3bd' }
@@ -79,22 +79,11 @@ function vejava(): ContentSource {
 let dir = ''
 let client = ''
 let snapshot: Snapshot
-let server: http.Server
+let server: Awaited<ReturnType<typeof serveStatic>> | undefined
 let base = ''
 let browser: Browser
 let ctx: LoopbackContext
 let page: Page
-
-/** The build's static files as a plain file server would give them. */
-function serveStatic(root: string): http.Server {
-  return http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
-    const file = path.join(root, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath)
-    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return res.writeHead(404).end()
-    const type = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' }[path.extname(file)] ?? 'application/octet-stream'
-    res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(file))
-  })
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atvira-identity-'))
@@ -104,9 +93,8 @@ beforeAll(async () => {
   const outDir = path.join(dir, 'site')
   await buildSite({ outDir, snapshotFile: path.join(dir, 'snapshot.json'), env: { ...process.env, SITE_URL: siteUrl }, snapshot, log: () => {} })
   client = path.join(outDir, 'client')
-  server = serveStatic(client)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  server = await serveStatic(client)
+  base = server.url
   browser = await launchBrowser()
   ctx = await loopbackContext(browser, { viewport: { width: 375, height: 667 }, javaScriptEnabled: false })
   page = await ctx.context.newPage()

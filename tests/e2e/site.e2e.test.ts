@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
-import { HtmlValidate, Parser, StaticConfigLoader, type ConfigData, type HtmlElement } from 'html-validate'
+import { HtmlValidate, Parser, StaticConfigLoader, type HtmlElement } from 'html-validate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -18,6 +18,7 @@ import { consultationsCalendarPath, homePath, listPath, newsArchivePath, newsTop
 import type { Collection, ConsultationStatus, SiteDoc } from '../../cms/model/snapshot'
 import { parseCalendar, wallClock } from '../support/ical'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
+import { htmlValidateConfig } from './htmlValidate'
 import { movedSlugs, startSite, untranslatedSlug, withdrawnSlugs, type SiteFixture } from './site-fixture'
 
 const locales = ['lt', 'en'] as const
@@ -52,21 +53,6 @@ const templates = [
 ] as const
 type Template = (typeof templates)[number]
 const cases = locales.flatMap((locale) => templates.map((template) => [locale, template] as [L, Template]))
-
-/**
- * html-validate's recommended rules, unchanged: no rule is turned off. (An exception
- * added here must say why it hides no problem residents would meet.)
- */
-const htmlValidateConfig: ConfigData = {
-  extends: ['html-validate:recommended'],
-  rules: {
-    // A consultation's several-choices question is a group of checkboxes sharing one
-    // name, as HTML intends (the server reads every checked value). The rule only
-    // accepts that with a `name[]` suffix, a server-side naming habit; radios, buttons
-    // and every other duplicate name are still errors.
-    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
-  },
-}
 
 let site: SiteFixture
 let clientDir: string

@@ -93,23 +93,23 @@ describe('the admin language plugin', () => {
     return apply(config, adminLanguagePlugin({ timeZone: 'Europe/Vilnius', translations: { lt: { error: { userLocked: 'Užrakinta' } } } }))
   }
 
-  it('names every collection, global and group in Lithuanian and English, from the registry and the catalogue', async () => {
+  it('names every collection, global and group in Lithuanian, English and Ukrainian, from the registry and the catalogue', async () => {
     const config = await named()
     for (const c of config.collections!) {
       const { singular, plural } = c.labels as { singular: Record<string, string>; plural: Record<string, string> }
-      expect(Object.keys(singular).sort(), c.slug).toEqual(['en', 'lt'])
+      expect(Object.keys(singular).sort(), c.slug).toEqual(['en', 'lt', 'uk'])
       for (const form of [singular, plural]) for (const text of Object.values(form)) expect(text, c.slug).toMatch(/\p{L}/u)
-      expect(c.admin?.group).toEqual({ en: 'Content', lt: 'Turinys' })
+      expect(c.admin?.group).toMatchObject({ en: 'Content', lt: 'Turinys' })
     }
     // Content types by their registry entry; the rest by admin.collection.* keys.
-    expect(find(config, 'news').labels).toEqual({ singular: { en: 'News item', lt: 'Naujiena' }, plural: { en: 'News', lt: 'Naujienos' } })
-    expect(find(config, 'subscribers').labels?.plural).toEqual({ en: 'Subscribers', lt: 'Prenumeratoriai' })
-    expect(config.globals![0]!.label).toEqual({ en: 'Settings', lt: 'Nustatymai' })
+    expect(find(config, 'news').labels).toEqual({ singular: { en: 'News item', lt: 'Naujiena', uk: 'Новина' }, plural: { en: 'News', lt: 'Naujienos', uk: 'Новини' } })
+    expect(find(config, 'subscribers').labels?.plural).toMatchObject({ en: 'Subscribers', lt: 'Prenumeratoriai', uk: expect.stringMatching(/\p{Script=Cyrillic}/u) })
+    expect(config.globals![0]!.label).toMatchObject({ en: 'Settings', lt: 'Nustatymai', uk: expect.stringMatching(/\p{Script=Cyrillic}/u) })
   })
 
-  it("offers Payload's Lithuanian and English (English for a client asking for neither), 24-hour dates, the city's time zone", async () => {
+  it("offers Payload's Lithuanian, English and Ukrainian (English for a client asking for none), 24-hour dates, the city's time zone", async () => {
     const config = await named()
-    expect(Object.keys(config.i18n?.supportedLanguages ?? {})).toEqual(['lt', 'en'])
+    expect(Object.keys(config.i18n?.supportedLanguages ?? {})).toEqual(['lt', 'en', 'uk'])
     expect(config.i18n?.fallbackLanguage).toBe('en')
     expect((config.i18n?.supportedLanguages as Record<string, { translations: { general: { dashboard: string } } }>).lt!.translations.general.dashboard).not.toBe('Dashboard')
     expect(config.i18n?.translations).toMatchObject({ lt: { error: { userLocked: 'Užrakinta' } } })
@@ -151,7 +151,7 @@ describe('the admin language plugin', () => {
   })
 })
 
-type Words = { en: string; lt: string }
+type Words = { en: string; lt: string; uk: string }
 type Loose = {
   name?: string
   type: string
@@ -183,10 +183,11 @@ const sameInBoth = new Set(['Facebook', 'Instagram', 'YouTube', 'X', 'LinkedIn',
 /** What is wrong with a label meant for both admin languages, or nothing. */
 function wordsProblem(label: unknown): string | undefined {
   if (typeof label !== 'object' || label === null) return `not in both languages: ${JSON.stringify(label)}`
-  const { en, lt, ...other } = label as Partial<Words>
-  if (Object.keys(other).length > 0 || typeof en !== 'string' || typeof lt !== 'string') return `not exactly { en, lt }: ${JSON.stringify(label)}`
-  if (!/\p{L}/u.test(en) || !/\p{L}/u.test(lt)) return `empty: ${JSON.stringify(label)}`
+  const { en, lt, uk, ...other } = label as Partial<Words>
+  if (Object.keys(other).length > 0 || typeof en !== 'string' || typeof lt !== 'string' || typeof uk !== 'string') return `not exactly { en, lt, uk }: ${JSON.stringify(label)}`
+  if (!/\p{L}/u.test(en) || !/\p{L}/u.test(lt) || !/\p{L}/u.test(uk)) return `empty: ${JSON.stringify(label)}`
   if (en === lt && !sameInBoth.has(en)) return `the same in both languages: "${en}"`
+  if (!sameInBoth.has(en) && !/\p{Script=Cyrillic}/u.test(uk)) return `not in Ukrainian: "${uk}"`
   return undefined
 }
 
@@ -232,7 +233,7 @@ describe("the admin's field labels", () => {
     config = await assembledConfig()
   })
 
-  it('are in Lithuanian and English for every field, description and option staff see in the assembled config', () => {
+  it('are in Lithuanian, English and Ukrainian for every field, description and option staff see in the assembled config', () => {
     expect(untranslated(config)).toEqual([])
     // The walk above saw the fields it vouches for.
     expect([...visibleFields(config.collections.find((c) => c.slug === 'consultations')!.fields)].map((f) => f.path)).toContain('outcome.whatYouSaid.said')
@@ -256,7 +257,7 @@ describe("the admin's field labels", () => {
     ['pages', 'meta.image', { en: 'Image', lt: 'Paveikslėlis' }],
     ['users', 'apiKey', { en: 'API key', lt: 'API raktas' }],
   ])('%s.%s reads %j', (slug, at, words) => {
-    expect(fieldAt(config, slug, at).label).toEqual(words)
+    expect(fieldAt(config, slug, at).label).toEqual({ ...words, uk: expect.stringMatching(/\p{Script=Cyrillic}/u) })
   })
 
   it.each([
@@ -270,15 +271,15 @@ describe("the admin's field labels", () => {
     ['documents', 'language', 'en', { en: 'English', lt: 'anglų' }],
     ['subscribers', 'locale', 'lt', { en: 'Lithuanian', lt: 'lietuvių' }],
   ])('%s.%s offers %s as %j', (slug, at, value, words) => {
-    expect(optionOf(fieldAt(config, slug, at), value)).toEqual(words)
+    expect(optionOf(fieldAt(config, slug, at), value)).toEqual({ ...words, uk: expect.stringMatching(/\p{Script=Cyrillic}/u) })
   })
 
   it('describe fields, rows and collections in both languages, in full', () => {
-    expect(fieldAt(config, 'news', 'summary').admin?.description).toEqual({
+    expect(fieldAt(config, 'news', 'summary').admin?.description).toMatchObject({
       en: 'One or two plain sentences shown in lists, search results and emails.',
       lt: 'Vienas ar du paprasti sakiniai, rodomi sąrašuose, paieškos rezultatuose ir laiškuose.',
     })
-    expect(fieldAt(config, 'guides', 'steps').labels).toEqual({ singular: { en: 'Step', lt: 'Žingsnis' }, plural: { en: 'Steps', lt: 'Žingsniai' } })
+    expect(fieldAt(config, 'guides', 'steps').labels).toMatchObject({ singular: { en: 'Step', lt: 'Žingsnis' }, plural: { en: 'Steps', lt: 'Žingsniai' } })
     expect(config.collections.find((c) => c.slug === 'site-builds')!.admin.description).toMatchObject({ lt: expect.stringMatching(/^Paskelbus dokumentą, vieša svetainė atnaujinama automatiškai\./) })
   })
 
@@ -302,8 +303,8 @@ describe("the admin's field labels", () => {
   it('name the content languages in the staff language: the field marker reads the code, not "— Lietuvių"', () => {
     const locales = (config.localization as { locales: { code: string; label: unknown }[] }).locales
     expect(locales.map((l) => [l.code, l.label])).toEqual([
-      ['lt', { en: 'Lithuanian', lt: 'lietuvių' }],
-      ['en', { en: 'English', lt: 'anglų' }],
+      ['lt', { en: 'Lithuanian', lt: 'lietuvių', uk: 'литовська' }],
+      ['en', { en: 'English', lt: 'anglų', uk: 'англійська' }],
     ])
     // The switcher's "Locale" ("Lokalė") is the document's language.
     expect(config.i18n.translations).toMatchObject({ lt: { general: { locale: 'Turinio kalba' } }, en: { general: { locale: 'Content language' } } })

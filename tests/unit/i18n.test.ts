@@ -1,34 +1,57 @@
 import { describe, expect, it } from 'vitest'
 
-import { catalogLocales, cityVars, labels, messages, type MessageKey, ownCityCases, placeholders, plural, pluralForms, t } from '../../cms/model/i18n'
+import { adminLocales, catalogLocales, cityVars, labels, messages, type MessageKey, ownCityCases, placeholders, plural, pluralForms, t } from '../../cms/model/i18n'
+import el from '../../cms/model/i18n/el.json'
 import en from '../../cms/model/i18n/en.json'
 import lt from '../../cms/model/i18n/lt.json'
+import uk from '../../cms/model/i18n/uk.json'
 
-const catalogs: Record<string, Record<string, string>> = { lt, en }
+const catalogs: Record<string, Record<string, string>> = { lt, en, uk, el }
 const pluralSuffix = /\.(zero|one|two|few|many|other)$/
+const allKeys = Object.keys(lt)
+/** What residents read (the site, feeds, calendars, e-mails): every catalogue has all of it. */
+const publicKeys = allKeys.filter((k) => !k.startsWith('admin.'))
+/** Keys whose value is part of an address: Latin lower case, digits and hyphens. */
+const pathKey = (k: string) => /^(sections|segments)\./.test(k) || /(^|\.)(path|\w+Path)$/.test(k) || k === 'consultations.calendarFile'
+/** Words the same in every language: the language's own name aside, marks and names. */
+const sameEverywhere = new Set(['RSS', 'iCal', 'PDF', 'Facebook', 'Instagram', 'YouTube', 'X', 'LinkedIn', 'Mastodon', 'ID'])
 
 describe('the catalogue', () => {
-  it('has a file for every locale it names', () => {
+  it('has a file for every locale it names, and the admin languages are among them', () => {
     expect(catalogLocales.sort()).toEqual(Object.keys(catalogs).sort())
+    expect(adminLocales.every((l) => catalogLocales.includes(l))).toBe(true)
   })
 
-  it('every locale has every key, with the same placeholders', () => {
-    const all = new Set(Object.values(catalogs).flatMap((c) => Object.keys(c)))
-    for (const [locale, catalog] of Object.entries(catalogs)) {
-      expect([...all].filter((k) => !(k in catalog)), `keys missing from ${locale}.json`).toEqual([])
-      for (const key of all) {
-        // The city may stand in any case a language needs: {city}, {cityGen}, {cityLoc}.
-        expect(placeholders(catalog[key]!), `${locale}.json "${key}"`).toEqual(placeholders(lt[key as MessageKey]))
-      }
+  it.each(Object.keys(catalogs))('%s: has every key residents read (and staff read, in an admin language), with the same placeholders', (locale) => {
+    const catalog = catalogs[locale]!
+    const needed = (adminLocales as readonly string[]).includes(locale) ? allKeys : publicKeys
+    expect(needed.filter((k) => !(k in catalog)), `keys missing from ${locale}.json`).toEqual([])
+    expect(Object.keys(catalog).filter((k) => !allKeys.includes(k)), `${locale}.json keys lt.json does not have`).toEqual([])
+    for (const key of Object.keys(catalog)) {
+      // The city may stand in any case a language needs: {city}, {cityGen}, {cityLoc}.
+      expect(placeholders(catalog[key]!), `${locale}.json "${key}"`).toEqual(placeholders(lt[key as MessageKey]))
     }
+  })
+
+  it.each(['uk', 'el'])('%s: is written in its own language: no value left in English or Lithuanian, addresses in Latin letters', (locale) => {
+    const catalog = catalogs[locale]!
+    const left = Object.entries(catalog).filter(([k, v]) => !pathKey(k) && !sameEverywhere.has(v) && (v === en[k as MessageKey] || v === lt[k as MessageKey]) && /\p{L}{2,}/u.test(v.replace(/\{\w+\}/g, '')))
+    expect(left.map(([k, v]) => `${k}: ${v}`)).toEqual([])
+    const script = locale === 'uk' ? /\p{Script=Cyrillic}/u : /\p{Script=Greek}/u
+    const prose = Object.entries(catalog).filter(([k, v]) => !pathKey(k) && /\p{L}{4,}/u.test(v.replace(/\{\w+\}/g, '')) && !sameEverywhere.has(v))
+    expect(prose.filter(([, v]) => !script.test(v)).map(([k, v]) => `${k}: ${v}`), 'values with no letter of the language').toEqual([])
+    const paths = Object.entries(catalog).filter(([k]) => pathKey(k))
+    expect(paths.length).toBeGreaterThanOrEqual(15)
+    expect(paths.filter(([, v]) => !/^[a-z0-9]+(-[a-z0-9]+)*(\.ics)?$/.test(v)).map(([k, v]) => `${k}: ${v}`)).toEqual([])
   })
 
   it('every plural key has the forms its locale’s plural rules ask for', () => {
     const bases = new Set(Object.keys(lt).filter((k) => pluralSuffix.test(k)).map((k) => k.replace(pluralSuffix, '')))
     expect(bases.size).toBeGreaterThan(0)
     for (const [locale, catalog] of Object.entries(catalogs)) {
+      const own = (adminLocales as readonly string[]).includes(locale) ? bases : new Set([...bases].filter((b) => !b.startsWith('admin.')))
       for (const category of new Intl.PluralRules(locale).resolvedOptions().pluralCategories) {
-        for (const base of bases) expect(catalog, `${locale}.json`).toHaveProperty([`${base}.${category}`])
+        for (const base of own) expect(catalog, `${locale}.json`).toHaveProperty([`${base}.${category}`])
       }
     }
   })
@@ -36,6 +59,11 @@ describe('the catalogue', () => {
   it('the e-mail strings live in the same catalogue, under email.', () => {
     expect(t('lt', 'email.confirm.heading')).toBe('Patvirtinkite prenumeratą')
     expect(Object.keys(messages('en')).filter((k) => k.startsWith('email.')).length).toBeGreaterThan(30)
+  })
+
+  it('a Greek city’s staff read the English admin (Payload has no Greek): admin words fall back to English', () => {
+    expect(t('el', 'admin.newsletter.subscribers')).toBe(t('en', 'admin.newsletter.subscribers'))
+    expect(t('el', 'site.skip')).not.toBe(t('en', 'site.skip'))
   })
 })
 
@@ -53,7 +81,7 @@ describe('plural', () => {
   })
 
   it('a locale without a catalogue counts by its own rules with the English forms', () => {
-    expect(plural('uk', 'search.count', 3)).toBe('3 results')
+    expect(plural('pl', 'search.count', 3)).toBe('3 results')
   })
 
   it('hands a page script exactly the forms the locale has', () => {
@@ -87,7 +115,8 @@ describe('the city’s name in cases', () => {
 })
 
 describe('admin labels', () => {
-  it('come from the catalogue in Payload’s { en, lt } form', () => {
-    expect(labels('admin.newsletter.subscribers')).toEqual({ en: 'Subscribers', lt: 'Prenumeratoriai' })
+  it('come from the catalogue in Payload’s { en, lt, uk } form', () => {
+    expect(labels('admin.newsletter.subscribers')).toEqual({ en: 'Subscribers', lt: 'Prenumeratoriai', uk: t('uk', 'admin.newsletter.subscribers') })
+    expect(labels('admin.newsletter.subscribers').uk).toMatch(/\p{Script=Cyrillic}/u)
   })
 })

@@ -53,8 +53,11 @@ describe('a brand colour', () => {
       'The colour #0b4f8a is too dark: on the dark background of notices its contrast is only 1.5:1, and text needs at least 4.5:1 (WCAG AA). Choose a lighter shade.',
     )
     expect(brandColourMessage('red', 'light', 'lt')).toBe('Įrašykite spalvą šešioliktainiu kodu – grotelės ir šeši ženklai, pvz., #0b4f8a (dabar „red“).')
-    // A language the catalogue lacks gets English; an empty field keeps the default.
-    expect(brandColourMessage('#7fa8d0', 'light', 'uk')).toMatch(/^The colour #7fa8d0 is too light/)
+    // The admin's Ukrainian too; a language the admin lacks gets English; an empty field keeps the default.
+    expect(brandColourMessage('#7fa8d0', 'light', 'uk')).toBe(
+      'Колір #7fa8d0 занадто світлий: на світлому тлі повідомлень його контраст становить лише 2,1:1, а для тексту потрібно щонайменше 4,5:1 (WCAG AA). Виберіть темніший відтінок.',
+    )
+    expect(brandColourMessage('#7fa8d0', 'light', 'el')).toMatch(/^The colour #7fa8d0 is too light/)
     expect(brandColourMessage('', 'light', 'lt')).toBe(true)
     expect(brandColourMessage('#005f73', 'light', 'lt')).toBe(true)
   })

@@ -58,8 +58,18 @@ describe('public URLs', () => {
   })
 
   it('a locale without its own interface strings gets the English segments', () => {
-    expect(sectionPath('news', 'uk', lt)).toBe('/uk/news/')
-    expect(listPath('news', 'uk', 2, lt)).toBe('/uk/news/page/2/')
+    expect(sectionPath('news', 'pl', lt)).toBe('/pl/news/')
+    expect(listPath('news', 'pl', 2, lt)).toBe('/pl/news/page/2/')
+  })
+
+  it.each([
+    // Ukrainian and Greek segments in Latin letters (national transliteration, ELOT 743).
+    ['news', 'uk', { defaultLocale: 'uk' }, 2, '/novyny/storinka/2/'],
+    ['handbook', 'uk', lt, 1, '/uk/dovidnyk/'],
+    ['news', 'el', { defaultLocale: 'el' }, 2, '/nea/selida/2/'],
+    ['consultations', 'el', lt, 1, '/el/diavoulefseis/'],
+  ] as const)('%s in %s (default %j), page %d → %s', (collection, locale, ctx, page, expected) => {
+    expect(listPath(collection, locale, page, ctx)).toBe(expected)
   })
 
   it.each([

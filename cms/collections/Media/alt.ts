@@ -1,6 +1,6 @@
 import type { Validate } from 'payload'
 
-import { catalogLocales, t } from '../../model/i18n'
+import { adminLocale, t } from '../../model/i18n'
 import { getDefaultLocale, localeNames } from '../../model/locales'
 
 /**
@@ -11,7 +11,7 @@ import { getDefaultLocale, localeNames } from '../../model/locales'
  */
 export const altTextRequired: Validate = (value, { req }) => {
   if (typeof value === 'string' && value.trim().length > 0) return true
-  const staff = req.i18n?.language && catalogLocales.includes(req.i18n.language) ? req.i18n.language : 'en'
+  const staff = adminLocale(req.i18n?.language)
   const defaultLocale = getDefaultLocale()
   const locale = req.locale && req.locale !== 'all' ? req.locale : defaultLocale
   if (locale === defaultLocale) return t(staff, 'admin.validation.altRequired')

@@ -54,6 +54,6 @@ export const Users: CollectionConfig = {
     // the key's index and the `hasAPIKey` flag the users list shows (admins only).
     { name: 'apiKey', type: 'text', access: { create: isAdminField, update: isAdminField } },
     // Payload's own flag (read by admins only, through the access above): a label for the list column.
-    { name: 'hasAPIKey', type: 'checkbox', virtual: true, label: { en: 'API key', lt: 'API raktas' } },
+    { name: 'hasAPIKey', type: 'checkbox', virtual: true, label: { en: 'API key', lt: 'API raktas', uk: 'API-ключ' } },
   ],
 }

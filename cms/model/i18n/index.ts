@@ -1,21 +1,33 @@
+import elJson from './el.json'
 import enJson from './en.json'
 import lt from './lt.json'
+import ukJson from './uk.json'
 
 /**
  * The one catalogue of the site, the e-mails (`email.*`) and the admin labels
  * (`admin.*`): one JSON file per locale. Keys are typed from the Lithuanian file, so a
  * misspelt key fails the type check; a locale added by configuration without its own
- * file falls back to English, key by key.
+ * file falls back to English, key by key. Greek has the site's and the e-mails' words
+ * only: Payload has no Greek admin, so a Greek city's staff use the English one.
  */
 export type MessageKey = keyof typeof lt
 type Messages = Record<MessageKey, string>
 
 // Typed as complete: a key missing from English fails the type check here.
 const en: Messages = enJson
-const catalogs: Record<string, Partial<Messages>> = { lt, en }
+const catalogs: Record<string, Partial<Messages>> = { lt, en, uk: ukJson, el: elJson }
 
 /** The locales that have their own catalogue file. */
 export const catalogLocales = Object.keys(catalogs)
+
+/** The admin's interface languages: Payload ships them, and the catalogue has their `admin.*` words. */
+export const adminLocales = ['lt', 'en', 'uk'] as const
+export type AdminLocale = (typeof adminLocales)[number]
+
+/** The staff's language for a message, or English where the admin has no such language. */
+export function adminLocale(language: string | undefined): AdminLocale {
+  return (adminLocales as readonly string[]).includes(language ?? '') ? (language as AdminLocale) : 'en'
+}
 
 export function messages(locale: string): Messages {
   return { ...en, ...(catalogs[locale] ?? {}) }
@@ -92,12 +104,17 @@ export function placeholders(template: string): string[] {
   return [...new Set(names)].sort()
 }
 
-/** The admin's interface languages: Payload's `label: { en, lt }` form. */
-export type AdminLabel = { en: string; lt: string }
+/** A label in every admin language: Payload's `label: { en, lt, uk }` form. */
+export type AdminLabel = Record<AdminLocale, string>
 
-/** `labels('admin.newsletter.preview')` → `{ en: 'Preview', lt: 'Peržiūra' }`, for Payload labels. */
+/** `labels('admin.newsletter.preview')` → `{ en: 'Preview', lt: 'Peržiūra', uk: 'Попередній перегляд' }`, for Payload labels. */
 export function labels(key: MessageKey, vars: MessageVars = {}): AdminLabel {
-  return { en: t('en', key, vars), lt: t('lt', key, vars) }
+  return Object.fromEntries(adminLocales.map((l) => [l, t(l, key, vars)])) as AdminLabel
+}
+
+/** The same words in every admin language (a raw key while wiring is incomplete). */
+export function sameLabel(text: string): AdminLabel {
+  return Object.fromEntries(adminLocales.map((l) => [l, text])) as AdminLabel
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Block, CollectionConfig, Field, GlobalConfig, Tab } from 'payload'
 
-import { isMessageKey, labels, type AdminLabel } from '../../model/i18n'
+import { isMessageKey, labels, sameLabel, type AdminLabel } from '../../model/i18n'
 import { withLengthMessage } from './validation'
 
 /**
@@ -61,7 +61,7 @@ function lookup(walk: Walk, kind: Kind | 'option', path: string[], today: unknow
   if (isMessageKey(own)) return labels(own)
   if (isMessageKey(shared)) return labels(shared)
   walk.missing.push(`${own} (or ${shared}, for every ${path.at(-1)})${typeof today === 'string' && today ? `: now "${today}"` : ''}`)
-  return { en: own, lt: own }
+  return sameLabel(own)
 }
 
 function withOptions(walk: Walk, f: Loose, path: string[]): Loose['options'] {

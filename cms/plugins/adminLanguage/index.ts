@@ -1,8 +1,9 @@
 import { en } from '@payloadcms/translations/languages/en'
 import { lt } from '@payloadcms/translations/languages/lt'
+import { uk } from '@payloadcms/translations/languages/uk'
 import type { CollectionConfig, Config, GlobalConfig, Plugin } from 'payload'
 
-import { labels, t, type AdminLabel, type MessageKey } from '../../model/i18n'
+import { adminLocales, labels, t, type AdminLabel, type MessageKey } from '../../model/i18n'
 import { localeNames } from '../../model/locales'
 import { registry } from '../../model/registry'
 import { dateFormats, localizedEntities } from './fields'
@@ -18,8 +19,8 @@ import { dateFormats, localizedEntities } from './fields'
  * city's time zone. Runs last, so it names the collections every feature added.
  */
 
-/** Payload's interface translations, for the catalogue's locales Payload ships. */
-export const adminLanguages = { lt, en }
+/** Payload's interface translations, for the catalogue's admin locales (Payload ships them). */
+export const adminLanguages = { lt, en, uk }
 export type AdminLanguage = keyof typeof adminLanguages
 
 export type AdminLanguageOptions = {
@@ -55,7 +56,8 @@ type Named = { singular: AdminLabel; plural: AdminLabel }
 export function collectionLabels(slug: string): Named {
   const type = registry.get(slug)
   if (type) {
-    const pick = (form: 'singular' | 'plural') => ({ en: type.labels.en?.[form] ?? slug, lt: type.labels.lt?.[form] ?? type.labels.en?.[form] ?? slug })
+    const pick = (form: 'singular' | 'plural') =>
+      Object.fromEntries(adminLocales.map((l) => [l, type.labels[l]?.[form] ?? type.labels.en?.[form] ?? slug])) as AdminLabel
     return { singular: pick('singular'), plural: pick('plural') }
   }
   const missing = `The collection "${slug}" has no names in the admin's languages: add admin.collection.${slug}.singular and .plural`

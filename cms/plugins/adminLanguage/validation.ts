@@ -1,7 +1,7 @@
 import { getTranslation } from '@payloadcms/translations'
 import { validations, type Validate } from 'payload'
 
-import { catalogLocales, plural } from '../../model/i18n'
+import { adminLocale, plural } from '../../model/i18n'
 
 type Sized = { type: string; maxLength?: number; validate?: unknown; label?: unknown; name?: string; hasMany?: boolean }
 
@@ -12,7 +12,7 @@ type Sized = { type: string; maxLength?: number; validate?: unknown; label?: unk
  * 400 characters." for every field, without the length the editor has reached.
  */
 export function tooLongMessage(language: string, label: string, max: number, now: number): string {
-  const locale = catalogLocales.includes(language) ? language : 'en'
+  const locale = adminLocale(language)
   return plural(locale, 'admin.validation.tooLong', max, { label, now: new Intl.NumberFormat(locale).format(now) })
 }
 
