@@ -22,7 +22,14 @@ const FIXED_DATE = new Date('2026-01-01T00:00:00Z')
 
 const KEY_RE = /^[a-z0-9][a-z0-9-]*$/
 const key = z.string().regex(KEY_RE)
-const localized = z.object({ lt: z.string().trim().min(1), en: z.string().trim().min(1).optional() })
+// Words per language code, the city's default language first (lt for Pajūris, uk or el
+// for the other demo cities): images show that language's label.
+const LOCALE_RE = /^[a-z]{2,3}$/
+const localized = z
+  .record(z.string().regex(LOCALE_RE), z.string().trim().min(1))
+  .refine((words) => Object.keys(words).length > 0)
+/** The words in the first language given (the content's default language). */
+const firstWords = (words: Record<string, string>): string => Object.values(words)[0]!
 
 export const PALETTES = ['sea', 'forest', 'sand', 'city', 'sunset', 'night'] as const
 export const MOTIFS = ['waves', 'buildings', 'trees', 'people', 'document', 'bus', 'sun'] as const
@@ -40,14 +47,14 @@ export const mediaSpecSchema = z.object({
 export const documentSpecSchema = z.object({
   key,
   title: localized,
-  language: z.enum(['lt', 'en']),
+  language: z.string().regex(LOCALE_RE),
   pages: z.array(z.string().trim().min(1)).min(1),
 })
 
 export type MediaSpec = z.infer<typeof mediaSpecSchema>
 export type DocumentSpec = z.infer<typeof documentSpecSchema>
 
-const LOCALIZED_MSG = 'must be an object with a non-empty "lt" string (and optionally "en")'
+const LOCALIZED_MSG = 'must be an object of non-empty strings by language code, the default language first, e.g. { "lt": "…", "en": "…" }'
 const quoteList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ')
 
 // Per-field wording so an error tells the author what to write, not zod's internals.
@@ -60,7 +67,7 @@ const FIELD_MESSAGES: Record<string, string> = {
   credit: 'must be a string',
   palette: `must be one of ${quoteList(PALETTES)}`,
   motif: `must be one of ${quoteList(MOTIFS)}`,
-  language: 'must be "lt" or "en"',
+  language: 'must be a language code such as "lt", "en", "uk" or "el"',
   pages: 'must be a non-empty array of strings',
 }
 
@@ -550,7 +557,7 @@ export async function renderImageSvg(spec: MediaSpec): Promise<string> {
     '</defs>' +
     `<rect width="${W}" height="${H}" fill="url(#sky)"/>` +
     MOTIF_DRAWERS[spec.motif](p, rand) +
-    labelPanel(font, spec.label.lt, p) +
+    labelPanel(font, firstWords(spec.label), p) +
     '</svg>'
   )
 }
@@ -682,7 +689,7 @@ async function renderDocument(spec: DocumentSpec): Promise<Uint8Array> {
   const bold = await pdf.embedFont(await fontBytes('DejaVuSans-Bold.ttf'), { subset: true })
   const meterRegular = widthMeter(regular)
   const meterBold = widthMeter(bold)
-  const title = spec.title[spec.language] ?? spec.title.lt
+  const title = spec.title[spec.language] ?? firstWords(spec.title)
 
   pdf.setTitle(title, { showInWindowTitleBar: true })
   pdf.setAuthor(AUTHOR)

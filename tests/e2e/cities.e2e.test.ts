@@ -22,7 +22,7 @@ import type { Snapshot } from '../../cms/model/snapshot'
 import { buildSnapshot } from '../../site/publisher/snapshot'
 import { buildSite } from '../../site/publisher/siteBuild'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext } from './browser'
-import { htmlValidateConfig } from './htmlValidate'
+import { htmlValidateConfig } from '../support/htmlValidate'
 import { serveStatic } from './staticServer'
 
 const day = '2026-05-20T08:00:00.000Z'

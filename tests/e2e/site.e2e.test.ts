@@ -18,7 +18,7 @@ import { consultationsCalendarPath, homePath, listPath, newsArchivePath, newsTop
 import type { Collection, ConsultationStatus, SiteDoc } from '../../cms/model/snapshot'
 import { parseCalendar, wallClock } from '../support/ical'
 import { axeViolations, formatViolations, launchBrowser, loopbackContext, type LoopbackContext } from './browser'
-import { htmlValidateConfig } from './htmlValidate'
+import { htmlValidateConfig } from '../support/htmlValidate'
 import { movedSlugs, startSite, untranslatedSlug, withdrawnSlugs, type SiteFixture } from './site-fixture'
 
 const locales = ['lt', 'en'] as const

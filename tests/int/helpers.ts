@@ -113,10 +113,10 @@ export const testDemoUsers = [
   { email: 'author@pajuris.example', name: 'W', role: 'author' as const, password: 'test-password-author' },
 ]
 
-/** Seeds the demo city (or another content folder) into a test CMS, assets in its temp dir. */
-export async function seedDemo(cms: TestCms, contentDir = path.join(rootDir, 'content')): Promise<SeedReport> {
+/** Seeds the demo city (or another content folder, in its languages) into a test CMS, assets in its temp dir. */
+export async function seedDemo(cms: TestCms, contentDir = path.join(rootDir, 'content'), locales = ['lt', 'en']): Promise<SeedReport> {
   return seed(cms.payload, {
-    content: loadContent(contentDir, ['lt', 'en'], 'lt'),
+    content: loadContent(contentDir, locales, locales[0]!),
     assets: await makeAssets({ contentDir, outDir: path.join(cms.dir, 'assets') }),
     demoUsers: testDemoUsers,
   })

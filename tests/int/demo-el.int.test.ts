@@ -1,0 +1,4 @@
+/** The el demo city seeds and builds (one CMS per file: ATVIRA_LOCALES is read at start). */
+import { demoCitySuite } from './suites/demoCity'
+
+demoCitySuite('el', /\p{Script=Greek}/u)
