@@ -5,10 +5,12 @@
  */
 export type Language = 'lt' | 'en'
 export type Bilingual = Record<Language, string>
+/** Words for staff in the admin's languages (Ukrainian where written; else English). */
+export type Words = Bilingual & { uk?: string }
 
 export const both = (m: Bilingual): string => `${m.lt} / ${m.en}`
 
-export const pick = (m: Bilingual, language: string | undefined): string => (language === 'lt' ? m.lt : m.en)
+export const pick = (m: Words, language: string | undefined): string => (language === 'lt' ? m.lt : language === 'uk' && m.uk ? m.uk : m.en)
 
 const seconds = (n: number) => ({ lt: `${n} s`, en: `${n} s` })
 

@@ -14,6 +14,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rootDir } from '../../cms/model/env'
+import { consultationsCalendarPath, feedPath } from '../../cms/model/routes'
 import { cityVars, t } from '../../cms/model/i18n'
 import en from '../../cms/model/i18n/en.json'
 import lt from '../../cms/model/i18n/lt.json'
@@ -255,6 +256,18 @@ describe.each(cities)('the site of a city whose language is $locale ($name)', (c
     } finally {
       await context.close()
     }
+  })
+
+  it('its news feed and consultations calendar speak the language too', () => {
+    const vars = cityVars({ cityName: city.name, cityNameCases: city.cases })
+    const ctx = { defaultLocale: city.locale }
+    const rss = fs.readFileSync(path.join(client, feedPath(city.locale, ctx)), 'utf8')
+    expect(rss).toContain(`<title>${t(city.locale, 'feed.title', vars)}</title>`)
+    expect(rss).toContain(city.docs.news![0]!.title as string)
+    expect(rss).toContain(`<language>${city.locale}</language>`)
+    const ics = fs.readFileSync(path.join(client, consultationsCalendarPath(city.locale, ctx)), 'utf8').replace(/\r\n[ \t]/g, '')
+    expect(ics).toContain(`X-WR-CALNAME:${t(city.locale, 'calendar.name', vars)}`)
+    expect(ics).toContain(t(city.locale, 'calendar.closes', { title: city.docs.consultations![0]!.title as string }))
   })
 
   it('passes axe (WCAG 2.2 AA) on its home, news, guide, service, handbook and consultation pages', async () => {

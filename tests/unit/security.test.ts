@@ -40,10 +40,19 @@ describe('the password rule', () => {
     expect(problem !== null, password).toBe(refused)
     if (problem && says) {
       expect(problem.en).toMatch(says)
-      // Both languages say what to do instead.
+      // Every admin language says what to do instead.
       expect(problem.en).toMatch(/password manager/)
       expect(problem.lt).toMatch(/slaptažodži/)
+      expect(problem.uk).toMatch(/^Пароль (закороткий|заслабкий): .+ менеджером паролів\.$/)
     }
+  })
+
+  it('is told in the staff language: Lithuanian, Ukrainian, else English', async () => {
+    const { pick } = await import('../../cms/security/messages')
+    const problem = passwordProblem('short')!
+    expect(pick(problem, 'lt')).toMatch(/^Slaptažodis per trumpas: reikia bent 12 simbolių \(dabar 5\)/)
+    expect(pick(problem, 'uk')).toMatch(/^Пароль закороткий: потрібно щонайменше 12 символів \(зараз 5\)/)
+    expect(pick(problem, 'el')).toBe(problem.en)
   })
 
   it('counts characters, not bytes: 12 Lithuanian letters are long enough', () => {
