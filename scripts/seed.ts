@@ -53,7 +53,7 @@ async function main() {
   const report = await (await import('../cms/seed/index')).seed(payload, {
     content,
     assets,
-    demoUsers: flags['no-demo-users'] ? [] : demoUsers(),
+    demoUsers: flags['no-demo-users'] ? [] : demoUsers(credentialsFile, content.staff ?? undefined),
     onProgress: ({ done, total, label }) => bar.update(done, total, label),
   })
   bar.stop()
@@ -70,7 +70,7 @@ async function main() {
     const created = report.users.filter((u) => u.created).length
     console.log(
       `Demo staff accounts (demo only, never use on a public server)${created ? '' : ', unchanged'}:\n` +
-        `${formatCredentials(demoUsers())}\n  (saved in ${path.relative(rootDir, credentialsFile)})`,
+        `${formatCredentials(demoUsers(credentialsFile, content.staff ?? undefined))}\n  (saved in ${path.relative(rootDir, credentialsFile)})`,
     )
   }
   await payload.destroy()

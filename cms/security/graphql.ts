@@ -1,7 +1,7 @@
 import depthLimit from 'graphql-depth-limit'
 import { GraphQLError, Kind, parse, visit, type ASTVisitor, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql'
 
-import type { Bilingual } from './messages'
+import type { Words } from './messages'
 
 /**
  * Limits of one GraphQL request, checked before anything runs. Payload's complexity
@@ -86,7 +86,7 @@ const GRAPHQL_MAX_QUERY_LENGTH = 20_000
 const GRAPHQL_MAX_TOKENS = 3_000
 export const GRAPHQL_MAX_SPREADS = 20
 
-export async function graphqlRequestProblem(request: Request): Promise<Bilingual | null> {
+export async function graphqlRequestProblem(request: Request): Promise<Words | null> {
   let query: unknown
   try {
     query = ((await request.json()) as { query?: unknown } | null)?.query
@@ -94,9 +94,10 @@ export async function graphqlRequestProblem(request: Request): Promise<Bilingual
     return null // not JSON: GraphQL answers that itself
   }
   if (typeof query !== 'string') return null
-  const tooBig: Bilingual = {
+  const tooBig: Words = {
     lt: `Užklausa per didelė: daugiausia ${GRAPHQL_MAX_QUERY_LENGTH} simbolių, ${GRAPHQL_MAX_TOKENS} žodžių ir ${GRAPHQL_MAX_SPREADS} fragmentų. Padalykite ją į kelias.`,
     en: `The query is too large: at most ${GRAPHQL_MAX_QUERY_LENGTH} characters, ${GRAPHQL_MAX_TOKENS} tokens and ${GRAPHQL_MAX_SPREADS} fragment spreads. Split it into several.`,
+    uk: `Запит завеликий: щонайбільше ${GRAPHQL_MAX_QUERY_LENGTH} символів, ${GRAPHQL_MAX_TOKENS} лексем і ${GRAPHQL_MAX_SPREADS} фрагментів. Розділіть його на кілька.`,
   }
   if (query.length > GRAPHQL_MAX_QUERY_LENGTH) return tooBig
   let document: DocumentNode

@@ -1,7 +1,7 @@
 import { BurstyRateLimiter, RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
 
 import { readLimits } from '../model/env'
-import { messages, type Bilingual } from './messages'
+import { messages, type Words } from './messages'
 
 /**
  * Per-client limits of the CMS's REST and GraphQL API and of sign-ins. In memory, per
@@ -69,7 +69,7 @@ export async function admitAnonymous(bucket: 'anonymous' | 'anonymousGraphql', c
 }
 
 /** What a refused admission says: over the rate limit, or the client's share of answers at once in use. */
-export function refusalText(refusal: { wait: number; busy: boolean }): Bilingual {
+export function refusalText(refusal: { wait: number; busy: boolean }): Words {
   return refusal.busy ? messages.busy : messages.tooManyRequests(refusal.wait)
 }
 

@@ -29,4 +29,5 @@ export const loggingLevels = {
 export const signInTranslations = {
   en: { error: { emailOrPasswordIncorrect: messages.loginFailed.en, userLocked: messages.loginFailed.en } },
   lt: { error: { emailOrPasswordIncorrect: messages.loginFailed.lt, userLocked: messages.loginFailed.lt } },
+  uk: { error: { emailOrPasswordIncorrect: messages.loginFailed.uk, userLocked: messages.loginFailed.uk } },
 }

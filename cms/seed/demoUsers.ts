@@ -12,16 +12,21 @@ export type DemoUser = { email: string; name: string; role: 'admin' | 'editor' |
  */
 export const credentialsFile = settings().ATVIRA_DEMO_CREDENTIALS
 
-const people: Omit<DemoUser, 'password'>[] = [
+export type DemoPerson = Omit<DemoUser, 'password'>
+
+/** Pajūris's staff; another demo set names its own in `staff.json`. */
+export const pajurisStaff: DemoPerson[] = [
   { email: 'admin@pajuris.example', name: 'Aušra Administratorė', role: 'admin' },
   { email: 'editor@pajuris.example', name: 'Eglė Redaktorė', role: 'editor' },
   { email: 'author@pajuris.example', name: 'Andrius Autorius', role: 'author' },
 ]
 
-export function demoUsers(file: string = credentialsFile): DemoUser[] {
+export function demoUsers(file: string = credentialsFile, people: DemoPerson[] = pajurisStaff): DemoUser[] {
   if (fs.existsSync(file)) {
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoUser[]
-    if (Array.isArray(saved) && saved.length === people.length) return saved
+    // Kept passwords belong to these people only (another demo set has other staff).
+    const same = Array.isArray(saved) && saved.length === people.length && people.every((p) => saved.some((u) => u.email === p.email && u.role === p.role))
+    if (same) return saved
   }
   const users = people.map((p) => ({ ...p, password: `demo-${crypto.randomBytes(9).toString('base64url')}` }))
   fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -30,5 +35,6 @@ export function demoUsers(file: string = credentialsFile): DemoUser[] {
 }
 
 export function formatCredentials(users: DemoUser[]): string {
-  return users.map((u) => `  ${u.role.padEnd(7)} ${u.email.padEnd(24)} ${u.password}`).join('\n')
+  const width = Math.max(...users.map((u) => u.email.length))
+  return users.map((u) => `  ${u.role.padEnd(7)} ${u.email.padEnd(width)} ${u.password}`).join('\n')
 }

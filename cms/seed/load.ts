@@ -33,6 +33,8 @@ export type ContentSet = {
   documents: Entry<'documents'>[]
   docs: Entry<DocCollection>[]
   settings: Entry<'settings'> | null
+  /** `staff.json`: the demo accounts' names and addresses (else Pajūris's). */
+  staff: SeedDoc<'staff'> | null
 }
 
 export class SeedValidationError extends Error {
@@ -88,7 +90,7 @@ export function loadContent(contentDir: string, locales: string[], defaultLocale
     throw new SeedValidationError([`${rel(contentDir)}: content folder not found`])
   }
 
-  const set: ContentSet = { topics: [], media: [], documents: [], docs: [], settings: null }
+  const set: ContentSet = { topics: [], media: [], documents: [], docs: [], settings: null, staff: null }
 
   for (const name of ['topics', 'media', 'documents'] as const) {
     const file = path.join(contentDir, `${name}.json`)
@@ -154,6 +156,16 @@ export function loadContent(contentDir: string, locales: string[], defaultLocale
           data: parsed.data,
         }
       } else problems.push(...formatIssues(rel(settingsFile), '', parsed.error))
+    }
+  }
+
+  const staffFile = path.join(contentDir, 'staff.json')
+  if (fs.existsSync(staffFile)) {
+    const raw = readJson(staffFile, rel(staffFile), problems)
+    if (raw !== undefined) {
+      const parsed = S.staff.safeParse(raw)
+      if (parsed.success) set.staff = parsed.data
+      else problems.push(...formatIssues(rel(staffFile), '', parsed.error))
     }
   }
 

@@ -214,8 +214,14 @@ export function schemas(locales: string[], defaultLocale: string) {
         .refine((list) => new Set(list).size === list.length, 'a section is named twice')
         .optional(),
     }),
+    // The demo staff accounts, one per role, named as the city's own staff would be.
+    staff: z
+      .array(z.strictObject({ role: z.enum(demoRoles), email, name: z.string().trim().min(1) }))
+      .refine((list) => demoRoles.every((role) => list.filter((p) => p.role === role).length === 1), `one person for each role: ${demoRoles.join(', ')}`),
   }
 }
+
+export const demoRoles = ['admin', 'editor', 'author'] as const
 
 export type Schemas = ReturnType<typeof schemas>
 export type SeedDoc<K extends keyof Schemas> = z.infer<Schemas[K]>

@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { paragraph } from '../int/helpers'
 import { startSink, type Sink } from '../int/smtpSink'
-import AxeBuilder from '@axe-core/playwright'
 import sharp from 'sharp'
 
 import { upstreamAdminViolations } from '../fixtures/admin-a11y'
-import { axeTags, axeViolations, choosePublishMenuItem, formatViolations, launchBrowser, loopbackContext } from './browser'
+import { auditAdmin, byRule } from './adminAudit'
+import { choosePublishMenuItem, launchBrowser, loopbackContext } from './browser'
 import {
   ctrlC,
   database,
@@ -396,17 +396,7 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
     const { context } = await loopbackContext(browser, { locale: 'lt-LT' })
     await context.addCookies([{ name: 'payload-token', value: editor.replace(/^JWT /, ''), url: inst.cmsUrl }])
     const p = await context.newPage()
-    const ours = ['.atvira-collections', '.atvira-consultations-attention', '.atvira-overdue', '.atvira-site-box', '.atvira-review', '.atvira-attention', '.atvira-panel', '.atvira-editing-notices', '.atvira-failed-schedules', '[aria-labelledby="newsletter-panel-title"]', '[aria-labelledby="responses-panel-title"]']
-    const unexpected: string[] = []
-    const seen = new Map<string, Set<string>>()
-    for (const view of views) {
-      await p.goto(`${inst.cmsUrl}${view}`, { waitUntil: 'load' })
-      await p.locator('nav').first().waitFor()
-      await p.waitForLoadState('networkidle').catch(() => {})
-      for (const v of await axeViolations(p)) {
-        seen.set(v.id, (seen.get(v.id) ?? new Set()).add(view))
-        if (!Object.hasOwn(upstreamAdminViolations, v.id)) unexpected.push(formatViolations(view, [v]))
-      }
+    const audit = await auditAdmin(p, inst.cmsUrl, views, async (view) => {
       // The dashboard's cards say what is in each collection, and their "create" buttons are named.
       if (view === '/admin') {
         expect(await p.locator('#card-news .atvira-card-count').innerText()).toMatch(/^Paskelbta: \d+ · juodraščiai: \d+$/)
@@ -420,15 +410,9 @@ describe('residents’ journeys through npm start', { timeout: 900_000 }, () => 
         expect(names).toContain('Paryškinti')
         expect(names.filter((n) => n === '' || /dropdown/.test(n)), 'unnamed or English toolbar buttons').toEqual([])
       }
-      const present = []
-      for (const selector of ours) if ((await p.locator(selector).count()) > 0) present.push(selector)
-      if (present.length) {
-        let builder = new AxeBuilder({ page: p }).withTags(axeTags)
-        for (const selector of present) builder = builder.include(selector)
-        for (const v of (await builder.analyze()).violations) unexpected.push(`${view} (Atvira's own ${present.join(', ')}): [${v.id}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
-      }
-    }
-    console.log(`Admin under axe, by rule: ${[...seen].map(([id, where]) => `${id} (${where.size} of ${views.length} views)`).join('; ') || 'none'}`)
+    })
+    const { unexpected, seen } = audit
+    console.log(`Admin under axe, by rule: ${byRule(audit, views.length)}`)
     await context.close()
     expect(unexpected, unexpected.join('\n')).toEqual([])
     // The list stays true: a rule Payload has fixed comes off it (and off the statement).

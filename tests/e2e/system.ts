@@ -71,10 +71,10 @@ export type Started = {
   readyMs: number
 }
 
-/** `npm start`, as a person types it, in its own process group (Ctrl-C reaches the whole group). */
-export async function npmStart(installation: Installation, extra: Env = {}, timeoutMs = 900_000): Promise<Started> {
+/** `npm start [-- args]`, as a person types it, in its own process group (Ctrl-C reaches the whole group). */
+export async function npmStart(installation: Installation, extra: Env = {}, timeoutMs = 900_000, args: string[] = []): Promise<Started> {
   const began = Date.now()
-  const child = spawn('npm', ['start'], {
+  const child = spawn('npm', ['start', ...(args.length ? ['--', ...args] : [])], {
     cwd: rootDir,
     env: { ...installation.env, ...extra } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

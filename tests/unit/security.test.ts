@@ -54,6 +54,23 @@ describe('the password rule', () => {
     expect(pick(problem, 'uk')).toMatch(/^Пароль закороткий: потрібно щонайменше 12 символів \(зараз 5\)/)
     expect(pick(problem, 'el')).toBe(problem.en)
   })
+})
+
+describe('what the guards answer API clients', () => {
+  it('is in the city\'s language, then English: every refusal has its Ukrainian words; a Greek city gets English', async () => {
+    const { both, messages } = await import('../../cms/security/messages')
+    type Words = Parameters<typeof both>[0]
+    const all = Object.entries(messages).map(([name, m]) => [name, (typeof m === 'function' ? (m as (a: never) => Words)(120 as never) : m) as Words] as const)
+    for (const [name, m] of all) {
+      expect(m.uk, name).toMatch(/\p{Script=Cyrillic}/u)
+      expect(both(m, 'lt'), name).toBe(`${m.lt} / ${m.en}`)
+      expect(both(m, 'uk'), name).toBe(`${m.uk} / ${m.en}`)
+      expect(both(m, 'el'), name).toBe(m.en)
+    }
+    expect(both(messages.tooManyLogins(120), 'uk')).toMatch(/^Забагато невдалих спроб входу з вашої адреси\. Спробуйте знову через 2 хв/)
+    // Where no language is named, the configured one (lt here) leads.
+    expect(both(messages.notFound)).toBe('Tokio adreso nėra. / There is nothing at this address.')
+  })
 
   it('counts characters, not bytes: 12 Lithuanian letters are long enough', () => {
     expect(MIN_PASSWORD_LENGTH).toBe(12)

@@ -8,6 +8,7 @@ import { rootDir } from '../../../cms/model/env'
 import { t } from '../../../cms/model/i18n'
 import type { Snapshot } from '../../../cms/model/snapshot'
 import { payloadSource } from '../../../cms/plugins/publishing/localSource'
+import { loadContent } from '../../../cms/seed/load'
 import { buildSite } from '../../../site/publisher/siteBuild'
 import { htmlValidateConfig } from '../../support/htmlValidate'
 import { seedDemo, startCms, type TestCms } from '../helpers'
@@ -50,6 +51,16 @@ export function demoCitySuite(locale: 'uk' | 'el', script: RegExp): void {
       expect(count('pages')).toBeGreaterThanOrEqual(3)
       for (const d of docs) expect(`${d.title}`, `${d.collection} ${d.url}`).toMatch(script)
       expect(snapshot.content.en!.docs.filter((d) => d.collection === 'news').length).toBeGreaterThanOrEqual(10)
+    })
+
+    it('has demo staff of its own: one per role, named in the language, at the city\'s domain', () => {
+      const staff = loadContent(contentDir, [locale, 'en'], locale).staff!
+      expect(staff.map((p) => p.role).sort()).toEqual(['admin', 'author', 'editor'])
+      const domain = snapshot.content[locale]!.settings.contact?.email?.split('@')[1]
+      for (const p of staff) {
+        expect(p.name).toMatch(script)
+        expect(p.email.split('@')[1]).toBe(domain)
+      }
     })
 
     it('builds a home page in the language, with its top tasks and the city declined in its settings', () => {
