@@ -6,10 +6,11 @@ import { nextBin, run, treeHash } from '../../site/publisher/processes'
 
 const stampFile = path.join(rootDir, 'cms/.next/atvira-source-hash')
 
-export function cmsSourceHash(): string {
-  return treeHash(['cms', 'package-lock.json', 'tsconfig.json'], (rel) =>
-    rel.startsWith('cms/.next') || rel === 'cms/next-env.d.ts' || rel.startsWith('cms/migrations'),
-  )
+const ignored = (rel: string) => rel.startsWith('cms/.next') || rel === 'cms/next-env.d.ts' || rel.startsWith('cms/migrations')
+
+/** What the admin is built from: the CMS's sources and the lock file, then tsconfig.json. */
+export function cmsSourceHash(sources: string = treeHash(['cms', 'package-lock.json'], ignored)): string {
+  return `${sources}:${treeHash(['tsconfig.json'])}`
 }
 
 export function cmsBuildIsFresh(): boolean {
@@ -60,11 +61,13 @@ export async function buildCmsIfStale({ force = false } = {}): Promise<boolean> 
 async function buildCms(): Promise<boolean> {
   console.log('Building the CMS admin (Next.js); this takes a few minutes the first time…')
   const started = Date.now()
+  // The sources as the build reads them: one edited during the build makes the next start build again.
+  const sources = treeHash(['cms', 'package-lock.json'], ignored)
   await run(process.execPath, [nextBin(), 'build', 'cms'], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   })
-  // Hashed after the build: Next may rewrite tsconfig.json on its first build.
-  fs.writeFileSync(stampFile, cmsSourceHash())
+  // tsconfig.json after the build: Next may rewrite it on its first build.
+  fs.writeFileSync(stampFile, cmsSourceHash(sources))
   console.log(`Admin built in ${Math.round((Date.now() - started) / 1000)} s.`)
   return true
 }

@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { cityVars, t } from '../../cms/model/i18n'
+import { messages } from '../../cms/security/messages'
 import { startSink, type Sink } from '../int/smtpSink'
 import { auditAdmin, byRule } from './adminAudit'
 import { launchBrowser, loopbackContext } from './browser'
@@ -96,7 +97,11 @@ describe('a Ukrainian city through npm start (Ясноводськ)', { timeout:
     await p.goto(`${inst.cmsUrl}/admin/login`)
     expect(await p.locator('html').getAttribute('lang')).toBe('uk')
     const editor = demoLogin(inst, 'editor')
+    // A wrong password is told in Ukrainian, with the one message that never says whether the account exists.
     await p.locator('#field-email').fill(editor.email)
+    await p.locator('#field-password').fill(`${editor.password}-not`)
+    await p.locator('button[type=submit]').click()
+    await expect.poll(() => p.locator('.payload-toast-container').innerText().catch(() => ''), { timeout: 15_000 }).toContain(messages.loginFailed.uk)
     await p.locator('#field-password').fill(editor.password)
     await Promise.all([p.waitForURL(`${inst.cmsUrl}/admin`), p.locator('button[type=submit]').click()])
     await p.locator('#card-news .atvira-card-count').waitFor()
