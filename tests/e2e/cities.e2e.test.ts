@@ -31,6 +31,8 @@ const paragraph = (text: string) => ({ root: { type: 'root', version: 1, childre
 
 type City = {
   locale: 'uk' | 'el'
+  /** The news item's date (2026-05-20) as the language writes it. */
+  date: string
   name: string
   cases: { genitive: string; locative?: string }
   docs: Record<string, RawDoc[]>
@@ -97,6 +99,7 @@ const englishDocs = docsOf({
 const cities: City[] = [
   {
     locale: 'uk',
+    date: '20 травня 2026 р.',
     name: 'Львів',
     cases: { genitive: 'Львова', locative: 'Львові' },
     docs: docsOf({
@@ -112,6 +115,7 @@ const cities: City[] = [
   },
   {
     locale: 'el',
+    date: '20 Μαΐου 2026',
     name: 'Ακρογιάλι',
     cases: { genitive: 'Ακρογιαλιού' },
     docs: docsOf({
@@ -234,6 +238,8 @@ describe.each(cities)('the site of a city whose language is $locale ($name)', (c
     const home = fs.readFileSync(path.join(client, 'index.html'), 'utf8')
     expect(home).toContain(`<h1 class="home-title">${t(city.locale, 'home.heading')}</h1>`)
     expect(home).toContain(t(city.locale, 'home.description', cityVars({ cityName: city.name, cityNameCases: city.cases })).replaceAll('"', '&quot;'))
+    const news = snapshot.content[city.locale]!.docs.find((d) => d.collection === 'news')!
+    expect(fs.readFileSync(path.join(client, news.url, 'index.html'), 'utf8')).toMatch(new RegExp(`<time[^>]*>${city.date.replace('.', '\\.')}</time>`))
     const { context } = await loopbackContext(browser, { javaScriptEnabled: false })
     try {
       const tab = await context.newPage()
