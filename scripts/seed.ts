@@ -48,12 +48,13 @@ async function main() {
   })
   assetBar.stop()
 
+  const staff = flags['no-demo-users'] ? [] : demoUsers(credentialsFile, content.staff ?? undefined)
   const payload = await openPayload({ migrate: true })
   const bar = progress('Seeding')
   const report = await (await import('../cms/seed/index')).seed(payload, {
     content,
     assets,
-    demoUsers: flags['no-demo-users'] ? [] : demoUsers(credentialsFile, content.staff ?? undefined),
+    demoUsers: staff,
     onProgress: ({ done, total, label }) => bar.update(done, total, label),
   })
   bar.stop()
@@ -70,7 +71,7 @@ async function main() {
     const created = report.users.filter((u) => u.created).length
     console.log(
       `Demo staff accounts (demo only, never use on a public server)${created ? '' : ', unchanged'}:\n` +
-        `${formatCredentials(demoUsers(credentialsFile, content.staff ?? undefined))}\n  (saved in ${path.relative(rootDir, credentialsFile)})`,
+        `${formatCredentials(staff)}\n  (saved in ${path.relative(rootDir, credentialsFile)})`,
     )
   }
   await payload.destroy()

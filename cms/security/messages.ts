@@ -10,13 +10,18 @@ export type Bilingual = Record<Language, string>
 /** Words for staff in the admin's languages (Ukrainian where written; else English). */
 export type Words = Bilingual & { uk?: string }
 
+/** A message in `language`, where it is written (else nothing: the caller falls back to English). */
+const inLanguage = (m: Words, language: string | undefined): string | undefined =>
+  language && language !== 'en' ? (m as Partial<Record<string, string>>)[language] : undefined
+
 /** The city's language, then English ("… / …"); English alone where the city's is not written. */
 export function both(m: Words, cityLanguage: string = getDefaultLocale()): string {
-  const own = cityLanguage === 'en' ? undefined : (m as Partial<Record<string, string>>)[cityLanguage]
+  const own = inLanguage(m, cityLanguage)
   return own ? `${own} / ${m.en}` : m.en
 }
 
-export const pick = (m: Words, language: string | undefined): string => (language === 'lt' ? m.lt : language === 'uk' && m.uk ? m.uk : m.en)
+/** The staff's language where it is written, else English. */
+export const pick = (m: Words, language: string | undefined): string => inLanguage(m, language) ?? m.en
 
 export const messages = {
   tooManyRequests: (wait: number): Words => ({

@@ -3,8 +3,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { settings } from '../model/env'
+import type { demoRoles } from './schema'
 
-export type DemoUser = { email: string; name: string; role: 'admin' | 'editor' | 'author'; password: string }
+export type DemoUser = { email: string; name: string; role: (typeof demoRoles)[number]; password: string }
 
 /**
  * Demo-only accounts. Passwords are random per installation and kept out of the repo

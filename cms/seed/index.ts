@@ -7,6 +7,7 @@ import { SEEDING } from '../hooks/context'
 import { resolveSeedDate } from './dates'
 import { type ContentSet, type DocCollection, type Entry } from './load'
 import { RichText, UnresolvedReference } from './richtext'
+import type { DemoUser } from './demoUsers'
 
 export type SeedProgress = (event: { done: number; total: number; label: string }) => void
 
@@ -17,7 +18,7 @@ export type SeedOptions = {
   now?: Date
   onProgress?: SeedProgress
   /** Demo staff accounts (one per role) are created only with demo content. */
-  demoUsers?: { email: string; name: string; role: 'admin' | 'editor' | 'author'; password: string }[]
+  demoUsers?: DemoUser[]
 }
 
 export type SeedReport = {

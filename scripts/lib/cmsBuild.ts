@@ -7,9 +7,10 @@ import { nextBin, run, treeHash } from '../../site/publisher/processes'
 const stampFile = path.join(rootDir, 'cms/.next/atvira-source-hash')
 
 const ignored = (rel: string) => rel.startsWith('cms/.next') || rel === 'cms/next-env.d.ts' || rel.startsWith('cms/migrations')
+const hashSources = () => treeHash(['cms', 'package-lock.json'], ignored)
 
 /** What the admin is built from: the CMS's sources and the lock file, then tsconfig.json. */
-export function cmsSourceHash(sources: string = treeHash(['cms', 'package-lock.json'], ignored)): string {
+export function cmsSourceHash(sources: string = hashSources()): string {
   return `${sources}:${treeHash(['tsconfig.json'])}`
 }
 
@@ -62,7 +63,7 @@ async function buildCms(): Promise<boolean> {
   console.log('Building the CMS admin (Next.js); this takes a few minutes the first time…')
   const started = Date.now()
   // The sources as the build reads them: one edited during the build makes the next start build again.
-  const sources = treeHash(['cms', 'package-lock.json'], ignored)
+  const sources = hashSources()
   await run(process.execPath, [nextBin(), 'build', 'cms'], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   })

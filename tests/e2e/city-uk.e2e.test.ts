@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { cityVars, t } from '../../cms/model/i18n'
 import { messages } from '../../cms/security/messages'
-import { startSink, type Sink } from '../int/smtpSink'
+import type { Sink } from '../int/smtpSink'
 import { auditAdmin, byRule } from './adminAudit'
-import { launchBrowser, loopbackContext } from './browser'
-import { ctrlC, database, demoLogin, eventually, killGroup, loginAs, newInstallation, npmStart, removeInstallation, type Installation, type Started } from './system'
+import { loopbackContext } from './browser'
+import { database, demoLogin, eventually, loginAs, startMailedSystem, stopMailedSystem, type Installation, type Started } from './system'
 
 const resident = `meshkanka.${Date.now()}@example.test`
 const city = cityVars({ cityName: 'Ясноводськ', cityNameCases: { genitive: 'Ясноводська', locative: 'Ясноводську' } })
@@ -31,21 +31,10 @@ async function mailTo(address: string, count: number, what: string): Promise<Par
 }
 
 beforeAll(async () => {
-  sink = await startSink()
-  inst = await newInstallation({ SMTP_URL: sink.url, ATVIRA_LOCALES: 'uk,en', SITE_BUILD_DEBOUNCE_MS: '300', JOBS_INTERVAL_MS: '300' })
-  const [started, launched] = await Promise.allSettled([npmStart(inst, {}, 900_000, ['--content', 'content/demo-uk']), launchBrowser()])
-  if (started.status === 'fulfilled') s = started.value
-  if (launched.status === 'fulfilled') browser = launched.value
-  for (const r of [started, launched]) if (r.status === 'rejected') throw r.reason
+  ;({ sink, inst, s, browser } = await startMailedSystem((mail) => ({ SMTP_URL: mail.url, ATVIRA_LOCALES: 'uk,en', SITE_BUILD_DEBOUNCE_MS: '300', JOBS_INTERVAL_MS: '300' }), ['--content', 'content/demo-uk']))
 }, 900_000)
 
-afterAll(async () => {
-  if (s) await ctrlC(s).catch(() => {})
-  await killGroup(s)
-  await browser?.close()
-  await sink?.close()
-  if (inst) removeInstallation(inst)
-})
+afterAll(() => stopMailedSystem({ sink, inst, s, browser }))
 
 describe('a Ukrainian city through npm start (Ясноводськ)', { timeout: 600_000 }, () => {
   it('prints the city\'s own demo staff, and its site answers in Ukrainian', async () => {

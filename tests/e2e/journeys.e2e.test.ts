@@ -12,22 +12,21 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { paragraph } from '../int/helpers'
-import { startSink, type Sink } from '../int/smtpSink'
+import type { Sink } from '../int/smtpSink'
 import sharp from 'sharp'
 
 import { upstreamAdminViolations } from '../fixtures/admin-a11y'
 import { auditAdmin, byRule } from './adminAudit'
-import { choosePublishMenuItem, launchBrowser, loopbackContext } from './browser'
+import { choosePublishMenuItem, loopbackContext } from './browser'
 import {
   ctrlC,
   database,
   demoLogin,
   eventually,
-  killGroup,
   loginAs,
-  newInstallation,
   npmStart,
-  removeInstallation,
+  startMailedSystem,
+  stopMailedSystem,
   type Installation,
   type Started,
 } from './system'
@@ -95,31 +94,18 @@ async function publishNews(auth: string, title: string): Promise<{ id: number; s
 const status = async (url: string) => (await fetch(url, { redirect: 'manual' })).status
 
 beforeAll(async () => {
-  sink = await startSink()
   // The weekly digest goes out on another day while the first start runs: the second
   // start moves it to a minute in the near future, so the test waits minutes, not days.
   const weekly = (localSlot(new Date()).weekday + 2) % 7 || 7
-  inst = await newInstallation({
-    SMTP_URL: sink.url,
+  ;({ sink, inst, s, browser } = await startMailedSystem((mail) => ({
+    SMTP_URL: mail.url,
     NEWSLETTER_WEEKLY_DAY: String(weekly),
     SITE_BUILD_DEBOUNCE_MS: '300',
     JOBS_INTERVAL_MS: '300',
-  })
-  // Both settle before either failure is thrown: a browser that fails to launch must not
-  // leave the started system unseen by afterAll (it kept running after the suite).
-  const [started, launched] = await Promise.allSettled([npmStart(inst), launchBrowser()])
-  if (started.status === 'fulfilled') s = started.value
-  if (launched.status === 'fulfilled') browser = launched.value
-  for (const r of [started, launched]) if (r.status === 'rejected') throw r.reason
+  })))
 }, 900_000)
 
-afterAll(async () => {
-  if (s) await ctrlC(s).catch(() => {})
-  await killGroup(s)
-  await browser?.close()
-  await sink?.close()
-  if (inst) removeInstallation(inst)
-})
+afterAll(() => stopMailedSystem({ sink, inst, s, browser }))
 
 describe('residents’ journeys through npm start', { timeout: 900_000 }, () => {
   it('signs up on the home page, gets the e-mail, confirms it, and changes preferences from an e-mailed link', async () => {

@@ -11,8 +11,11 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { createClient, type Client } from '@libsql/client'
+import type { Browser } from 'playwright-core'
 
 import { rootDir } from '../../cms/model/env'
+import { startSink, type Sink } from '../int/smtpSink'
+import { launchBrowser } from './browser'
 import { freePort } from './server'
 
 type Env = Record<string, string | undefined>
@@ -179,4 +182,35 @@ export function database(installation: Installation): Client {
 
 export function removeInstallation(installation: Installation): void {
   fs.rmSync(installation.work, { recursive: true, force: true })
+}
+
+/** A started product with mail to a loopback SMTP server, and Chromium to drive it. */
+export type MailedSystem = { sink: Sink; inst: Installation; s: Started; browser: Browser }
+
+/**
+ * `npm start [-- args]` on a fresh installation whose mail goes to a new SMTP server, with
+ * Chromium launched beside it. Both settle before either failure is thrown, and a failure
+ * stops what did start (a browser that failed to launch once left the system running).
+ */
+export async function startMailedSystem(env: (sink: Sink) => Env, args: string[] = []): Promise<MailedSystem> {
+  const sink = await startSink()
+  const inst = await newInstallation(env(sink))
+  const [started, launched] = await Promise.allSettled([npmStart(inst, {}, 900_000, args), launchBrowser()])
+  const system = { sink, inst, s: started.status === 'fulfilled' ? started.value : undefined, browser: launched.status === 'fulfilled' ? launched.value : undefined }
+  for (const r of [started, launched]) {
+    if (r.status === 'rejected') {
+      await stopMailedSystem(system)
+      throw r.reason
+    }
+  }
+  return system as MailedSystem
+}
+
+/** Ctrl-C, then whatever is left of the process group, the browser, the SMTP server and the files. */
+export async function stopMailedSystem(system: Partial<MailedSystem>): Promise<void> {
+  if (system.s) await ctrlC(system.s).catch(() => {})
+  await killGroup(system.s)
+  await system.browser?.close()
+  await system.sink?.close()
+  if (system.inst) removeInstallation(system.inst)
 }
